@@ -1,0 +1,122 @@
+/**
+ * Shape of the instant queueing-theory answer: plain data, rates per day, times in days.
+ * @module
+ */
+
+/** How a stage's steady-state wait was obtained. */
+export type WaitMethod = 'erlang-c' | 'allen-cunneen' | 'kingman' | 'none';
+
+/** A stage's steady-state wait in queue. */
+export interface StageWait {
+  /** Mean wait in queue (days) where a formula applies; null when none does (see `note`). */
+  mean: number | null;
+  method: WaitMethod;
+  /**
+   * True when the formula is exact for this model: Erlang C at a first-come-first-served stage
+   * with exponential service whose every upstream stage keeps the network product-form (a
+   * Jackson/BCMP network: exponential FIFO servers, unlimited delays). False for approximations.
+   */
+  exact: boolean;
+  /** Why no formula applies, or what the approximation assumes. */
+  note?: string;
+}
+
+export interface StageAnalysis {
+  /**
+   * Mean arrivals per day at steady state from the traffic equations, *effective*: a saturated
+   * upstream stage passes on only what its capacity lets through.
+   */
+  arrivalRate: number;
+  /**
+   * Arrivals per day if every upstream stage kept up (the demand on this stage). Equals
+   * `arrivalRate` unless an upstream stage is saturated; the gap is the surplus that will queue
+   * here once the upstream bottleneck is relieved.
+   */
+  demandRate: number;
+  /** Mean completions per day the stage can sustain; Infinity for unlimited. */
+  capacityRate: number;
+  /** Completions per day at steady state: min(arrivalRate, capacityRate). */
+  throughputRate: number;
+  /** Offered load in servers (arrivalRate × mean service), or arrivals ÷ slots per day. */
+  offeredLoad: number;
+  /** arrivalRate ÷ capacityRate (0 for unlimited). */
+  utilisation: number;
+  /** demandRate ÷ capacityRate: the utilisation this stage would see if upstream kept up. */
+  demandUtilisation: number;
+  stable: boolean;
+  /** Growth of the waiting list per week when unstable: (arrival − capacity) × 7; 0 when stable. */
+  growthPerWeek: number;
+  /** Patients waiting at day 0 (the scenario's `initial`). */
+  initialWaiting: number;
+  /**
+   * Stable stage with an initial list: weeks until the surplus capacity clears it (fluid
+   * estimate, initialWaiting ÷ ((capacity − arrival) × 7)); null otherwise.
+   */
+  weeksToClear: number | null;
+  /**
+   * Unstable stage with `patience`: the list size where abandonments balance the excess,
+   * (arrival − capacity) × mean patience (fluid model, exact in the limit for exponential
+   * patience); null otherwise. Below `initialWaiting` the list shrinks towards it.
+   */
+  listSettlesAt: number | null;
+  /** Mean patience (days) when the stage has one, else null. */
+  patienceMean: number | null;
+  /** Steady-state mean wait in queue (days) where a formula applies; `method: 'none'` with a note otherwise. */
+  wait: StageWait;
+  /** Servers, or null for slots/unlimited. */
+  servers: number | null;
+  /** Capacity kind in force. */
+  capacityKind: 'servers' | 'slots' | 'unlimited';
+  /** Mean service (servers), activity (slots) or delay (unlimited) time in days. */
+  serviceMean: number;
+  /** Squared coefficient of variation of the service time (1 for exponential, 0 for fixed). */
+  serviceScv: number;
+  /**
+   * Squared coefficient of variation of the times between arrivals at this stage (1 = Poisson),
+   * from Whitt's QNA linking equations (departures, splits and merges of upstream flows).
+   */
+  arrivalScv: number;
+}
+
+/** A stage's figures in one phase of the timeline. */
+export interface PhaseStage {
+  arrivalRate: number;
+  demandRate: number;
+  capacityRate: number;
+  utilisation: number;
+  stable: boolean;
+  growthPerWeek: number;
+}
+
+/** The steady state of one period in which capacity and (step) demand are constant. */
+export interface AnalysisPhase {
+  /** First day of the phase (day 0 = start of the run, warm-up included). */
+  from: number;
+  /** Day the next phase starts, or the end of the run (a last entry at the end itself shows demand grown by then). */
+  until: number;
+  /** What starts the phase, e.g. `start`, `capacity of surgery`, `demand of gp-chest-xray`. */
+  reason: string;
+  bottleneck: string | null;
+  hiddenBottlenecks: string[];
+  stages: Record<string, PhaseStage>;
+}
+
+export interface Analysis {
+  scenario: string;
+  variant: string;
+  /** Day whose demand and capacity the steady state describes (0 unless asked otherwise). */
+  day: number;
+  stages: Record<string, StageAnalysis>;
+  /** The stage that caps throughput (highest utilisation ≥ 1), or null when every stage is stable. */
+  bottleneck: string | null;
+  /**
+   * Stable stages whose *demand* exceeds their capacity (demandUtilisation ≥ 1): they keep up only
+   * because a saturated upstream stage holds patients back. Relieve that stage and the queue moves
+   * here. Sorted by demand utilisation, highest first.
+   */
+  hiddenBottlenecks: string[];
+  /** Steady state after each capacity or demand change (the first phase starts at day 0). */
+  phases: AnalysisPhase[];
+  /** Human-readable notes (where no formula applies, assumptions made). */
+  notes: string[];
+}

@@ -1,0 +1,39 @@
+/**
+ * `carepath init`: a commented starter scenario to edit.
+ * @module
+ */
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import type { CliIO } from '../io.js';
+import { say } from '../io.js';
+import { UsageError } from '../errors.js';
+import { STARTER_SCENARIO } from '../starter.js';
+
+/** Registers `init` on the program. */
+export function registerInit(program: Command, io: CliIO): void {
+  program
+    .command('init')
+    .description('write a commented starter scenario (never overwrites a file)')
+    .argument('[file]', 'file to write', 'scenario.yaml')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ carepath init
+  $ carepath init my-pathway.yaml && carepath validate my-pathway.yaml && carepath run my-pathway.yaml`,
+    )
+    .action(async (file: string) => {
+      await fs.mkdir(dirname(file), { recursive: true });
+      try {
+        // 'wx' fails if the file exists, in the same step as creating it: no race, no overwrite.
+        await fs.writeFile(file, STARTER_SCENARIO.replaceAll('FILE', file), { flag: 'wx' });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new UsageError(`${file} already exists; choose another name or remove it first`);
+        }
+        throw err;
+      }
+      say(io, false, `Wrote ${file}. Next: carepath validate ${file} && carepath run ${file}`);
+    });
+}

@@ -1,0 +1,83 @@
+/**
+ * `carepath merge`: shards (or any parts of one experiment) back into one result and report.
+ * @module
+ */
+import { promises as fs } from 'node:fs';
+import type { Command } from 'commander';
+import { mergeExperiments, scenarioDigest } from '../../experiment/index.js';
+import type { ExperimentResult } from '../../experiment/types.js';
+import { resultsJson, stagesWithCapacity, terminalSummary, writeReportBundle } from '../../report/index.js';
+import { stageIds } from '../../report/metrics.js';
+import type { CliIO } from '../io.js';
+import { say } from '../io.js';
+import { UsageError } from '../errors.js';
+import { defaultOutDir, readScenario, startDateOf } from '../scenario.js';
+import { analysesFor } from './run.js';
+
+interface MergeFlags {
+  out?: string;
+  scenario?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+async function readPart(file: string): Promise<ExperimentResult> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as ExperimentResult;
+  } catch (err) {
+    throw new UsageError(`${file} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Registers `merge` on the program. */
+export function registerMerge(program: Command, io: CliIO): void {
+  program
+    .command('merge')
+    .description('merge results files of shards into one result (and, with --scenario, the report)')
+    .argument('<parts...>', 'results JSON files written by `carepath run --shard` (or --json)')
+    .option('--scenario <file>', 'the scenario the parts were run on: needed for report.html and the bottleneck')
+    .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
+    .option('--json', 'print the merged results as JSON on stdout instead of the table')
+    .option('-q, --quiet', 'no messages on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ carepath run big.yaml --shard 0/2 --out parts && carepath run big.yaml --shard 1/2 --out parts
+  $ carepath merge parts/results-shard-*.json --scenario big.yaml --out results/big`,
+    )
+    .action(async (files: string[], flags: MergeFlags) => {
+      const parts = await Promise.all(files.map(readPart));
+      const experiment = mergeExperiments(parts);
+      const scenario = flags.scenario ? readScenario(flags.scenario) : undefined;
+      if (scenario && scenarioDigest(scenario) !== experiment.scenarioDigest) {
+        throw new UsageError(`the parts were run on a different scenario than ${flags.scenario} (its content differs)`);
+      }
+      const analyses = scenario ? analysesFor(scenario, experiment.variantNames) : undefined;
+      const out = flags.out ?? defaultOutDir(experiment.scenario);
+      const files_ = await writeReportBundle(out, {
+        experiment,
+        ...(scenario ? { scenario, startDate: startDateOf(scenario), source: flags.scenario! } : {}),
+        ...(analyses ? { analyses } : {}),
+      });
+      say(
+        io,
+        Boolean(flags.quiet),
+        `Merged ${parts.length} parts (${experiment.replicationIndices.length} replications). Wrote ${files_.report ?? files_.results} in ${out}` +
+          (scenario ? '' : '\n(no report.html: give --scenario FILE for the report)'),
+      );
+      if (flags.json) {
+        io.out(resultsJson(experiment));
+      } else {
+        const limited = analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined;
+        io.out(`${terminalSummary(experiment, { ...(analyses ? { analyses } : {}), ...(limited ? { limitedStages: limited } : {}) })}\n`);
+      }
+    });
+}

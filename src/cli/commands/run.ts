@@ -1,0 +1,106 @@
+/**
+ * `carepath run`: the experiment, its summary table and the report bundle.
+ * @module
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { analyse } from '../../analysis/analyse.js'; // TEMP until analysis/index.ts lands
+import type { Analysis } from '../../analysis/types.js';
+import { runExperiment } from '../../experiment/index.js';
+import type { ExperimentOptions } from '../../experiment/types.js';
+import { variantNames, type Scenario } from '../../pathway/index.js';
+import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
+import { stageIds } from '../../report/metrics.js';
+import type { CliIO } from '../io.js';
+import { progressBar, say } from '../io.js';
+import { collectList, integer, positiveInt, shard } from '../options.js';
+import { checkVariants, defaultOutDir, readScenario, scenarioName, startDateOf } from '../scenario.js';
+
+/** Replications per variant when `--replications` is not given: quick, yet with usable CIs. */
+export const DEFAULT_CLI_REPLICATIONS = 20;
+
+interface RunFlags {
+  replications: number;
+  variant: string[];
+  workers?: number;
+  seed?: number;
+  out?: string;
+  json?: boolean;
+  shard?: { index: number; count: number };
+  checkpoint?: string;
+  quiet?: boolean;
+}
+
+/** Analyses of every variant the experiment will run (instant; errors surface before the long run). */
+export function analysesFor(scenario: Scenario, variants: string[]): Record<string, Analysis> {
+  return Object.fromEntries(variants.map((v) => [v, analyse(scenario, { variant: v })]));
+}
+
+/** Registers `run` on the program. */
+export function registerRun(program: Command, io: CliIO): void {
+  program
+    .command('run')
+    .description('simulate a scenario and its variants; print a summary and write the report')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('-r, --replications <n>', `replications per variant (default ${DEFAULT_CLI_REPLICATIONS})`, positiveInt, DEFAULT_CLI_REPLICATIONS)
+    .option('-v, --variant <name>', 'run only this variant besides base (repeatable, or comma-separated); default: all', collectList, [])
+    .option('-w, --workers <n>', 'worker threads (default: one per CPU core)', positiveInt)
+    .option('-s, --seed <n>', "master seed (default: the scenario's seed)", integer)
+    .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
+    .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
+    .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
+    .option('-q, --quiet', 'no progress bar or messages on stderr')
+    .addHelpText(
+      'after',
+      `
+It writes report.html (the answer, charts and tables; open it in a browser or email it),
+summary.csv, series.csv, results.json and charts/*.vl.json to the output directory.
+Default: ${DEFAULT_CLI_REPLICATIONS} replications per variant, a few seconds to a minute for most scenarios.
+
+Examples:
+  $ carepath run lung-cancer-ai.yaml
+  $ carepath run lung-cancer-ai.yaml --replications 50 --seed 7 --out results/lung
+  $ carepath run lung-cancer-ai.yaml --variant ai-reporting --json > results.json
+  $ carepath run big.yaml --shard 0/4 --out parts      # then: carepath merge parts/results-shard-*.json`,
+    )
+    .action(async (file: string, flags: RunFlags) => {
+      const scenario = readScenario(file);
+      const variants = ['base', ...(flags.variant.length > 0 ? checkVariants(scenario, flags.variant) : variantNames(scenario))];
+      const unique = [...new Set(variants)];
+      const analyses = analysesFor(scenario, unique);
+      const bar = progressBar(io, Boolean(flags.quiet), 'Simulating');
+      const options: ExperimentOptions = {
+        replications: flags.replications,
+        variants: unique.filter((v) => v !== 'base'),
+        ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+        ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        ...(flags.shard ? { shard: flags.shard } : {}),
+        ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
+        onProgress: (p) => bar.update(p.done, p.total, `${p.variant} #${p.replication}`),
+      };
+      let experiment;
+      try {
+        experiment = await runExperiment(scenario, options);
+      } finally {
+        bar.stop();
+      }
+      const name = scenarioName(scenario, file);
+      const out = flags.out ?? defaultOutDir(name);
+      if (flags.shard) {
+        const path = join(out, `results-shard-${flags.shard.index}-of-${flags.shard.count}.json`);
+        await writeFileAtomic(path, resultsJson(experiment));
+        say(io, Boolean(flags.quiet), `Wrote shard ${flags.shard.index}/${flags.shard.count} to ${path}\nMerge the shards with: carepath merge ${join(out, 'results-shard-*.json')} --scenario ${file}`);
+      } else {
+        const files = await writeReportBundle(out, { experiment, scenario, analyses, source: file, startDate: startDateOf(scenario) });
+        say(io, Boolean(flags.quiet), `Wrote ${files.report} (and summary.csv, series.csv, results.json, charts/) in ${out}`);
+      }
+      if (flags.json) {
+        io.out(resultsJson(experiment));
+      } else {
+        const limited = stagesWithCapacity(stageIds(experiment), analyses);
+        io.out(`${name}\n${experiment.replicationIndices.length} replications per variant, seed ${experiment.seed}\n\n`);
+        io.out(`${terminalSummary(experiment, { analyses, limitedStages: limited })}\n`);
+      }
+    });
+}

@@ -1,0 +1,63 @@
+/**
+ * Errors for bad input. Every problem names where it is (`path`), so a planner can find it in
+ * the scenario file, and the message shows the value that was given and what was expected.
+ * @module
+ */
+
+/** One problem with the input: where it is and what is wrong. */
+export interface Issue {
+  /** Dotted path into the input, e.g. `stages.treatment.capacity.servers`; empty for the root. */
+  path: string;
+  /** What is wrong, e.g. `expected a positive integer, got -2`. */
+  message: string;
+}
+
+/** Formats a value for an error message: short, unambiguous (strings quoted). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+/** Formats one issue as `path: message`. */
+export function formatIssue(issue: Issue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Thrown when input (a scenario, a distribution, an option) is invalid. `issues` lists every
+ * problem found, not just the first.
+ */
+export class ValidationError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[], heading = 'invalid input') {
+    super(
+      issues.length === 1
+        ? formatIssue(issues[0]!)
+        : `${heading}: ${issues.length} problems\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`,
+    );
+    this.name = 'ValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Builds a ValidationError for a single problem. */
+export function invalid(path: string, message: string): ValidationError {
+  return new ValidationError([{ path, message }]);
+}
+
+/**
+ * Extends a dotted path by one step: a field name (`joinPath('stages.ct', 'service')` gives
+ * `stages.ct.service`) or an array index (`joinPath('values', 2)` gives `values[2]`). An empty
+ * base gives the key alone, so paths never start with a dot.
+ */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  return base ? `${base}.${key}` : key;
+}

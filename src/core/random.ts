@@ -1,0 +1,84 @@
+/**
+ * Seeded, named random-number streams.
+ *
+ * Each part of a model draws from its own stream (`stream('arrivals/gp-referrals')`,
+ * `stream('service/ct')`, ...), seeded from (master seed, replication, stream name) alone. So
+ * adding a stage, or changing how many draws one stage makes, never shifts another stage's
+ * draws: two variants of a scenario see the same arrivals and service times wherever they did
+ * not change, which is what makes common random numbers work when variants are compared.
+ *
+ * **Generator: seedrandom's Alea** (Johannes Baagøe's multiply-with-carry-like generator in
+ * floating point). Chosen for speed: measured on Node 20 at about 6 ns per number, against
+ * 11–13 ns for seedrandom's xor4096, xorshift7 and xor128 (and more for the default ARC4).
+ * Its period is about 2^116, seedrandom reports that it passes all of TestU01's BigCrush,
+ * and its seeding hashes a whole string, so a stream is named by any string. Each number has
+ * 32 bits of resolution (it is a multiple of 2^-32 in [0, 1)); the distribution samplers
+ * allow for that (see `distributions.ts`).
+ * @module
+ */
+import seedrandom from 'seedrandom';
+
+/** A source of uniform random numbers in [0, 1). */
+export type Rng = () => number;
+
+/**
+ * Builds an unambiguous seed string from parts: `deriveSeed('a', 1)` and `deriveSeed('a1')`
+ * differ, and so do the number `1` and the string `"1"`.
+ */
+export function deriveSeed(...parts: (string | number)[]): string {
+  return JSON.stringify(parts);
+}
+
+/** Makes an Alea generator from a seed string. */
+export function aleaRng(seed: string): Rng {
+  return seedrandom.alea(seed);
+}
+
+/**
+ * Named, independent random streams for one replication of one seed.
+ *
+ * ```ts
+ * const streams = new RandomStreams(2026, 0);
+ * const arrivals = streams.stream('arrivals/gp-referrals');
+ * arrivals(); // a number in [0, 1), the same every time for this seed, replication and name
+ * ```
+ */
+export class RandomStreams {
+  /** The master seed. */
+  readonly seed: number | string;
+  /** The replication number: replication r of a seed gives streams independent of r' ≠ r. */
+  readonly replication: number;
+  private readonly streams = new Map<string, Rng>();
+
+  constructor(seed: number | string, replication = 0) {
+    if (!(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
+      throw new RangeError(`RandomStreams seed: expected a finite number or a string, got ${String(seed)}`);
+    }
+    if (!Number.isSafeInteger(replication) || replication < 0) {
+      throw new RangeError(`RandomStreams replication: expected a non-negative integer, got ${replication}`);
+    }
+    this.seed = seed;
+    this.replication = replication;
+  }
+
+  /**
+   * The stream called `name`. Its sequence depends only on (seed, replication, name), not on
+   * which other streams exist or in what order they were made. Asking twice for the same name
+   * returns the same generator (it continues, it does not restart), so two parts of a model
+   * can never silently draw identical numbers by using one name.
+   */
+  stream(name: string): Rng {
+    let rng = this.streams.get(name);
+    if (rng === undefined) {
+      if (typeof name !== 'string') throw new TypeError(`RandomStreams.stream: expected a name string, got ${String(name)}`);
+      rng = aleaRng(deriveSeed('carepath/stream', this.seed, this.replication, name));
+      this.streams.set(name, rng);
+    }
+    return rng;
+  }
+
+  /** Names of the streams made so far, in the order they were made. */
+  names(): string[] {
+    return [...this.streams.keys()];
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * A scenario's fingerprint, so that a checkpoint or a shard is never mixed with another scenario's.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every level: equal data gives equal text whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/**
+ * SHA-256 (hex) of the scenario's canonical JSON.
+ * @example scenarioDigest({ a: 1, b: 2 }) === scenarioDigest({ b: 2, a: 1 }) // true
+ */
+export function scenarioDigest(scenario: unknown): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}

@@ -1,0 +1,50 @@
+/**
+ * Turns a {@link RunResult} into named numbers: every numeric leaf, named by its dotted path.
+ * @module
+ */
+import type { RunResult } from '../pathway/result.js';
+
+/**
+ * Top-level fields of a run that are not metrics: identifiers and settings of the run, and the
+ * time series (summarised separately as bands).
+ */
+export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end']);
+
+function collect(value: unknown, path: string, out: Map<string, number>): void {
+  if (typeof value === 'number') {
+    out.set(path, value);
+    return;
+  }
+  // Arrays (e.g. `warnings`) hold no metrics; only plain objects are walked.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [key, child] of Object.entries(value)) collect(child, path ? `${path}.${key}` : key, out);
+}
+
+/**
+ * Every numeric leaf of a run except {@link NON_METRIC_FIELDS}, as `path → value`, in the run's
+ * own field order (`patients.exited`, `stages.surgery.waitingAtEnd`, `targets.treatment-62d.share`, …).
+ * @example runMetrics(run).get('stages.surgery.waitingAtEnd')
+ */
+export function runMetrics(run: RunResult): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, value] of Object.entries(run)) {
+    if (NON_METRIC_FIELDS.has(key)) continue;
+    collect(value, key, out);
+  }
+  return out;
+}
+
+/**
+ * Reads one metric from a run by its dotted path, or undefined when the run has no such number
+ * (or the path names a non-metric field).
+ */
+export function metricValue(run: RunResult, metric: string): number | undefined {
+  const parts = metric.split('.');
+  if (NON_METRIC_FIELDS.has(parts[0]!)) return undefined;
+  let v: unknown = run;
+  for (const part of parts) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return typeof v === 'number' ? v : undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * Where replications run: in the calling thread, or on a pool of worker threads (piscina).
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { ValidationError } from '../core/errors.js';
+import type { RunResult } from '../pathway/result.js';
+import type { WorkerError, WorkerReply, WorkerTask } from './worker-protocol.js';
+
+/** Runs replications; {@link WorkerPool} is the parallel one. */
+export interface Executor {
+  /** Threads that run replications at once. */
+  readonly threads: number;
+  run(task: WorkerTask): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * URL of this module. The CommonJS build has no `import.meta.url` (the bundler leaves it
+ * undefined), so fall back to `__filename` there.
+ */
+function moduleUrl(): string {
+  const url = import.meta.url as string | undefined;
+  if (url) return url;
+  if (typeof __filename === 'string') return pathToFileURL(__filename).href;
+  throw new Error('cannot tell where the carepath module is (neither import.meta.url nor __filename is set)');
+}
+
+/** How to start a worker: the file, and Node options it needs. */
+export interface WorkerEntry {
+  filename: string;
+  execArgv: string[];
+}
+
+/**
+ * The worker entry file. In the built package it is `worker.js` next to the running bundle
+ * (`dist/index.js`, `dist/index.cjs` or `dist/cli.js`); when running from the TypeScript sources
+ * (vitest, tsx) it is `worker.ts` next to this file, loaded through tsx.
+ */
+export function workerEntry(): WorkerEntry {
+  const here = moduleUrl();
+  const built = new URL('./worker.js', here);
+  if (existsSync(fileURLToPath(built))) return { filename: built.href, execArgv: [] };
+  const source = new URL('./worker.ts', here);
+  if (existsSync(fileURLToPath(source))) {
+    const tsx = createRequire(here).resolve('tsx');
+    return { filename: source.href, execArgv: ['--import', pathToFileURL(tsx).href] };
+  }
+  throw new Error(`carepath worker file not found: looked for ${fileURLToPath(built)} and ${fileURLToPath(source)}`);
+}
+
+/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. */
+export function reviveError(e: WorkerError): Error {
+  const err = e.issues ? new ValidationError(e.issues) : new Error(e.message);
+  // ValidationError composes its message from the issues; keep the worker's exact text.
+  err.message = e.message;
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** A pool of worker threads running replications. */
+export class WorkerPool implements Executor {
+  private readonly pool: Piscina<WorkerTask, WorkerReply>;
+
+  constructor(readonly threads: number) {
+    const entry = workerEntry();
+    this.pool = new Piscina<WorkerTask, WorkerReply>({
+      filename: entry.filename,
+      execArgv: entry.execArgv,
+      minThreads: threads,
+      maxThreads: threads,
+      // Replications are queued up front; workers stay until the experiment closes the pool.
+      idleTimeout: 60_000,
+    });
+  }
+
+  async run(task: WorkerTask): Promise<RunResult> {
+    const reply = await this.pool.run(task);
+    if (!reply.ok) throw reviveError(reply.error);
+    return reply.result;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * `seekCapacity`: the smallest capacity at a stage that meets a waiting-time standard with a
+ * stated confidence — "how many surgery slots a week does the AI roll-out need?".
+ * @module
+ */
+import { describeValue, invalid } from '../core/errors.js';
+import { didYouMean, listNames } from '../pathway/scenario-names.js';
+import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { applyVariant } from '../pathway/variants.js';
+import { type Executor, WorkerPool } from './pool.js';
+import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
+import { lowerBound } from './stats.js';
+import type { SeekEvaluation, SeekOptions, SeekResult } from './types.js';
+
+type Json = Record<string, unknown>;
+type Kind = 'slots' | 'servers';
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Kind and size of one capacity entry (a phase, or the whole capacity); null for unlimited. */
+function entryCapacity(entry: unknown): { kind: Kind; value: number } | null {
+  if (typeof entry === 'number') return { kind: 'servers', value: entry };
+  if (entry === 'unlimited' || (isObject(entry) && entry.unlimited === true)) return null;
+  if (isObject(entry) && typeof entry.servers === 'number') return { kind: 'servers', value: entry.servers };
+  if (isObject(entry) && typeof entry.slots === 'number') {
+    const days = Array.isArray(entry.days) ? entry.days.length : 7;
+    return { kind: 'slots', value: entry.per === 'day' ? entry.slots * days : entry.slots };
+  }
+  return null;
+}
+
+/** The same capacity entry with `c` servers, or `c` slots a week (a per-day entry becomes per-week). */
+function withCapacity(entry: unknown, c: number): unknown {
+  if (typeof entry === 'number') return c;
+  if (!isObject(entry) || entryCapacity(entry) === null) return entry;
+  if (typeof entry.servers === 'number') return { ...entry, servers: c };
+  return { ...entry, slots: c, per: 'week' };
+}
+
+/**
+ * A stage's capacity as goal-seeking sees it: servers, or slots per week. For a list of phases
+ * every limited phase takes the same new capacity and `current` is the largest phase's.
+ */
+export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; current: number } {
+  const stages = (scenario as Json).stages as Json | undefined;
+  if (!isObject(stages) || !(stage in stages)) {
+    const known = isObject(stages) ? Object.keys(stages) : [];
+    throw invalid('stage', `unknown stage ${describeValue(stage)}${didYouMean(stage, known)}; the stages are ${listNames(known)}`);
+  }
+  const cap = (stages[stage] as Json).capacity;
+  const entries = Array.isArray(cap) ? cap : [cap];
+  const found = entries.map(entryCapacity).filter((e): e is { kind: Kind; value: number } => e !== null);
+  if (found.length === 0) throw invalid(`stages.${stage}.capacity`, 'is unlimited: there is no capacity to seek');
+  const kinds = new Set(found.map((f) => f.kind));
+  if (kinds.size > 1) throw invalid(`stages.${stage}.capacity`, 'mixes servers and slots across phases: goal-seeking needs one kind');
+  return { kind: found[0]!.kind, current: Math.max(...found.map((f) => f.value)) };
+}
+
+/**
+ * The scenario with a stage's capacity set to `capacity`: `servers` for server stages; for slot
+ * stages `slots` per week (a `per: day` capacity becomes `per: week` with the same days, spread as
+ * evenly as possible); every limited phase of a phase list is changed, unlimited phases are kept.
+ * The result is re-validated.
+ */
+export function withStageCapacity(scenario: Scenario, stage: string, capacity: number): Scenario {
+  stageCapacity(scenario, stage);
+  const copy = structuredClone(scenario) as Json;
+  const st = (copy.stages as Json)[stage] as Json;
+  st.capacity = Array.isArray(st.capacity) ? st.capacity.map((e) => withCapacity(e, capacity)) : withCapacity(st.capacity, capacity);
+  return parseScenario(copy);
+}
+
+/**
+ * Finds the smallest capacity (servers, or slots per week) at `stage` for which the share of
+ * `target` meets its goal with one-sided confidence `confidence` (default 0.95): the lower bound
+ * mean − t(confidence, n−1)·sd/√n over `replications` replications must be ≥ the goal
+ * (`confidence: 0.5` compares the mean). The variant is applied first and the capacity patched
+ * in the result; every capacity reuses the same seed and replication indices (common random
+ * numbers), so the share moves with the capacity, not with luck.
+ *
+ * Search: evaluate the current capacity; if it misses the goal, double until it is met (or
+ * `max`); if it meets it, halve until it fails (or `min`); then bisect on integers between the
+ * last failing and the first passing capacity. This assumes the share does not fall when
+ * capacity rises. When even `max` misses the goal, `met` is false and `capacity` is `max`.
+ * @example
+ * ```ts
+ * const s = await seekCapacity(scenario, { stage: 'surgery', target: 'treatment-31d', variant: 'ai-reporting' });
+ * console.log(`${s.capacity} ${s.unit} give ${s.share.mean} (goal ${s.goal})`);
+ * ```
+ */
+export async function seekCapacity(scenario: Scenario, options: SeekOptions): Promise<SeekResult> {
+  const variant = options.variant ?? 'base';
+  const patched = applyVariant(scenario, variant);
+  const { kind, current } = stageCapacity(patched, options.stage);
+  const targets = (patched as Json).targets;
+  if (!isObject(targets) || !isObject(targets[options.target])) {
+    const known = isObject(targets) ? Object.keys(targets) : [];
+    throw invalid('target', `unknown target ${describeValue(options.target)}${didYouMean(options.target, known)}; the targets are ${listNames(known)}`);
+  }
+  const goal = options.goal ?? (targets[options.target] as Json).goal;
+  if (typeof goal !== 'number' || !(goal >= 0 && goal <= 1)) throw invalid('goal', `expected a share between 0 and 1, got ${describeValue(goal)}`);
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence >= 0.5 && confidence < 1)) throw invalid('confidence', `expected a number from 0.5 (compare the mean) to below 1, got ${describeValue(confidence)}`);
+  const min = options.min ?? 1;
+  if (!(Number.isInteger(min) && min >= (kind === 'servers' ? 1 : 0))) {
+    throw invalid('min', `expected an integer of at least ${kind === 'servers' ? 1 : 0}, got ${describeValue(options.min)}`);
+  }
+  const max = options.max ?? Math.max(100, 100 * current);
+  if (!(Number.isInteger(max) && max >= min)) throw invalid('max', `expected an integer of at least min (${min}), got ${describeValue(options.max)}`);
+  const replications = options.replications ?? DEFAULT_REPLICATIONS;
+  const seed = options.seed ?? (typeof (scenario as Json).seed === 'number' ? ((scenario as Json).seed as number) : undefined);
+  const metric = `targets.${options.target}.share`;
+
+  const workers = resolveWorkers(options);
+  const pool: Executor | undefined = workers > 1 ? new WorkerPool(workers) : undefined;
+  const evaluations: SeekEvaluation[] = [];
+  const cache = new Map<number, SeekEvaluation>();
+  const evaluate = async (capacity: number): Promise<SeekEvaluation> => {
+    const known = cache.get(capacity);
+    if (known) return known;
+    const result = await runExperimentWith(
+      withStageCapacity(patched, options.stage, capacity),
+      {
+        replications,
+        variants: [],
+        workers,
+        ...(seed !== undefined ? { seed } : {}),
+        ...(options.simulate ? { simulate: options.simulate } : {}),
+        ...(options.simulateModule ? { simulateModule: options.simulateModule } : {}),
+      },
+      pool,
+    );
+    const share = result.variants.base!.metrics[metric];
+    if (!share) throw invalid('target', `the runs report no ${metric}`);
+    const lower = lowerBound(share, confidence);
+    const e: SeekEvaluation = { capacity, share, lower, met: lower >= goal };
+    cache.set(capacity, e);
+    evaluations.push(e);
+    options.onEvaluation?.(e);
+    return e;
+  };
+
+  try {
+    const start = Math.min(max, Math.max(min, current));
+    let lo: number; // largest capacity known to miss the goal (min − 1 when none is known)
+    let hi: number; // smallest capacity known to meet it
+    if ((await evaluate(start)).met) {
+      hi = start;
+      lo = min - 1;
+      let c = Math.floor(start / 2);
+      while (c >= min) {
+        if ((await evaluate(c)).met) {
+          hi = c;
+          c = c === min ? min - 1 : Math.max(min, Math.floor(c / 2));
+        } else {
+          lo = c;
+          break;
+        }
+      }
+    } else {
+      lo = start;
+      hi = NaN;
+      while (lo < max) {
+        const c = Math.min(max, Math.max(lo + 1, lo * 2));
+        if ((await evaluate(c)).met) {
+          hi = c;
+          break;
+        }
+        lo = c;
+      }
+      if (Number.isNaN(hi)) {
+        const last = cache.get(lo)!;
+        return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: lo, current, goal, confidence, share: last.share, evaluations, met: false };
+      }
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if ((await evaluate(mid)).met) hi = mid;
+      else lo = mid;
+    }
+    const best = cache.get(hi)!;
+    return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: hi, current, goal, confidence, share: best.share, evaluations, met: true };
+  } finally {
+    await pool?.close();
+  }
+}
+
+function unit(kind: Kind): SeekResult['unit'] {
+  return kind === 'servers' ? 'servers' : 'slots per week';
+}

@@ -1,0 +1,78 @@
+/**
+ * `runSweep`: an experiment at every point of a grid of scenario parameters.
+ * @module
+ */
+import { describeValue, invalid, ValidationError } from '../core/errors.js';
+import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { splitPath, setPath } from './paths.js';
+import { type Executor, WorkerPool } from './pool.js';
+import { resolveWorkers, runExperimentWith } from './run.js';
+import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from './types.js';
+
+/** The cartesian product of the value lists, first path outermost. */
+export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknown>[] {
+  let grid: Record<string, unknown>[] = [{}];
+  for (const [path, values] of Object.entries(set)) {
+    const next: Record<string, unknown>[] = [];
+    for (const point of grid) for (const v of values) next.push({ ...point, [path]: v });
+    grid = next;
+  }
+  return grid;
+}
+
+/**
+ * The scenario with `values` (path → value) set in its base, re-validated. Intermediate objects
+ * are created as needed; stepping into a number (e.g. `capacity: 7` then `…capacity.slots`) is a
+ * ValidationError naming the path. A value the scenario format rejects gives the ScenarioError of
+ * {@link parseScenario}, naming the path.
+ */
+export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
+  const copy = structuredClone(scenario) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) setPath(copy, path, value);
+  return parseScenario(copy);
+}
+
+function checkSet(set: unknown): asserts set is Record<string, unknown[]> {
+  if (typeof set !== 'object' || set === null || Array.isArray(set) || Object.keys(set).length === 0) {
+    throw invalid('set', `expected at least one path with a list of values, e.g. { 'stages.surgery.capacity.slots': [7, 8, 9] }, got ${describeValue(set)}`);
+  }
+  for (const [path, values] of Object.entries(set)) {
+    splitPath(path);
+    if (!Array.isArray(values) || values.length === 0) throw invalid(`set.${path}`, `expected a non-empty list of values, got ${describeValue(values)}`);
+  }
+}
+
+/**
+ * Runs one experiment per point of a grid over scenario parameters. `set` maps a dotted path in
+ * the base scenario to the values to try; the grid is their cartesian product (first path
+ * outermost). Each point's scenario is validated before anything runs, so a bad value fails fast.
+ * Every point uses the same seed and replication indices (common random numbers across points).
+ * @example
+ * ```ts
+ * const sweep = await runSweep(scenario, { set: { 'stages.surgery.capacity.slots': [7, 8, 9, 10] }, replications: 20 });
+ * for (const p of sweep.points) console.log(p.values, p.result.variants.base.metrics['targets.treatment-31d.share'].mean);
+ * ```
+ */
+export async function runSweep(scenario: Scenario, options: SweepOptions): Promise<SweepResult> {
+  const { set, onPoint, ...experiment } = options;
+  checkSet(set);
+  const grid = sweepGrid(set);
+  const scenarios = grid.map((values) => scenarioAt(scenario, values));
+  if (experiment.checkpoint !== undefined) {
+    throw new ValidationError([{ path: 'checkpoint', message: 'a sweep runs several scenarios; checkpoints are per experiment (run the points one by one to checkpoint them)' }]);
+  }
+  const workers = resolveWorkers(experiment);
+  const pool: Executor | undefined = workers > 1 ? new WorkerPool(workers) : undefined;
+  const points: SweepPoint[] = [];
+  try {
+    for (let i = 0; i < grid.length; i++) {
+      const opts: ExperimentOptions = { ...experiment, workers };
+      const result = await runExperimentWith(scenarios[i]!, opts, pool);
+      points.push({ values: grid[i]!, result });
+      onPoint?.({ index: i, total: grid.length, values: grid[i]! });
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { paths: Object.keys(set), points };
+}

@@ -1,0 +1,263 @@
+/**
+ * Shapes of an experiment's options and result: plain JSON-able data.
+ * @module
+ */
+import type { RunResult } from '../pathway/result.js';
+import type { SimulateOptions } from '../pathway/simulate.js';
+
+/** Descriptive statistics of one metric over replications (Student t interval). */
+export interface MetricSummary {
+  mean: number;
+  /** Sample standard deviation (n − 1 denominator); 0 with one replication. */
+  sd: number;
+  /** 95% confidence interval of the mean; equals [mean, mean] with one replication. */
+  ci95: [number, number];
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** Spread of a time series over replications, per sample day. */
+export interface SeriesBand {
+  day: number[];
+  p5: number[];
+  median: number[];
+  p95: number[];
+  mean: number[];
+}
+
+/** Time-series bands of one variant: the whole waiting list and each stage's queue. */
+export interface VariantSeries {
+  waiting: SeriesBand;
+  byStage: Record<string, SeriesBand>;
+}
+
+/** Everything measured for one variant. */
+export interface VariantResult {
+  /** Metric path in {@link RunResult} (e.g. `stages.surgery.waitingAtEnd`) → summary. */
+  metrics: Record<string, MetricSummary>;
+  series: VariantSeries;
+  /** Per-replication results, in replication order (same order as `replicationIndices`). */
+  replications: RunResult[];
+}
+
+/** Paired difference variant − base for one metric. */
+export interface Comparison {
+  meanDiff: number;
+  /** Standard deviation of the paired differences. */
+  sd: number;
+  ci95: [number, number];
+  n: number;
+}
+
+/** Things that may differ between two runs of the same experiment. */
+export interface ExperimentMeta {
+  startedAt: string;
+  wallSeconds: number;
+  workers: number;
+  carepathVersion: string;
+  nodeVersion: string;
+  shard?: { index: number; count: number };
+  /** Replications read back from a checkpoint instead of being run. */
+  resumed?: number;
+  /** Number of parts when the result came from {@link mergeExperiments}. */
+  mergedParts?: number;
+}
+
+/** How a precision-driven experiment stopped (see {@link ExperimentOptions.precision}). */
+export interface PrecisionOutcome {
+  metric: string;
+  /** The target, as given (absolute, or a fraction of |mean| when `relative`). */
+  halfWidth: number;
+  relative: boolean;
+  /** True when every variant reached the target; false when `max` replications ran out first. */
+  met: boolean;
+  /** Variant → CI half-width reached (absolute units) at the final number of replications. */
+  achieved: Record<string, number>;
+}
+
+/** The outcome of {@link runExperiment}: plain data, identical for any worker count except `meta`. */
+export interface ExperimentResult {
+  meta: ExperimentMeta;
+  /** Scenario name. */
+  scenario: string;
+  /** SHA-256 of the scenario's canonical JSON: parts of different scenarios are never merged. */
+  scenarioDigest: string;
+  seed: number;
+  /** Replication indices included (0-based), sorted. */
+  replicationIndices: number[];
+  /** Variant names, `base` first. */
+  variantNames: string[];
+  variants: Record<string, VariantResult>;
+  /** Variant name (not `base`) → metric path → paired difference against `base`. */
+  comparisons: Record<string, Record<string, Comparison>>;
+  /** Present when the number of replications was chosen by `precision`. */
+  precision?: PrecisionOutcome;
+}
+
+/** Reported after each finished replication. */
+export interface ProgressInfo {
+  /** Replications finished so far (including any read back from a checkpoint). */
+  done: number;
+  /** Replications planned (the maximum with `precision`). */
+  total: number;
+  variant: string;
+  replication: number;
+}
+
+/**
+ * A simulator: carepath's `simulate`, or a replacement with the same contract (synchronous,
+ * deterministic for (scenario, seed, replication, variant)).
+ */
+export type SimulateFn = (scenario: any, options?: SimulateOptions) => RunResult;
+
+/** Options of {@link runExperiment}. */
+export interface ExperimentOptions {
+  /** Number of replications (default 10). Not allowed together with `precision`. */
+  replications?: number;
+  /**
+   * Choose the number of replications by Law & Kelton's sequential procedure: run `min` (default 5),
+   * then add one replication at a time until the 95% CI half-width of `metric` is at most
+   * `halfWidth` for every variant (absolute, or `halfWidth × |mean|` when `relative`), or `max`
+   * replications have run.
+   */
+  precision?: { metric: string; halfWidth: number; relative?: boolean; max: number; min?: number };
+  /** Variant names to run; `base` is always included (first). Default: base + all variants. */
+  variants?: string[];
+  /** Master seed; default: the scenario's seed (0 when it has none). */
+  seed?: number;
+  /** Worker threads; default: available cores (1 runs in the calling thread). */
+  workers?: number;
+  /** Run only the replications r with r % count === index (see docs/scale.md). */
+  shard?: { index: number; count: number };
+  /** Append each replication to this JSONL file and resume from it if it exists. */
+  checkpoint?: string;
+  /** Called after each finished replication. */
+  onProgress?: (p: ProgressInfo) => void;
+  /**
+   * Advanced: a replacement simulator, called in the calling thread (a function cannot be sent
+   * to a worker thread: with `workers` > 1 also give `simulateModule`). Default: carepath's own.
+   */
+  simulate?: SimulateFn;
+  /**
+   * Advanced: path or file URL of a module exporting `simulate` ({@link SimulateFn}); each worker
+   * thread imports it. Use it to run a custom simulator in parallel.
+   */
+  simulateModule?: string;
+}
+
+/** Options of {@link runSweep}: a grid of scenario parameters plus the experiment options. */
+export interface SweepOptions extends ExperimentOptions {
+  /** Dotted path into the scenario → values to try. The grid is the cartesian product (first path outermost). */
+  set: Record<string, unknown[]>;
+  /** Called after each grid point finishes. */
+  onPoint?: (p: { index: number; total: number; values: Record<string, unknown> }) => void;
+}
+
+/** One grid point of a sweep. */
+export interface SweepPoint {
+  values: Record<string, unknown>;
+  result: ExperimentResult;
+}
+
+/** The outcome of {@link runSweep}. */
+export interface SweepResult {
+  /** Paths swept, in grid order. */
+  paths: string[];
+  points: SweepPoint[];
+}
+
+/** Options of {@link seekCapacity}. */
+export interface SeekOptions {
+  /** Stage whose capacity is searched. */
+  stage: string;
+  /** Target (waiting-time standard) whose share must reach its goal. */
+  target: string;
+  /** Variant to apply first (default `base`). */
+  variant?: string;
+  /** Goal to reach; default: the target's own `goal`. */
+  goal?: number;
+  /**
+   * One-sided confidence that the mean share reaches the goal (default 0.95): the lower bound
+   * mean − t(confidence, n − 1)·sd/√n must be ≥ goal. 0.5 compares the mean itself.
+   */
+  confidence?: number;
+  /** Replications per evaluated capacity (default 10); the same replications at every capacity. */
+  replications?: number;
+  /** Smallest capacity considered (default 1). */
+  min?: number;
+  /** Largest capacity considered (default 100 × the current capacity, at least 100). */
+  max?: number;
+  workers?: number;
+  seed?: number;
+  /** Called after each evaluated capacity. */
+  onEvaluation?: (e: SeekEvaluation) => void;
+  /** Advanced: see {@link ExperimentOptions.simulate}. */
+  simulate?: SimulateFn;
+  /** Advanced: see {@link ExperimentOptions.simulateModule}. */
+  simulateModule?: string;
+}
+
+/** One capacity tried by {@link seekCapacity}. */
+export interface SeekEvaluation {
+  capacity: number;
+  share: MetricSummary;
+  /** The one-sided lower confidence bound of the share compared with the goal. */
+  lower: number;
+  met: boolean;
+}
+
+/** The outcome of {@link seekCapacity}. */
+export interface SeekResult {
+  stage: string;
+  target: string;
+  variant: string;
+  /** What `capacity` counts. */
+  unit: 'slots per week' | 'servers';
+  /** Smallest capacity that meets the goal (or the largest tried, with `met: false`). */
+  capacity: number;
+  /** Capacity in the scenario before the search (the largest phase for a phase list). */
+  current: number;
+  goal: number;
+  confidence: number;
+  /** The target's share at `capacity`. */
+  share: MetricSummary;
+  /** Every capacity evaluated, in the order tried. */
+  evaluations: SeekEvaluation[];
+  met: boolean;
+}
+
+/** Options of {@link suggestWarmup}. */
+export interface WarmupOptions {
+  /** Pilot replications (default 5); their waiting-list series are averaged before MSER-5. */
+  replications?: number;
+  variant?: string;
+  seed?: number;
+  /** Advanced: see {@link ExperimentOptions.simulate}. */
+  simulate?: SimulateFn;
+}
+
+/** The outcome of {@link suggestWarmup}. */
+export interface WarmupSuggestion {
+  /** Suggested warm-up in days (the day of the first sample kept). */
+  warmup: number;
+  method: 'MSER-5';
+  /** Series analysed: the waiting list (patients on any queue), averaged over the pilot replications. */
+  series: 'waiting';
+  /** Samples per batch (5). */
+  batchSize: number;
+  /** Batches in the series, and batches truncated. */
+  batches: number;
+  truncatedBatches: number;
+  /** Days between samples. */
+  sampleEvery: number;
+  replications: number;
+  /**
+   * False when the MSER statistic is still falling at half the series (the search limit): the
+   * series does not settle within the run (unstable, or the run is too short), so the suggestion
+   * is not reliable.
+   */
+  reliable: boolean;
+  /** A sentence for the planner. */
+  note: string;
+}

@@ -1,0 +1,8 @@
+/**
+ * The package version, recorded in each experiment's `meta`.
+ * @module
+ */
+import pkg from '../../package.json' with { type: 'json' };
+
+/** carepath's version (from package.json, inlined by the bundler). */
+export const CAREPATH_VERSION: string = pkg.version;

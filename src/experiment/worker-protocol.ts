@@ -1,0 +1,27 @@
+/**
+ * Messages between the experiment and its worker threads: plain data only.
+ * @module
+ */
+import type { Issue } from '../core/errors.js';
+import type { RunResult } from '../pathway/result.js';
+
+/** One replication to run in a worker. */
+export interface WorkerTask {
+  scenario: unknown;
+  seed: number;
+  replication: number;
+  variant: string;
+  /** File URL of a module exporting `simulate`; default: carepath's own. */
+  simulateModule?: string;
+}
+
+/** An error thrown in a worker, carried back as data so its message and issues survive. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  stack?: string;
+  issues?: Issue[];
+}
+
+/** What a worker sends back: the run, or the error it threw. */
+export type WorkerReply = { ok: true; result: RunResult } | { ok: false; error: WorkerError };

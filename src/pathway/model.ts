@@ -1,0 +1,135 @@
+/**
+ * The resolved, internal form of a scenario: every duration in days, every name turned into an
+ * index, every default filled in, one variant applied. `simulate` and `analyse` both read this
+ * form, so the scenario format has exactly one interpretation. Produced by {@link resolveScenario}.
+ *
+ * Plain data only (no functions, no class instances), so a `Model` can be sent to a worker.
+ * @module
+ */
+import type { DistributionSpec } from '../core/distributions.js';
+
+/** Marker for `to: exit` in a routing branch. */
+export const EXIT = -1;
+
+/** Day-of-week index: 0 = Monday … 6 = Sunday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** One capacity regime of a stage, in force from day `from` until the next phase starts. */
+export type CapacityPhase =
+  | { from: number; kind: 'servers'; servers: number }
+  | { from: number; kind: 'unlimited' }
+  | {
+      from: number;
+      kind: 'slots';
+      /**
+       * Slots released on each weekday, index 0 = Monday. Derived from `{ slots, per, days }`:
+       * `per: week` spreads the weekly number as evenly as possible over the listed days (earlier
+       * days take the remainder); `per: day` gives every listed day `slots`.
+       */
+      perWeekday: number[];
+    };
+
+/** A diagnostic test done at a stage. */
+export interface ModelTest {
+  /** Index into {@link Model.conditions}. */
+  condition: number;
+  sensitivity: number;
+  specificity: number;
+  /** Class index a patient moves to on a positive result, or -1 to keep the class. */
+  onPositiveClass: number;
+  /** False negatives that come back later, or null. */
+  missed: { share: number; after: DistributionSpec; to: number } | null;
+}
+
+/** A routing branch. `to` is a stage index or {@link EXIT}. */
+export interface ModelBranch {
+  to: number;
+  /** Probability among the matching branches; null = takes whatever is left. */
+  p: number | null;
+  /**
+   * Condition for the branch: `positive`/`negative` (the patient's last test result), a class
+   * index, or null (always matches).
+   */
+  if: { kind: 'positive' } | { kind: 'negative' } | { kind: 'class'; classIndex: number } | null;
+}
+
+export interface ModelStage {
+  id: string;
+  /** At least one phase; the first has `from: 0`; sorted by `from`. */
+  capacity: CapacityPhase[];
+  /** Service time (servers), activity after the slot (slots), or delay (unlimited). */
+  service: DistributionSpec;
+  queue: 'fifo' | 'priority';
+  /** Time a patient will wait before leaving the list, or null for infinite patience. */
+  patience: DistributionSpec | null;
+  test: ModelTest | null;
+  /** Empty means exit after this stage. */
+  next: ModelBranch[];
+}
+
+/** A piecewise description of a Poisson stream's rate over time (per day). */
+export interface ModelArrival {
+  id: string;
+  to: number;
+  /** Base rate per day at time 0. */
+  ratePerDay: number;
+  /** Step changes: from day `at` the base rate is `ratePerDay`. Sorted by `at`. */
+  changes: { at: number; ratePerDay: number }[];
+  /** Compounding growth per year as a fraction (0.03 = 3% a year); 0 for none. */
+  growthPerYear: number;
+  /** Twelve monthly multipliers (January first), or null. Months follow {@link Model.startDate}. */
+  seasonality: number[] | null;
+  classIndex: number;
+  /** Condition index → prevalence. */
+  conditions: { condition: number; prevalence: number }[];
+}
+
+/** Patients already waiting at a stage at time 0. */
+export interface ModelInitial {
+  stage: number;
+  count: number;
+  /** Days already waited (their pathway clock started that long before day 0). */
+  waited: DistributionSpec;
+  classIndex: number;
+  conditions: { condition: number; prevalence: number }[];
+}
+
+/** An event that starts or stops a target's clock. */
+export type ModelEventRef = { kind: 'start' | 'end'; stage: number } | { kind: 'exit' };
+
+export interface ModelTarget {
+  id: string;
+  description: string;
+  /** Event that starts the clock; null = the patient's pathway start. */
+  from: ModelEventRef | null;
+  /** The first of these events stops the clock. */
+  until: ModelEventRef[];
+  within: number;
+  goal: number;
+}
+
+/** A scenario resolved for simulation and analysis (one variant applied). */
+export interface Model {
+  name: string;
+  description: string;
+  /** Name of the variant applied: `base` for none. */
+  variant: string;
+  seed: number;
+  /** ISO date of day 0. */
+  startDate: string;
+  /** Weekday of day 0. */
+  startWeekday: Weekday;
+  warmup: number;
+  horizon: number;
+  sampleEvery: number;
+  /** Class names; index = class index. The implicit class is `default`. */
+  classes: string[];
+  /** Priority per class index (lower is served first). */
+  classPriority: number[];
+  /** Condition names; index = condition index (at most 30). */
+  conditions: string[];
+  stages: ModelStage[];
+  arrivals: ModelArrival[];
+  initial: ModelInitial[];
+  targets: ModelTarget[];
+}

@@ -1,0 +1,253 @@
+/**
+ * Resolution: a validated scenario plus a variant name → the {@link Model} that `simulate` and
+ * `analyse` read. Defaults are filled in, durations become days, names become indices.
+ * @module
+ */
+import type { DistributionSpec } from '../core/distributions.js';
+import { parseDuration } from '../core/duration.js';
+import { joinPath } from '../core/errors.js';
+import {
+  EXIT,
+  type CapacityPhase,
+  type Model,
+  type ModelArrival,
+  type ModelBranch,
+  type ModelEventRef,
+  type ModelInitial,
+  type ModelStage,
+  type ModelTarget,
+  type ModelTest,
+  type Weekday,
+} from './model.js';
+import { cloneJson, keysOf } from './scenario-json.js';
+import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME } from './scenario-names.js';
+import { ScenarioError } from './scenario-error.js';
+import { RATE_UNITS, WEEKDAYS, type Scenario } from './schema.js';
+import { validateScenario } from './validate.js';
+import { parseEvent } from './validate-rules.js';
+import { mergeVariant } from './variants.js';
+
+/** Day 0 when a scenario gives no `startDate` (a Monday). */
+export const DEFAULT_START_DATE = '2024-01-01';
+/** Seed when a scenario gives none. */
+export const DEFAULT_SEED = 1;
+/** Days between time-series samples when a scenario gives no `sampleEvery`. */
+export const DEFAULT_SAMPLE_EVERY = 7;
+
+/**
+ * Resolves a scenario with one variant applied into the internal {@link Model}: defaults filled
+ * in (seed 1, start 2024-01-01, warm-up 0, sample every 7 days, service 0, fifo queues, …),
+ * every duration in days, stage/class/condition names turned into indices, the implicit class
+ * `default` added last, slots spread over weekdays. The merged scenario is validated again, so
+ * a hand-built object typed as {@link Scenario} cannot produce a broken model.
+ * @param variant A name from {@link variantNames}, or `base` (the default) for none.
+ * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
+ */
+export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIANT): Model {
+  const merged = mergeVariant(scenario, variant);
+  if ('issue' in merged) throw new ScenarioError([merged.issue]);
+  const report = validateScenario(merged.scenario);
+  if (!report.ok) {
+    const issues =
+      variant === BASE_VARIANT
+        ? report.issues
+        : report.issues.map((i) => ({ path: `${joinPath('variants', variant)}: ${i.path}`, message: i.message }));
+    throw new ScenarioError(issues);
+  }
+  return buildModel(merged.scenario as Scenario, variant);
+}
+
+/** Builds the model from a valid scenario without variants. */
+function buildModel(s: Scenario, variant: string): Model {
+  const days = (value: unknown, path: string) => parseDuration(value, path);
+
+  // Classes: declared ones in file order, then the implicit `default` unless declared.
+  const declared = keysOf(s.classes);
+  const priorities = declared.map((c) => s.classes![c]!.priority);
+  const classes = [...declared];
+  const classPriority = [...priorities];
+  if (!classes.includes(DEFAULT_CLASS)) {
+    classes.push(DEFAULT_CLASS);
+    // The least urgent declared priority: an unclassed patient never jumps a classed one.
+    classPriority.push(priorities.length > 0 ? Math.max(...priorities) : 0);
+  }
+  const classIndex = (name: string | undefined) => classes.indexOf(name ?? DEFAULT_CLASS);
+
+  const stageIds = keysOf(s.stages);
+  const stageIndex = (name: string) => (name === EXIT_NAME ? EXIT : stageIds.indexOf(name));
+
+  // Conditions in order of first declaration: arrivals, then initial groups.
+  const conditions: string[] = [];
+  const conditionList = (conds: Record<string, number> | undefined) =>
+    keysOf(conds).map((name) => {
+      if (!conditions.includes(name)) conditions.push(name);
+      return { condition: conditions.indexOf(name), prevalence: conds![name]! };
+    });
+
+  const arrivals: ModelArrival[] = keysOf(s.arrivals).map((id) => {
+    const a = s.arrivals[id]!;
+    const path = joinPath('arrivals', id);
+    return {
+      id,
+      to: stageIndex(a.to),
+      ratePerDay: ratePerDay(a.rate),
+      changes: (a.changes ?? []).map((c, i) => ({
+        at: days(c.at, joinPath(joinPath(joinPath(path, 'changes'), i), 'at')),
+        ratePerDay: ratePerDay(c.rate),
+      })),
+      growthPerYear: a.growth?.perYear ?? 0,
+      seasonality: a.seasonality ? [...a.seasonality] : null,
+      classIndex: classIndex(a.class),
+      conditions: conditionList(a.conditions),
+    };
+  });
+
+  const initial: ModelInitial[] = [];
+  for (const stage of keysOf(s.initial)) {
+    const entry = s.initial![stage]!;
+    for (const g of Array.isArray(entry) ? entry : [entry]) {
+      initial.push({
+        stage: stageIndex(stage),
+        count: g.count,
+        waited: g.waited === undefined ? 0 : (cloneJson(g.waited) as DistributionSpec),
+        classIndex: classIndex(g.class),
+        conditions: conditionList(g.conditions),
+      });
+    }
+  }
+
+  const stages: ModelStage[] = stageIds.map((id) => {
+    const st = s.stages[id]!;
+    const path = joinPath('stages', id);
+    let test: ModelTest | null = null;
+    if (st.test) {
+      test = {
+        condition: conditions.indexOf(st.test.detects),
+        sensitivity: st.test.sensitivity,
+        specificity: st.test.specificity,
+        onPositiveClass: st.test.onPositive ? classIndex(st.test.onPositive.class) : -1,
+        missed: st.test.missed
+          ? {
+              share: st.test.missed.share,
+              after: cloneJson(st.test.missed.after) as DistributionSpec,
+              to: stageIndex(st.test.missed.to),
+            }
+          : null,
+      };
+    }
+    const next: ModelBranch[] = (st.next ?? []).map((b) => ({
+      to: stageIndex(b.to),
+      p: b.p ?? null,
+      if:
+        b.if === undefined
+          ? null
+          : b.if === 'positive'
+            ? { kind: 'positive' }
+            : b.if === 'negative'
+              ? { kind: 'negative' }
+              : { kind: 'class', classIndex: classIndex(b.if) },
+    }));
+    return {
+      id,
+      capacity: capacityPhases(st.capacity, joinPath(path, 'capacity')),
+      service: st.service === undefined ? 0 : (cloneJson(st.service) as DistributionSpec),
+      queue: st.queue ?? 'fifo',
+      patience: st.patience === undefined ? null : (cloneJson(st.patience) as DistributionSpec),
+      test,
+      next,
+    };
+  });
+
+  const event = (text: string): ModelEventRef => {
+    const e = parseEvent(text);
+    if (typeof e === 'string') throw new Error(`unreachable: validated event ${text}`);
+    return e.kind === 'exit' ? { kind: 'exit' } : { kind: e.kind, stage: stageIndex(e.stage) };
+  };
+  const targets: ModelTarget[] = keysOf(s.targets).map((id) => {
+    const t = s.targets![id]!;
+    return {
+      id,
+      description: t.description ?? '',
+      from: t.from === undefined ? null : event(t.from),
+      until: (Array.isArray(t.until) ? t.until : [t.until]).map(event),
+      within: days(t.within, joinPath(joinPath('targets', id), 'within')),
+      goal: t.goal,
+    };
+  });
+
+  const startDate = s.startDate ?? DEFAULT_START_DATE;
+  return {
+    name: s.name,
+    description: (s.description ?? '').trim(),
+    variant,
+    seed: s.seed ?? DEFAULT_SEED,
+    startDate,
+    startWeekday: weekdayOf(startDate),
+    warmup: s.warmup === undefined ? 0 : days(s.warmup, 'warmup'),
+    horizon: days(s.horizon, 'horizon'),
+    sampleEvery: s.sampleEvery === undefined ? DEFAULT_SAMPLE_EVERY : days(s.sampleEvery, 'sampleEvery'),
+    classes,
+    classPriority,
+    conditions,
+    stages,
+    arrivals,
+    initial,
+    targets,
+  };
+}
+
+/** Weekday (0 = Monday) of an ISO calendar date. */
+export function weekdayOf(isoDate: string): Weekday {
+  const sundayFirst = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return ((sundayFirst + 6) % 7) as Weekday;
+}
+
+/** Mean arrivals per day of a validated rate (exactly one unit given). */
+export function ratePerDay(rate: Partial<Record<keyof typeof RATE_UNITS, number>>): number {
+  for (const unit of Object.keys(RATE_UNITS) as (keyof typeof RATE_UNITS)[]) {
+    const value = rate[unit];
+    if (value !== undefined) return value / RATE_UNITS[unit];
+  }
+  throw new Error('unreachable: validated rate without a unit');
+}
+
+/**
+ * Slots released on each weekday (index 0 = Monday). `per: week` spreads `slots` as evenly as
+ * possible over the listed days in Monday-to-Sunday order, earlier days taking the remainder
+ * (7 over mon, wed, fri → 3, 2, 2); `per: day` gives every listed day `slots`.
+ */
+export function slotsPerWeekday(slots: number, per: 'day' | 'week', days: readonly string[] = WEEKDAYS): number[] {
+  const open = WEEKDAYS.map((d) => days.includes(d));
+  const count = open.filter(Boolean).length;
+  const out = new Array<number>(7).fill(0);
+  if (per === 'day') return out.map((_, i) => (open[i] ? slots : 0));
+  const each = Math.floor(slots / count);
+  let remainder = slots - each * count;
+  for (let i = 0; i < 7; i++) {
+    if (!open[i]) continue;
+    out[i] = each + (remainder > 0 ? 1 : 0);
+    if (remainder > 0) remainder--;
+  }
+  return out;
+}
+
+type CapacityInput = Scenario['stages'][string]['capacity'];
+
+/** The capacity phases of a validated `capacity` field. */
+function capacityPhases(capacity: CapacityInput, path: string): CapacityPhase[] {
+  if (typeof capacity === 'number') return [{ from: 0, kind: 'servers', servers: capacity }];
+  if (capacity === 'unlimited') return [{ from: 0, kind: 'unlimited' }];
+  if (Array.isArray(capacity)) {
+    return capacity.map((phase, i) => onePhase(phase, parseDuration(phase.from, joinPath(joinPath(path, i), 'from'))));
+  }
+  return [onePhase(capacity, 0)];
+}
+
+function onePhase(
+  c: { servers?: number; slots?: number; per?: 'day' | 'week'; days?: string[]; unlimited?: true },
+  from: number,
+): CapacityPhase {
+  if (c.servers !== undefined) return { from, kind: 'servers', servers: c.servers };
+  if (c.slots !== undefined) return { from, kind: 'slots', perWeekday: slotsPerWeekday(c.slots, c.per!, c.days) };
+  return { from, kind: 'unlimited' };
+}

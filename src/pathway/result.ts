@@ -1,0 +1,103 @@
+/**
+ * What one simulation run returns: plain JSON-able data, every time in days.
+ * @module
+ */
+
+/** Summary of a set of waits (days). Percentiles come from a fine histogram (see docs). */
+export interface WaitSummary {
+  mean: number;
+  median: number;
+  p92: number;
+  max: number;
+  /** Number of waits summarised. */
+  n: number;
+}
+
+/** Per-stage results. Counts and waits cover the measured period (after the warm-up). */
+export interface StageResult {
+  /** Patients who arrived at the stage. */
+  entered: number;
+  /** Patients who started service (took a server or a slot, or began the delay). */
+  started: number;
+  /** Patients who finished the stage. */
+  completed: number;
+  /** Patients who left this stage's queue because their patience ran out. */
+  abandoned: number;
+  /** Patients on the stage's queue at the end of the run. */
+  waitingAtEnd: number;
+  /** Time spent on this stage's queue, for patients who started service. */
+  wait: WaitSummary;
+  /** Busy server-time ÷ available server-time, or used slots ÷ offered slots; 0 for unlimited. */
+  utilisation: number;
+  /** Time-average number on the queue. */
+  meanQueueLength: number;
+  /** Completions per day. */
+  throughputPerDay: number;
+}
+
+/** Result of one waiting-time standard. */
+export interface TargetResult {
+  /** Patients whose clock stopped within `within`. */
+  met: number;
+  /** Patients whose clock stopped after `within`, plus those still waiting past it at the end. */
+  breached: number;
+  /** met ÷ (met + breached); NaN-free: 0 when nobody was counted (see `counted`). */
+  share: number;
+  goal: number;
+  /** Patients still waiting at the end whose wait already exceeds `within` (included in `breached`). */
+  breachedStillWaiting: number;
+  /** met + breached. */
+  counted: number;
+}
+
+/** Patient counts over the whole run (day 0 to the end), so conservation holds exactly. */
+export interface PatientCounts {
+  /** New patients from arrival streams. */
+  arrived: number;
+  /** Patients waiting at day 0. */
+  initial: number;
+  /** Patients who left the pathway through `exit`. */
+  exited: number;
+  /** Patients who left a queue because their patience ran out. */
+  abandoned: number;
+  /** Patients still somewhere in the pathway at the end: waiting + inService + away. */
+  inSystem: number;
+  /** On a queue at the end. */
+  waiting: number;
+  /** Being served, in a slot's activity, or in a delay stage at the end. */
+  inService: number;
+  /** Missed by a test and not yet come back. */
+  away: number;
+}
+
+/** Time series sampled every `sampleEvery` days from day 0 to the end of the run. */
+export interface RunSeries {
+  /** Sample times in days since day 0. */
+  day: number[];
+  /** Patients on any queue (the planner's waiting list). */
+  waiting: number[];
+  /** Patients on each stage's queue. */
+  byStage: Record<string, number[]>;
+}
+
+/** The result of {@link simulate}: one replication of one variant. */
+export interface RunResult {
+  scenario: string;
+  variant: string;
+  seed: number;
+  replication: number;
+  /** Days of warm-up, measured horizon, and end time (warm-up + horizon). */
+  warmup: number;
+  horizon: number;
+  end: number;
+  patients: PatientCounts;
+  stages: Record<string, StageResult>;
+  /** Pathway start to exit, for patients who exited during the measured period. */
+  timeInSystem: WaitSummary;
+  targets: Record<string, TargetResult>;
+  series: RunSeries;
+  /** Events the kernel processed. */
+  events: number;
+  /** Things the planner should know (an unstable stage, a suspicious warm-up, …). */
+  warnings: string[];
+}

@@ -1,0 +1,21 @@
+/**
+ * The scenario format as JSON Schema, for editors (e.g. the YAML language server's
+ * `# yaml-language-server: $schema=...`). Generated with zod's `z.toJSONSchema` from the same
+ * {@link ScenarioSchema} that validates, so the two cannot drift apart. Rules across fields
+ * (a `to` naming an existing stage, probabilities adding up) are only checked by
+ * {@link validateScenario}.
+ * @module
+ */
+import { z } from 'zod';
+import { ScenarioSchema } from './schema.js';
+
+let cached: string | undefined;
+
+/**
+ * JSON Schema (draft 2020-12) of the scenario format, version 1. Each call returns a fresh
+ * object, so callers may modify it.
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  cached ??= JSON.stringify(z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }));
+  return JSON.parse(cached) as Record<string, unknown>;
+}

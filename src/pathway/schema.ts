@@ -1,0 +1,353 @@
+/**
+ * The scenario format, version 1, as one zod schema: the single source of truth for both
+ * validation ({@link parseScenario}) and the published JSON Schema ({@link scenarioJsonSchema}).
+ *
+ * The schema checks each field's shape; rules that relate fields to each other (a `to` naming
+ * a stage that exists, probabilities adding up) live in `validate-rules.ts`. Defaults are not
+ * filled in here: the validated {@link Scenario} stays exactly as written, and
+ * {@link resolveScenario} fills defaults when it builds the {@link Model}.
+ * @module
+ */
+import { z } from 'zod';
+import { NAME_PATTERN } from './scenario-names.js';
+import {
+  addIssue,
+  distribution,
+  duration,
+  durationDays,
+  expecting,
+  nonNegativeInt,
+  nonNegativeNumber,
+  positiveInt,
+  probability,
+  reference,
+  strict,
+  text,
+} from './schema-parts.js';
+
+/** Weekday names accepted in `days`, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** Rate fields of an arrival stream (exactly one is given) and their length in days. */
+export const RATE_UNITS = { perDay: 1, perWeek: 7, perMonth: 365 / 12, perYear: 365 } as const;
+
+/** An id: letters, digits, `_` and `-`. */
+const Name = z.string().regex(NAME_PATTERN);
+
+/** A map from ids to `value`, in file order. */
+function named<T extends z.ZodType>(value: T, what: string) {
+  return z.record(Name, value, expecting(what));
+}
+
+/** Condition name → prevalence (share of patients who truly have it). */
+const Conditions = z
+  .record(z.string().min(1), probability('a prevalence between 0 and 1'), expecting('a map of condition names to prevalences'))
+  .meta({ description: 'Condition name → prevalence in [0, 1]: each patient has it or not, drawn at arrival.' });
+
+const rateFields = Object.keys(RATE_UNITS) as (keyof typeof RATE_UNITS)[];
+
+/** `{ perDay | perWeek | perMonth | perYear: n }`: exactly one. */
+const Rate = strict(
+  {
+    perDay: nonNegativeNumber('a rate of 0 or more').optional(),
+    perWeek: nonNegativeNumber('a rate of 0 or more').optional(),
+    perMonth: nonNegativeNumber('a rate of 0 or more').optional(),
+    perYear: nonNegativeNumber('a rate of 0 or more').optional(),
+  },
+  'a rate such as { perWeek: 100 }',
+)
+  .superRefine((rate, ctx) => {
+    const given = rateFields.filter((f) => rate[f] !== undefined);
+    if (given.length !== 1) {
+      addIssue(
+        ctx,
+        given.length === 0
+          ? 'give exactly one of perDay, perWeek, perMonth (365/12 days) or perYear (365 days)'
+          : `give exactly one of perDay, perWeek, perMonth or perYear, got ${given.join(' and ')}`,
+      );
+    }
+  })
+  .meta({
+    description:
+      'Mean arrivals per unit of time: exactly one of perDay, perWeek, perMonth (per 365/12 days), perYear (per 365 days).',
+    minProperties: 1,
+    maxProperties: 1,
+  });
+
+const Arrival = strict(
+  {
+    to: reference('a stage name').meta({ description: 'Stage the patients arrive at.' }),
+    rate: Rate,
+    class: reference('a class name').optional().meta({ description: 'Class of these patients (default: the implicit `default` class).' }),
+    conditions: Conditions.optional(),
+    changes: z
+      .array(
+        strict(
+          {
+            at: duration('nonNegative', 'Time from day 0 when the new rate starts.'),
+            rate: Rate,
+          },
+          'a step change such as { at: 26w, rate: { perWeek: 120 } }',
+        ),
+        expecting('a list of step changes { at, rate }'),
+      )
+      .optional()
+      .meta({ description: 'Step changes of the base rate; `at` strictly increasing.' }),
+    growth: strict(
+      {
+        perYear: z
+          .number(expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)'))
+          .gt(-1, expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)')),
+      },
+      'growth such as { perYear: 0.03 }',
+    )
+      .optional()
+      .meta({ description: 'Compounding growth of the rate: fraction per year (0.03 = 3% a year).' }),
+    seasonality: z
+      .array(nonNegativeNumber('a monthly multiplier of 0 or more'), expecting('a list of 12 monthly multipliers'))
+      .length(12, expecting('a list of exactly 12 monthly multipliers (January first)'))
+      .optional()
+      .meta({ description: 'Twelve monthly multipliers of the rate, January first.' }),
+  },
+  'an arrival stream { to, rate, ... }',
+).meta({ description: 'A Poisson stream of patients.' });
+
+const InitialGroup = strict(
+  {
+    count: nonNegativeInt().meta({ description: 'Patients already waiting.' }),
+    waited: distribution('Days already waited, per patient (default 0): their clock started in the past.').optional(),
+    class: reference('a class name').optional(),
+    conditions: Conditions.optional(),
+  },
+  'a group of waiting patients { count, waited?, class?, conditions? }',
+);
+
+const Initial = z
+  .union([InitialGroup, z.array(InitialGroup, expecting('a list of groups'))], {
+    error: 'a group { count, waited?, class?, conditions? } or a list of such groups',
+  })
+  .meta({ description: 'Patients already waiting at this stage at time 0.' });
+
+/** Capacity object fields shared by the single form and the phases of a list. */
+const capacityFields = {
+  servers: positiveInt().optional().meta({ description: 'Number of servers (each serves one patient at a time).' }),
+  unlimited: z
+    .literal(true, expecting('true (or leave it out)'))
+    .optional()
+    .meta({ description: 'No queue: every patient starts at once (a pure delay).' }),
+  slots: nonNegativeInt().optional().meta({ description: 'Appointment slots per `per`, released at the start of each day, lost if unused that day.' }),
+  per: z.enum(['day', 'week'], expecting('"day" or "week"')).optional().meta({ description: 'Whether `slots` is per day or per week (required with slots).' }),
+  days: z
+    .array(z.enum(WEEKDAYS, expecting('a weekday: mon, tue, wed, thu, fri, sat or sun')), expecting('a list of weekdays'))
+    .optional()
+    .meta({ description: 'Weekdays with slots (default: all seven). A weekly number is spread as evenly as possible, earlier days taking the remainder.' }),
+} as const;
+
+interface CapacityFields {
+  servers?: number;
+  unlimited?: true;
+  slots?: number;
+  per?: 'day' | 'week';
+  days?: string[];
+}
+
+/** Rules between capacity fields: exactly one kind, `per` with slots, no duplicate days. */
+function checkCapacityFields(c: CapacityFields, ctx: z.RefinementCtx): void {
+  const kinds = (['servers', 'slots', 'unlimited'] as const).filter((k) => c[k] !== undefined);
+  if (kinds.length !== 1) {
+    addIssue(
+      ctx,
+      kinds.length === 0
+        ? 'give one of servers, slots or unlimited: true'
+        : `give only one of servers, slots or unlimited, got ${kinds.join(' and ')} (in a variant patch, remove the old one with null, e.g. servers: null)`,
+    );
+    return;
+  }
+  if (kinds[0] === 'slots' && c.per === undefined) {
+    addIssue(ctx, 'slots need `per: day` or `per: week`', '.per');
+  }
+  if (kinds[0] !== 'slots') {
+    for (const f of ['per', 'days'] as const) {
+      if (c[f] !== undefined) addIssue(ctx, `"${f}" only applies to slots, not to ${kinds[0]}`, `.${f}`);
+    }
+  }
+  if (Array.isArray(c.days)) {
+    if (c.days.length === 0) addIssue(ctx, 'expected at least one weekday (leave `days` out for all seven)', '.days');
+    const seen = new Set<string>();
+    c.days.forEach((d, i) => {
+      if (seen.has(d)) addIssue(ctx, `"${d}" is listed twice`, `.days[${i}]`);
+      seen.add(d);
+    });
+  }
+}
+
+const CapacityObject = strict(capacityFields, 'a capacity such as { servers: 2 } or { slots: 10, per: week }').superRefine(
+  checkCapacityFields,
+);
+
+const CapacityPhase = strict(
+  {
+    from: duration('nonNegative', 'When this capacity starts (the first phase starts at 0).'),
+    ...capacityFields,
+  },
+  'a capacity phase such as { from: 0, servers: 2 }',
+).superRefine(checkCapacityFields);
+
+const Capacity = z
+  .union(
+    [
+      positiveInt(),
+      z.literal('unlimited'),
+      CapacityObject,
+      z.array(CapacityPhase, expecting('a list of capacity phases')).min(1, expecting('at least one capacity phase')),
+    ],
+    {
+      error:
+        'a capacity: a positive integer (servers), "unlimited", { servers: n }, { slots: n, per: day|week, days: [...] }, or a list of { from, ... } phases',
+    },
+  )
+  .superRefine((cap, ctx) => {
+    if (!Array.isArray(cap)) return;
+    let prev = -Infinity;
+    cap.forEach((phase, i) => {
+      const from = durationDays(phase.from);
+      if (from === undefined) return;
+      if (i === 0 && from !== 0) addIssue(ctx, `the first capacity phase must start at 0, got ${JSON.stringify(phase.from)}`, `[0].from`);
+      if (i > 0 && !(from > prev)) {
+        addIssue(ctx, `phases must start in strictly increasing order: ${JSON.stringify(phase.from)} is not after the previous phase`, `[${i}].from`);
+      }
+      prev = from;
+    });
+  })
+  .meta({ description: 'Servers, unlimited, appointment slots, or a list of phases that change over time.' });
+
+const Test = strict(
+  {
+    detects: reference('a condition name').meta({ description: 'The condition this test looks for.' }),
+    sensitivity: probability().meta({ description: 'P(positive | has the condition).' }),
+    specificity: probability().meta({ description: 'P(negative | does not have it).' }),
+    onPositive: strict({ class: reference('a class name') }, 'an action such as { class: urgent }')
+      .optional()
+      .meta({ description: 'A positive result moves the patient to this class.' }),
+    missed: strict(
+      {
+        share: probability('a share between 0 and 1'),
+        after: distribution('Delay before a missed patient comes back.'),
+        to: reference('a stage name'),
+      },
+      'missed returns { share, after, to }',
+    )
+      .optional()
+      .meta({ description: 'A share of false negatives come back later, to this stage.' }),
+  },
+  'a test { detects, sensitivity, specificity, onPositive?, missed? }',
+).meta({ description: 'The stage is a diagnostic test for a condition.' });
+
+const Branch = strict(
+  {
+    to: reference('a stage name or exit'),
+    p: z
+      .number(expecting('a probability greater than 0 and at most 1'))
+      .gt(0, expecting('a probability greater than 0 and at most 1'))
+      .max(1, expecting('a probability greater than 0 and at most 1'))
+      .optional()
+      .meta({ description: 'Share of the matching patients; without it the branch takes whatever is left.' }),
+    if: reference('positive, negative or a class name')
+      .optional()
+      .meta({ description: '`positive`/`negative` (the last test result) or a class name.' }),
+  },
+  'a branch { to, p?, if? }',
+);
+
+const Stage = strict(
+  {
+    capacity: Capacity,
+    service: distribution('Time a server is busy (servers), activity after the slot (slots), or the delay (unlimited). Default 0.').optional(),
+    queue: z
+      .enum(['fifo', 'priority'], expecting('"fifo" or "priority"'))
+      .optional()
+      .meta({ description: '`fifo` (default) or `priority` (class priority, then arrival order).' }),
+    patience: distribution('How long a patient waits before leaving the list (default: forever).').optional(),
+    test: Test.optional(),
+    next: z
+      .array(Branch, expecting('a list of branches { to, p?, if? }'))
+      .optional()
+      .meta({ description: 'Ordered branches; no `next` means exit.' }),
+  },
+  'a stage { capacity, service?, queue?, patience?, test?, next? }',
+);
+
+const EventName = reference('an event: STAGE.start, STAGE.end or exit');
+
+const Target = strict(
+  {
+    until: z
+      .union([EventName, z.array(EventName, expecting('a list of events')).min(1, expecting('at least one event'))], {
+        error: 'an event (STAGE.start, STAGE.end or exit) or a list of events',
+      })
+      .meta({ description: 'The first of these events stops the clock.' }),
+    within: duration('positive', 'The standard: the clock must stop within this time.'),
+    goal: probability('a goal between 0 and 1').meta({ description: 'Share of patients that should meet the standard.' }),
+    description: text().optional(),
+    from: EventName.optional().meta({ description: 'Event that starts the clock (default: the patient\'s pathway start).' }),
+  },
+  'a target { until, within, goal, description?, from? }',
+).meta({ description: 'A waiting-time standard.' });
+
+const Variant = strict(
+  {
+    description: text().optional(),
+    extends: reference('a variant name').optional().meta({ description: 'Apply this variant first.' }),
+    patch: z
+      .record(z.string(), z.unknown(), expecting('an object (a JSON Merge Patch over the scenario)'))
+      .meta({ description: 'JSON Merge Patch (RFC 7386) over the scenario: null deletes, objects merge, anything else replaces.' }),
+  },
+  'a variant { description?, extends?, patch }',
+).meta({ description: 'A what-if: a JSON Merge Patch over the base scenario.' });
+
+/**
+ * The zod schema of a scenario file (format version 1). Use {@link parseScenario} rather than
+ * parsing with it directly: semantic rules and friendly messages are added there.
+ */
+export const ScenarioSchema = strict(
+  {
+    $schema: text().optional().meta({ description: 'Where editors find this JSON Schema; ignored by carepath.' }),
+    version: z.literal(1, expecting('1, the only scenario format version so far')),
+    name: z.string(expecting('a name for the scenario')).min(1, expecting('a non-empty name')),
+    description: text().optional(),
+    seed: z
+      .number(expecting('an integer seed'))
+      .int(expecting('an integer seed'))
+      .optional()
+      .meta({ description: 'Master seed (default 1): same seed, same results.', default: 1 }),
+    startDate: z.iso
+      .date(expecting('a calendar date YYYY-MM-DD'))
+      .optional()
+      .meta({ description: 'Calendar date of day 0 (default 2024-01-01, a Monday).', default: '2024-01-01' }),
+    warmup: duration('nonNegative', 'Simulated time before statistics start (default 0).').optional(),
+    horizon: duration('positive', 'Simulated time measured after the warm-up.'),
+    sampleEvery: duration('positive', 'Interval of the waiting-list time series (default 7 days).').optional(),
+    classes: named(
+      strict({ priority: z.number(expecting('an integer priority')).int(expecting('an integer priority')) }, 'a class { priority }'),
+      'a map of class names to { priority }',
+    )
+      .optional()
+      .meta({ description: 'Patient classes; a lower priority is served first in priority queues.' }),
+    arrivals: named(Arrival, 'a map of arrival stream names to { to, rate, ... }').meta({ description: 'Named Poisson arrival streams (at least one).', minProperties: 1 }),
+    initial: named(Initial, 'a map of stage names to waiting groups').optional().meta({ description: 'Patients already waiting at time 0, per stage.' }),
+    stages: named(Stage, 'a map of stage names to { capacity, ... }').meta({ description: 'Named stages (at least one).', minProperties: 1 }),
+    targets: named(Target, 'a map of target names to { until, within, goal }').optional().meta({ description: 'Waiting-time standards.' }),
+    variants: named(Variant, 'a map of variant names to { patch, ... }').optional().meta({ description: 'Named what-if scenarios.' }),
+  },
+  'a scenario object { version, name, horizon, arrivals, stages, ... }',
+).meta({ title: 'carepath scenario (format version 1)' });
+
+/**
+ * A validated scenario exactly as written (JSON-able; durations may still carry units, defaults
+ * are not filled in, `variants` are still there). Obtain one from {@link parseScenario} or
+ * {@link loadScenario}; turn it into a {@link Model} with {@link resolveScenario}.
+ */
+export type Scenario = z.input<typeof ScenarioSchema>;
+
+/** One stage as written in a scenario. */
+export type ScenarioStage = z.input<typeof Stage>;

@@ -1,0 +1,75 @@
+/**
+ * Full validation of a scenario: the schema (each field's shape), the semantic rules (how the
+ * parts fit together), and every variant merged over the base and checked the same way.
+ * Every problem is collected; nothing stops at the first.
+ * @module
+ */
+import type { Issue } from '../core/errors.js';
+import { checkPlainData, joinPath, keysOf, own } from './scenario-json.js';
+import { BASE_VARIANT } from './scenario-names.js';
+import { ScenarioSchema } from './schema.js';
+import { toIssues } from './schema-issues.js';
+import { checkRules } from './validate-rules.js';
+import { mergeVariant } from './variants.js';
+
+/** Outcome of {@link validateScenario}. */
+export interface ScenarioValidation {
+  /** True when there are no `issues` (warnings do not count). */
+  ok: boolean;
+  /** Errors: the scenario cannot be used until they are fixed. */
+  issues: Issue[];
+  /** Things that are allowed but probably not meant (an unreachable stage, a branch never taken). */
+  warnings: Issue[];
+}
+
+/**
+ * Validates a scenario (as parsed from YAML/JSON, or a plain object) without throwing: schema,
+ * semantic rules, and each variant applied to the base (issues found only in a variant have
+ * paths like `variants.ai: stages.surgery.capacity.slots`).
+ */
+export function validateScenario(data: unknown): ScenarioValidation {
+  const plain = checkPlainData(data);
+  if (plain.length > 0) return { ok: false, issues: plain, warnings: [] };
+
+  const base = validateOne(data);
+  const issues = [...base.issues];
+  const warnings = [...base.warnings];
+  const key = (i: Issue) => `${i.path}\u0000${i.message}`;
+  const baseKeys = new Set([...base.issues, ...base.warnings].map(key));
+
+  for (const name of keysOf(own(data, 'variants'))) {
+    if (name === BASE_VARIANT) continue; // reported as a reserved name
+    const merged = mergeVariant(data, name);
+    if ('issue' in merged) {
+      // A patch that is missing or not an object is already reported by the schema, at the
+      // same path or at the variant itself.
+      const p = merged.issue.path;
+      if (!issues.some((i) => p === i.path || p.startsWith(`${i.path}.`))) issues.push(merged.issue);
+      continue;
+    }
+    const result = validateOne(merged.scenario);
+    const prefix = (i: Issue): Issue => ({ path: `${joinPath('variants', name)}: ${i.path}`, message: i.message });
+    // Problems the base already has would repeat for every variant; report only new ones.
+    issues.push(...result.issues.filter((i) => !baseKeys.has(key(i))).map(prefix));
+    warnings.push(...result.warnings.filter((i) => !baseKeys.has(key(i))).map(prefix));
+  }
+  return { ok: issues.length === 0, issues: dedupe(issues), warnings: dedupe(warnings) };
+}
+
+/** Schema and semantic rules for one scenario (variants not applied). */
+function validateOne(data: unknown): { issues: Issue[]; warnings: Issue[] } {
+  const parsed = ScenarioSchema.safeParse(data);
+  const schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
+  const rules = checkRules(data);
+  return { issues: [...schemaIssues, ...rules.errors], warnings: rules.warnings };
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.path}\u0000${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Writes the whole output of a run to a directory: report, CSV files, JSON and chart specs.
+ * @module
+ */
+import { join } from 'node:path';
+import type { Analysis } from '../analysis/types.js';
+import type { ExperimentResult } from '../experiment/types.js';
+import type { Scenario } from '../pathway/index.js';
+import { writeFileAtomic } from './atomic.js';
+import { reportChartSpecs } from './charts.js';
+import { resultsJson, seriesCsv, summaryCsv } from './csv.js';
+import { renderReport, reportStartDate } from './html.js';
+import { scenarioInfo } from './scenario-info.js';
+
+/** Input of {@link writeReportBundle}. */
+export interface ReportBundleInput {
+  experiment: ExperimentResult;
+  /** The scenario; without it there is no `report.html` (the CSV, JSON and charts are still written). */
+  scenario?: Scenario;
+  /** Variant → analysis, for the bottleneck chart and sentences. */
+  analyses?: Record<string, Analysis>;
+  /** Scenario file path as typed, for the "reproduce" command in the report. */
+  source?: string;
+  /** ISO date of day 0; default: the scenario's `startDate`. */
+  startDate?: string;
+}
+
+/** Paths written by {@link writeReportBundle}. */
+export interface ReportBundleFiles {
+  report?: string;
+  summary: string;
+  series: string;
+  results: string;
+  charts: string[];
+}
+
+/**
+ * Writes `results.json`, `summary.csv`, `series.csv`, `charts/<name>.vl.json` and (with a
+ * scenario) `report.html` into `dir`, each file atomically (whole or not at all).
+ *
+ * @example
+ * const files = await writeReportBundle('carepath-out/lung', { experiment, scenario, analyses });
+ * console.log(files.report);
+ */
+export async function writeReportBundle(dir: string, input: ReportBundleInput): Promise<ReportBundleFiles> {
+  const { experiment } = input;
+  const analyses = input.analyses ?? {};
+  const startDate = reportStartDate(input);
+  const files: ReportBundleFiles = {
+    results: join(dir, 'results.json'),
+    summary: join(dir, 'summary.csv'),
+    series: join(dir, 'series.csv'),
+    charts: [],
+  };
+  await writeFileAtomic(files.results, resultsJson(experiment));
+  await writeFileAtomic(files.summary, summaryCsv(experiment));
+  await writeFileAtomic(files.series, seriesCsv(experiment, startDate ? { startDate } : {}));
+  const specs = reportChartSpecs({
+    experiment,
+    analyses,
+    options: {
+      ...(startDate ? { startDate } : {}),
+      ...(input.scenario ? { targetDescriptions: scenarioInfo(input.scenario).targetDescriptions } : {}),
+    },
+  });
+  for (const [name, spec] of Object.entries(specs)) {
+    const path = join(dir, 'charts', `${name}.vl.json`);
+    await writeFileAtomic(path, JSON.stringify(spec, null, 2) + '\n');
+    files.charts.push(path);
+  }
+  if (input.scenario) {
+    files.report = join(dir, 'report.html');
+    const html = await renderReport({
+      scenario: input.scenario,
+      experiment,
+      analyses,
+      ...(input.source ? { source: input.source } : {}),
+      ...(startDate ? { startDate } : {}),
+    });
+    await writeFileAtomic(files.report, html);
+  }
+  return files;
+}

@@ -1,0 +1,85 @@
+/**
+ * Results as files an analyst opens in a spreadsheet or a notebook: a summary per variant and
+ * metric, the time series with their spread, and the whole result as JSON.
+ * @module
+ */
+import type { ExperimentResult } from '../experiment/types.js';
+import { dayToDate } from './format.js';
+import { stageIds, variantsOf } from './metrics.js';
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Joins rows into CSV text with a header row and a final newline. */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Columns of {@link summaryCsv}. */
+export const SUMMARY_COLUMNS = ['variant', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
+
+/**
+ * One row per variant × metric: mean, sd, 95% CI, min, max and the number of replications.
+ *
+ * @example writeFileSync('summary.csv', summaryCsv(result));
+ */
+export function summaryCsv(experiment: ExperimentResult): string {
+  const rows: (string | number)[][] = [];
+  for (const v of variantsOf(experiment)) {
+    for (const [metric, s] of Object.entries(experiment.variants[v]!.metrics)) {
+      rows.push([v, metric, s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
+    }
+  }
+  return toCsv([...SUMMARY_COLUMNS], rows);
+}
+
+/** Columns of {@link comparisonsCsv}. */
+export const COMPARISON_COLUMNS = ['variant', 'metric', 'mean_diff', 'sd', 'ci_low', 'ci_high', 'n'] as const;
+
+/** One row per variant (not base) × metric: the paired difference against base with its 95% CI. */
+export function comparisonsCsv(experiment: ExperimentResult): string {
+  const rows: (string | number)[][] = [];
+  for (const v of variantsOf(experiment)) {
+    for (const [metric, c] of Object.entries(experiment.comparisons?.[v] ?? {})) {
+      rows.push([v, metric, c.meanDiff, c.sd, c.ci95[0], c.ci95[1], c.n]);
+    }
+  }
+  return toCsv([...COMPARISON_COLUMNS], rows);
+}
+
+/** Columns of {@link seriesCsv}. */
+export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5', 'median', 'p95', 'mean'] as const;
+
+/**
+ * The time series in long form: for each variant, the total waiting list (`series` = `waiting`,
+ * empty `stage`) and each stage's list (`series` = `stage`), per sample day, with the 5th
+ * percentile, median, 95th percentile and mean over replications. `date` is filled when a start
+ * date is given.
+ */
+export function seriesCsv(experiment: ExperimentResult, options: { startDate?: string } = {}): string {
+  const rows: (string | number)[][] = [];
+  const date = (day: number) => (options.startDate ? dayToDate(options.startDate, day) : '');
+  for (const v of variantsOf(experiment)) {
+    const series = experiment.variants[v]!.series;
+    const bands: [string, string, typeof series.waiting][] = [['waiting', '', series.waiting]];
+    for (const s of stageIds(experiment)) if (series.byStage[s]) bands.push(['stage', s, series.byStage[s]!]);
+    for (const [kind, stage, band] of bands) {
+      band.day.forEach((day, i) => {
+        rows.push([v, kind, stage, day, date(day), band.p5[i]!, band.median[i]!, band.p95[i]!, band.mean[i]!]);
+      });
+    }
+  }
+  return toCsv([...SERIES_COLUMNS], rows);
+}
+
+/**
+ * The whole experiment result as JSON text (non-finite numbers become `null`, as JSON requires).
+ * `carepath merge` reads these files back.
+ */
+export function resultsJson(experiment: ExperimentResult, options: { pretty?: boolean } = {}): string {
+  return JSON.stringify(experiment, null, options.pretty === false ? undefined : 1) + '\n';
+}

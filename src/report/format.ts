@@ -1,0 +1,162 @@
+/**
+ * Formatting for people: numbers, percentages, confidence intervals, calendar dates, names and
+ * HTML escaping. One place, so the report, the CSV files and the terminal agree.
+ * @module
+ */
+
+const intFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const sigFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
+const approxFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
+
+/**
+ * Formats a count or a level for reading: thousands separated, fewer decimals as it grows
+ * (`12,345`, `123`, `12.3`, `1.23`, `2.8` — three significant digits, trailing zeros dropped). Non-finite values read as `–`.
+ *
+ * @example formatNumber(12345.6) // '12,346'
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (abs >= 100 || Number.isInteger(value)) return intFormat.format(value);
+  if (abs < 0.001) return value.toPrecision(2);
+  return sigFormat.format(value);
+}
+
+/**
+ * A duration in days for tables and labels: one decimal below 100 (`0.4`, `32.2`), whole days
+ * above (`1,204`).
+ */
+export function formatDays(days: number): string {
+  if (!Number.isFinite(days)) return '–';
+  return Math.abs(days) >= 100 ? intFormat.format(days) : days.toFixed(1);
+}
+
+/** A rough figure for sentences ("about 0.75 a week"): two significant digits, at least whole numbers above 100. */
+export function formatApprox(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (Math.abs(value) >= 100) return intFormat.format(Math.round(value));
+  return approxFormat.format(value);
+}
+
+/**
+ * Formats a share (0–1) as a percentage with one decimal.
+ *
+ * @example formatPercent(0.8512) // '85.1%'
+ */
+export function formatPercent(share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return '–';
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A share's confidence interval cut to [0, 1] for display: the t interval of a mean share can
+ * pass 100% when runs are few, which reads as nonsense to a planner (the report says so).
+ */
+export function clampShareInterval(ci: readonly [number, number]): [number, number] {
+  return [Math.max(0, ci[0]), Math.min(1, ci[1])];
+}
+
+/** Formats a signed change: `+12`, `−3.4` (a real minus sign, so columns read well). */
+export function formatSigned(value: number, format: (v: number) => string = formatNumber): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value === 0) return format(0);
+  return value > 0 ? `+${format(value)}` : `−${format(-value)}`;
+}
+
+/** A change in a share, in percentage points: `+12.3 pts`. */
+export function formatPoints(diff: number): string {
+  return `${formatSigned(diff * 100, (v) => v.toFixed(1))} pts`;
+}
+
+/**
+ * Formats a 95% confidence interval as `low–high` with the given formatter; a degenerate interval
+ * (one replication) reads as `n/a`, because it says nothing about uncertainty.
+ */
+export function formatInterval(ci: readonly [number, number], format: (v: number) => string = formatNumber): string {
+  const [lo, hi] = ci;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'n/a';
+  if (lo === hi) return 'n/a';
+  return `${format(lo)} to ${format(hi)}`;
+}
+
+/** Parses `YYYY-MM-DD` (or a Date) into a UTC time in ms, or undefined when it is not a date. */
+export function parseIsoDate(value: unknown): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** Normalises a start date (ISO string or Date) to `YYYY-MM-DD`, or undefined. */
+export function isoStartDate(value: unknown): string | undefined {
+  const t = parseIsoDate(value);
+  return t === undefined ? undefined : new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Calendar date of simulation day `day` (fractional days round down), as `YYYY-MM-DD`.
+ *
+ * @example dayToDate('2026-01-05', 7) // '2026-01-12'
+ */
+export function dayToDate(startDate: string, day: number): string {
+  const t = parseIsoDate(startDate);
+  if (t === undefined) throw new RangeError(`startDate: expected YYYY-MM-DD, got ${JSON.stringify(startDate)}`);
+  return new Date(t + Math.floor(day) * 86_400_000).toISOString().slice(0, 10);
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2026-01-05` → `5 Jan 2026`. */
+export function formatDate(iso: string): string {
+  const t = parseIsoDate(iso);
+  return t === undefined ? iso : longDate.format(new Date(t));
+}
+
+/** A duration in days for reading: `104 weeks`, `30 days`, `2.5 days`. */
+export function formatDuration(days: number): string {
+  if (!Number.isFinite(days)) return '–';
+  if (days >= 14 && days % 7 === 0) return `${days / 7} weeks`;
+  return `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * A readable label from an id: `treatment-62d` → `Treatment 62d`, `faster_diagnosis` →
+ * `Faster diagnosis`.
+ */
+export function humanise(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.length === 0 ? id : words[0]!.toUpperCase() + words.slice(1);
+}
+
+/**
+ * A file-system friendly name: lower case ASCII letters, digits and single hyphens, at most
+ * `max` characters (cut at a hyphen where possible); `scenario` when nothing is left.
+ *
+ * @example slugify('Lung cancer — AI chest X-ray') // 'lung-cancer-ai-chest-x-ray'
+ */
+export function slugify(name: string, max = 60): string {
+  let slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > max) {
+    const cut = slug.slice(0, max);
+    const at = cut.lastIndexOf('-');
+    slug = (at > max / 2 ? cut.slice(0, at) : cut).replace(/-+$/, '');
+  }
+  return slug || 'scenario';
+}

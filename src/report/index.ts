@@ -1,0 +1,61 @@
+/**
+ * The report: a self-contained HTML file with the answer in words, charts (Vega-Lite specs
+ * rendered to SVG), tables with confidence intervals and the assumptions; plus CSV and JSON
+ * exports, the chart specs for notebooks, and atomic file writing.
+ * @module
+ */
+export { renderReport, reproduceCommand, reportStartDate, type ReportInput } from './html.js';
+export { writeReportBundle, type ReportBundleInput, type ReportBundleFiles } from './bundle.js';
+export { writeFileAtomic, type AtomicData } from './atomic.js';
+export {
+  waitingListChartSpec,
+  stageListsChartSpec,
+  targetsChartSpec,
+  stageWaitsChartSpec,
+  utilisationChartSpec,
+  bottleneckChartSpec,
+  reportChartSpecs,
+  stagesWithCapacity,
+  variantColours,
+  chartConfig,
+  BASE_COLOUR,
+  type ChartOptions,
+  type ChartInput,
+} from './charts.js';
+export { renderChartSvg } from './render-svg.js';
+export {
+  summaryCsv,
+  seriesCsv,
+  comparisonsCsv,
+  resultsJson,
+  toCsv,
+  SUMMARY_COLUMNS,
+  SERIES_COLUMNS,
+  COMPARISON_COLUMNS,
+} from './csv.js';
+export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
+export { formatTextTable, type TextTableOptions } from './text-table.js';
+export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricKind } from './tables.js';
+export {
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  formatPoints,
+  formatInterval,
+  formatDate,
+  formatDuration,
+  dayToDate,
+  humanise,
+  slugify,
+  escapeHtml,
+} from './format.js';
+export { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
+export {
+  stageIds,
+  targetIds,
+  targetGoal,
+  variantsOf,
+  metricSummary,
+  comparison,
+  metricPath,
+} from './metrics.js';

@@ -1,0 +1,65 @@
+/**
+ * Vega-Lite spec → static SVG, headlessly in Node (Vega's scenegraph with no renderer), so the
+ * report needs no script to show its charts.
+ * @module
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** Vega-Lite's compiler warns through a logger; the report keeps its warnings quiet by default. */
+const quietLogger = {
+  level(this: unknown) {
+    return this;
+  },
+  error: (...args: unknown[]) => {
+    throw new Error(`vega-lite: ${args.map(String).join(' ')}`);
+  },
+  warn(this: unknown) {
+    return this;
+  },
+  info(this: unknown) {
+    return this;
+  },
+  debug(this: unknown) {
+    return this;
+  },
+};
+
+/** A loader that refuses every request: the charts' data are inline, and a report never loads URLs. */
+const offlineLoader = {
+  ...vega.loader(),
+  load: () => Promise.reject(new Error('charts load no external data')),
+  sanitize: () => Promise.reject(new Error('charts load no external data')),
+  http: () => Promise.reject(new Error('charts load no external data')),
+  file: () => Promise.reject(new Error('charts load no external data')),
+};
+
+/**
+ * Renders a Vega-Lite spec to an SVG string. `idPrefix` makes the SVG's internal ids (clip paths,
+ * gradients) unique, so several charts can sit inline in one HTML page without clashing.
+ *
+ * @example const svg = await renderChartSvg(waitingListChartSpec(result), 'waiting');
+ */
+export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise<string> {
+  const vgSpec = compile(spec, { logger: quietLogger as never }).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader as never, logLevel: vega.Error });
+  try {
+    const svg = await view.toSVG();
+    return prefixIds(svg, idPrefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Renames every `id="x"` to `id="prefix-x"` and the `url(#x)` / `href="#x"` references to it. */
+export function prefixIds(svg: string, prefix: string): string {
+  const safe = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
+  const ids = new Set<string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]!);
+  if (ids.size === 0) return svg;
+  const rename = (id: string) => (ids.has(id) ? `${safe}-${id}` : id);
+  return svg
+    .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => a + rename(id) + b)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
+    .replace(/(href=")#([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}#${rename(id)}${b}`);
+}
