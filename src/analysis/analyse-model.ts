@@ -174,7 +174,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
     phases: [],
     notes: notesFor(model, stages, day, seasonality),
   };
-  if (options.phases !== false) analysis.phases = phasesOf(model, seasonality);
+  if (options.phases !== false) analysis.phases = phasesOf(model, seasonality, analysis);
   return analysis;
 }
 
@@ -302,7 +302,7 @@ function notesFor(
 }
 
 /** Breakpoints of the timeline: day 0, capacity phase starts and demand step changes. */
-function phasesOf(model: Model, seasonality: SeasonalityMode): AnalysisPhase[] {
+function phasesOf(model: Model, seasonality: SeasonalityMode, current: Analysis): AnalysisPhase[] {
   const end = model.warmup + model.horizon;
   const reasons = new Map<number, string[]>([[0, ['start']]]);
   const addReason = (day: number, why: string) => {
@@ -316,7 +316,7 @@ function phasesOf(model: Model, seasonality: SeasonalityMode): AnalysisPhase[] {
   if (model.arrivals.some((a) => a.growthPerYear !== 0) && end > 0) reasons.set(end, ['end of the run (demand grows continuously)']);
   const days = [...reasons.keys()].sort((a, b) => a - b);
   return days.map((from, k) => {
-    const at = analyseModel(model, { day: from, seasonality, phases: false });
+    const at = from === current.day ? current : analyseModel(model, { day: from, seasonality, phases: false });
     const stages: Record<string, PhaseStage> = {};
     for (const [id, st] of Object.entries(at.stages)) {
       stages[id] = {

@@ -232,8 +232,9 @@ export function solveFlow(model: Model, externalRates: number[], passThrough: nu
     arrivalsByClass[s]![cls] += amount;
     if (amount <= negligible) continue;
     if (++sinceCheck >= Math.max(CHECK_EVERY_PUSHES, 200 * pending.size)) {
-      if (pendingTotal > 0.5 * lastCheckTotal) throw loopError(model, s);
-      lastCheckTotal = pendingTotal;
+      const circulating = pendingTotal + amount;
+      if (circulating > 0.5 * lastCheckTotal) throw loopError(model, s);
+      lastCheckTotal = circulating;
       sinceCheck = 0;
     }
     const served = amount * (passThrough[s] ?? 1);

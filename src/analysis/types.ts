@@ -21,6 +21,7 @@ export interface StageWait {
   note?: string;
 }
 
+/** The steady state of one stage: flow, capacity, load, list growth and wait. Rates per day. */
 export interface StageAnalysis {
   /**
    * Mean arrivals per day at steady state from the traffic equations, *effective*: a saturated
@@ -101,6 +102,11 @@ export interface AnalysisPhase {
   stages: Record<string, PhaseStage>;
 }
 
+/**
+ * The instant queueing-theory answer for one variant of a scenario (see `analyse`): per-stage
+ * steady state at `day`, the bottleneck, the timeline of phases, and notes. Plain JSON-able data
+ * (capacityRate is Infinity for unlimited stages).
+ */
 export interface Analysis {
   scenario: string;
   variant: string;

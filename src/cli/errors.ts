@@ -22,14 +22,21 @@ export class UsageError extends Error {
   }
 }
 
-/** Commander's codes for output the user asked for (help, version): not failures. */
-const ASKED_FOR = new Set(['commander.helpDisplayed', 'commander.version']);
+/** Ends the command with an exit code after it has printed everything itself (no error line). */
+export class QuietExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.name = 'QuietExit';
+  }
+}
 
 /** The exit code for an error thrown while running a command. */
 export function exitCodeFor(err: unknown): number {
+  if (err instanceof QuietExit) return err.exitCode;
   if (err instanceof CommanderError) {
-    if (ASKED_FOR.has(err.code)) return EXIT_OK;
-    return EXIT_INVALID;
+    // Help and version that the user asked for end with exit code 0; every other commander
+    // error is a usage problem.
+    return err.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
   }
   if (err instanceof UsageError || err instanceof ValidationError) return EXIT_INVALID;
   if (isFileNotFound(err)) return EXIT_INVALID;

@@ -13,7 +13,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerSeek } from './commands/seek.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
-import { EXIT_OK, exitCodeFor, formatError } from './errors.js';
+import { EXIT_OK, exitCodeFor, formatError, QuietExit } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 
 /** Builds the program with its commands, writing through `io`. */
@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     return EXIT_OK;
   } catch (err) {
     // Commander already printed its own errors (and help/version) through configureOutput.
-    if (!(err instanceof CommanderError)) for (const line of formatError(err, debug)) io.err(`${line}\n`);
+    if (!(err instanceof CommanderError) && !(err instanceof QuietExit)) for (const line of formatError(err, debug)) io.err(`${line}\n`);
     return exitCodeFor(err);
   }
 }

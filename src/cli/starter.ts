@@ -41,15 +41,15 @@ stages:                 # each stage: capacity, how long a patient takes, and wh
       - { to: scan, p: 0.4 }                     # 40% are sent for a scan
       - { to: exit }                             # the rest leave the pathway
   scan:
-    # Appointment slots: 78 a week spread over the listed days; a slot nobody takes is lost.
+    # Appointment slots: 70 a week spread over the listed days; a slot nobody takes is lost.
     # About 80 patients a week need a scan, so this list grows: see what the variants change.
-    capacity: { slots: 78, per: week, days: [mon, tue, wed, thu, fri] }
+    capacity: { slots: 70, per: week, days: [mon, tue, wed, thu, fri] }
     test: { detects: cancer, sensitivity: 0.9, specificity: 0.95 }   # the scan is a diagnostic test
     next:
       - { if: positive, to: treatment }
       - { to: exit }
   treatment:
-    capacity: { slots: 8, per: week, days: [mon, wed, fri] }
+    capacity: { slots: 7, per: week, days: [mon, wed, fri] }
     # no next: patients leave the pathway after treatment
 
 targets:                # waiting-time standards, reported as the share of patients within time
@@ -66,14 +66,14 @@ targets:                # waiting-time standards, reported as the share of patie
 
 variants:               # what-ifs: each patch changes only what it lists
   more-scans:
-    description: 95 scan slots a week instead of 78.
+    description: 90 scan slots a week instead of 70; treatment unchanged.
     patch:
       stages:
-        scan: { capacity: { slots: 95 } }
+        scan: { capacity: { slots: 90 } }
   more-scans-and-treatment:
-    description: More scans, and two more treatment slots a week.
+    description: More scans, and two more treatment slots a week (9 instead of 7).
     extends: more-scans             # apply that variant first
     patch:
       stages:
-        treatment: { capacity: { slots: 10 } }
+        treatment: { capacity: { slots: 9 } }
 `;

@@ -2,10 +2,27 @@
  * The event calendar: a priority queue of future events ordered by (time, scheduling order).
  *
  * Why this shape:
- * - **4-ary heap** rather than binary: half as many levels, and the four children of a node sit
- *   next to each other in memory, so a sift-down touches fewer cache lines. Measured on the
- *   hold model (pop one, push one) it was faster than a binary heap at every heap size tried;
- *   see `bench/kernel.mjs`.
+ * - **4-ary heap with branch-free, bottom-up deletion.** Popping moves the hole at the root
+ *   down to a leaf (always to the smallest of four children, chosen with comparisons turned
+ *   into 0/1 integers instead of branches), then sifts the last row up into it. Heap
+ *   comparisons are unpredictable, so with branches most of a pop's time went on branch
+ *   mispredictions. Measured on the hold model (pop one event, push one at an exponential
+ *   delay; CPU time per pop + push, Node 20, AMD EPYC):
+ *
+ *   | events in the heap | 4-ary, branches | binary, branches | 4-ary, branch-free | binary, branch-free |
+ *   | ---: | ---: | ---: | ---: | ---: |
+ *   | 1 000 | 104 ns | 99 ns | 88 ns | 88 ns |
+ *   | 1 000, many ties | 136 ns | 125 ns | 91 ns | 91 ns |
+ *   | 10 000 | 140 ns | 134 ns | 121 ns | 131 ns |
+ *   | 100 000 | 206 ns | 202 ns | 230 ns | 251 ns |
+ *   | 100 000, many ties | 279 ns | 256 ns | 232 ns | 256 ns |
+ *
+ *   (Measured during development on stand-alone copies of each variant, best of 7 runs on a
+ *   busy machine; "many ties": delays rounded down to a quarter day, as when many events fall
+ *   at the start of a day. Branch-free wins from about a hundred events up to tens of
+ *   thousands, the range a health-service model lives in, and most clearly with ties.)
+ *   Four children per node also halve the depth, and the four sit next to each other in
+ *   memory. Rows past the end of the heap hold +Infinity, so every node has four children.
  * - **Typed arrays, no object per event**: an event is a row across parallel arrays, so the
  *   garbage collector never sees events. The heap rows carry their own sort keys (time and
  *   sequence) so comparisons do not chase an index into another array.
@@ -27,6 +44,9 @@ const GENERATION_LIMIT = 0x8000000;
 const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
+
+/** Spare rows past the capacity, holding +Infinity, so the last node always has four children. */
+const PAD = 4;
 
 /** Below this many rows a rebuild is not worth it: cancelled rows just wait to be popped. */
 const MIN_COMPACT_SIZE = 64;
@@ -53,7 +73,8 @@ export class EventCalendar {
   /** Data of the last popped event. */
   data = 0;
 
-  // Heap rows: sort keys inline, plus the slot that holds the event's payload.
+  // Heap rows: sort keys inline, plus the slot that holds the event's payload. Rows from
+  // heapLength on hold time +Infinity (see removeTop).
   private heapTime: Float64Array;
   private heapSeq: Float64Array;
   private heapSlot: Int32Array;
@@ -88,14 +109,22 @@ export class EventCalendar {
     }
     const n = initialCapacity;
     this.capacity = n;
-    this.heapTime = new Float64Array(n);
-    this.heapSeq = new Float64Array(n);
-    this.heapSlot = new Int32Array(n);
+    this.heapTime = new Float64Array(n + PAD).fill(Infinity);
+    this.heapSeq = new Float64Array(n + PAD);
+    this.heapSlot = new Int32Array(n + PAD);
     this.slotKind = new Int32Array(n);
     this.slotData = new Int32Array(n);
     this.slotState = new Uint8Array(n);
     this.slotGeneration = new Uint32Array(n);
     this.freeSlots = new Int32Array(n);
+  }
+
+  /**
+   * Events the calendar can hold before it next grows. It doubles when full and never
+   * shrinks; cancelled events are compacted away, so it tracks the peak number of live events.
+   */
+  get allocated(): number {
+    return this.capacity;
   }
 
   /** Number of live (scheduled, not cancelled) events. */
@@ -114,10 +143,8 @@ export class EventCalendar {
    */
   push(time: number, kind: number, data: number): number {
     // `time - time` is NaN for NaN and for ±Infinity, so one comparison rejects all three.
-    if (!(time - time === 0)) throw new RangeError(`event time: expected a finite number, got ${time}`);
-    if ((kind | 0) !== kind) throw new RangeError(`event kind: expected an int32, got ${kind}`);
-    if ((data | 0) !== data) throw new RangeError(`event data: expected an int32, got ${data}`);
-
+    // The throws live in a separate function to keep this one small enough to inline.
+    if (!(time - time === 0) || (kind | 0) !== kind || (data | 0) !== data) badEvent(time, kind, data);
     let slot: number;
     if (this.freeTop > 0) {
       slot = this.freeSlots[--this.freeTop];
@@ -181,32 +208,28 @@ export class EventCalendar {
    * otherwise returns false and leaves it in place. Saves a separate peek in a run loop.
    */
   popUntil(limit: number): boolean {
-    const heapTime = this.heapTime;
-    const heapSlot = this.heapSlot;
-    const slotState = this.slotState;
-    for (;;) {
+    if (this.heapLength === 0) return false;
+    let slot = this.heapSlot[0];
+    if (this.slotState[slot] === CANCELLED) {
+      this.dropCancelledTop();
       if (this.heapLength === 0) return false;
-      const time = heapTime[0];
-      const slot = heapSlot[0];
-      const cancelled = slotState[slot] === CANCELLED;
-      if (time > limit && !cancelled) return false;
-      this.removeTop();
-      this.freeSlot(slot);
-      if (cancelled) {
-        this.cancelledInHeap--;
-        continue;
-      }
-      this.live--;
-      this.time = time;
-      this.kind = this.slotKind[slot];
-      this.data = this.slotData[slot];
-      return true;
+      slot = this.heapSlot[0];
     }
+    const time = this.heapTime[0];
+    if (time > limit) return false;
+    this.removeTop();
+    this.time = time;
+    this.kind = this.slotKind[slot];
+    this.data = this.slotData[slot];
+    this.freeSlot(slot);
+    this.live--;
+    return true;
   }
 
   /** Removes every event. Outstanding handles become stale. */
   clear(): void {
     for (let i = 0; i < this.heapLength; i++) this.freeSlot(this.heapSlot[i]);
+    this.heapTime.fill(Infinity, 0, this.heapLength);
     this.heapLength = 0;
     this.live = 0;
     this.cancelledInHeap = 0;
@@ -236,8 +259,7 @@ export class EventCalendar {
 
   private freeSlot(slot: number): void {
     this.slotState[slot] = FREE;
-    const g = this.slotGeneration[slot] + 1;
-    this.slotGeneration[slot] = g === GENERATION_LIMIT ? 0 : g;
+    this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) & (GENERATION_LIMIT - 1);
     this.freeSlots[this.freeTop++] = slot;
   }
 
@@ -250,10 +272,38 @@ export class EventCalendar {
     }
   }
 
-  /** Removes row 0: the last row takes its place and sinks. */
+  /**
+   * Removes row 0. Bottom-up ("hole") deletion: the hole at the root moves down to a leaf,
+   * always taking the smallest child, then the last row is sifted up into it. The smallest of
+   * the four children is found without branches (comparisons turned into 0/1 integers), so
+   * the unpredictable comparisons cost no branch mispredictions; rows past the end hold
+   * +Infinity, so every node can be treated as having four children.
+   */
   private removeTop(): void {
-    const last = --this.heapLength;
-    if (last > 0) this.siftDown(0, this.heapTime[last], this.heapSeq[last], this.heapSlot[last], last);
+    const heapTime = this.heapTime;
+    const heapSeq = this.heapSeq;
+    const heapSlot = this.heapSlot;
+    const n = --this.heapLength;
+    const time = heapTime[n];
+    const seq = heapSeq[n];
+    const slot = heapSlot[n];
+    heapTime[n] = Infinity;
+    if (n === 0) return;
+    let pos = 0;
+    for (;;) {
+      const c = (pos << 2) + 1;
+      if (c >= n) break;
+      // Which of each pair comes first, as 0/1, then which pair winner comes first.
+      const a = c + before(heapTime, heapSeq, c + 1, c);
+      const b = c + 2 + before(heapTime, heapSeq, c + 3, c + 2);
+      const bFirst = before(heapTime, heapSeq, b, a);
+      const m = a + (b - a) * bFirst;
+      heapTime[pos] = heapTime[m];
+      heapSeq[pos] = heapSeq[m];
+      heapSlot[pos] = heapSlot[m];
+      pos = m;
+    }
+    this.siftUp(pos, time, seq, slot);
   }
 
   /** Places (time, seq, slot) at or above row `pos` (an empty row). */
@@ -276,7 +326,7 @@ export class EventCalendar {
     heapSlot[pos] = slot;
   }
 
-  /** Places (time, seq, slot) at or below row `pos` (an empty row) in a heap of `length` rows. */
+  /** Places (time, seq, slot) at or below row `pos` (an empty row); used to rebuild the heap. */
   private siftDown(pos: number, time: number, seq: number, slot: number, length: number): void {
     const heapTime = this.heapTime;
     const heapSeq = this.heapSeq;
@@ -284,22 +334,14 @@ export class EventCalendar {
     for (;;) {
       const first = (pos << 2) + 1;
       if (first >= length) break;
-      // Smallest of up to four children.
       let best = first;
-      let bestTime = heapTime[first];
-      let bestSeq = heapSeq[first];
-      const end = first + 4 < length ? first + 4 : length;
-      for (let c = first + 1; c < end; c++) {
-        const ct = heapTime[c];
-        if (ct < bestTime || (ct === bestTime && heapSeq[c] < bestSeq)) {
-          best = c;
-          bestTime = ct;
-          bestSeq = heapSeq[c];
-        }
+      for (let c = first + 1; c < first + 4 && c < length; c++) {
+        if (heapTime[c] < heapTime[best] || (heapTime[c] === heapTime[best] && heapSeq[c] < heapSeq[best])) best = c;
       }
-      if (time < bestTime || (time === bestTime && seq < bestSeq)) break;
-      heapTime[pos] = bestTime;
-      heapSeq[pos] = bestSeq;
+      const bt = heapTime[best];
+      if (time < bt || (time === bt && seq < heapSeq[best])) break;
+      heapTime[pos] = bt;
+      heapSeq[pos] = heapSeq[best];
       heapSlot[pos] = heapSlot[best];
       pos = best;
     }
@@ -325,6 +367,7 @@ export class EventCalendar {
       heapSlot[n] = slot;
       n++;
     }
+    heapTime.fill(Infinity, n, this.heapLength);
     this.heapLength = n;
     this.cancelledInHeap = 0;
     for (let i = (n - 2) >> 2; i >= 0; i--) this.siftDown(i, heapTime[i], heapSeq[i], heapSlot[i], n);
@@ -335,9 +378,9 @@ export class EventCalendar {
       throw new RangeError(`EventCalendar: more than ${MAX_CALENDAR_CAPACITY} events scheduled at once`);
     }
     const n = Math.min(this.capacity * 2, MAX_CALENDAR_CAPACITY);
-    this.heapTime = grown(this.heapTime, new Float64Array(n));
-    this.heapSeq = grown(this.heapSeq, new Float64Array(n));
-    this.heapSlot = grown(this.heapSlot, new Int32Array(n));
+    this.heapTime = grown(this.heapTime, new Float64Array(n + PAD).fill(Infinity));
+    this.heapSeq = grown(this.heapSeq, new Float64Array(n + PAD));
+    this.heapSlot = grown(this.heapSlot, new Int32Array(n + PAD));
     this.slotKind = grown(this.slotKind, new Int32Array(n));
     this.slotData = grown(this.slotData, new Int32Array(n));
     this.slotState = grown(this.slotState, new Uint8Array(n));
@@ -345,6 +388,25 @@ export class EventCalendar {
     this.freeSlots = grown(this.freeSlots, new Int32Array(n));
     this.capacity = n;
   }
+}
+
+/**
+ * 1 if row i comes before row j in (time, seq) order, else 0, computed without a branch:
+ * booleans combined with bitwise operators become integers (the casts only silence the type
+ * checker; the emitted JavaScript is `(t[i] < t[j]) | ((t[i] === t[j]) & (s[i] < s[j]))`).
+ */
+function before(t: Float64Array, s: Float64Array, i: number, j: number): number {
+  const ti = t[i];
+  const tj = t[j];
+  return (
+    ((ti < tj) as unknown as number) | (((ti === tj) as unknown as number) & ((s[i] < s[j]) as unknown as number))
+  );
+}
+
+function badEvent(time: number, kind: number, data: number): never {
+  if (!Number.isFinite(time)) throw new RangeError(`event time: expected a finite number, got ${time}`);
+  if ((kind | 0) !== kind) throw new RangeError(`event kind: expected an int32, got ${kind}`);
+  throw new RangeError(`event data: expected an int32, got ${data}`);
 }
 
 function grown<T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(from: T, to: T): T {

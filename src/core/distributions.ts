@@ -446,7 +446,10 @@ class CompiledDistribution implements Sampler {
       case TRUNCATED_NORMAL: {
         // a = mean, b = sd, c = P(X > 0). Inverse CDF of the part above 0, read from the upper
         // tail so that 1 − u (never 0) is what meets the quantile: x = μ − σ Φ⁻¹(c (1 − u)).
-        const x = this.a - this.b * normalQuantile(this.c * (1 - rng()));
+        // When nearly all the mass is above 0, c rounds to 1 and u = 0 would give q = 1, an
+        // infinite quantile: take 1 − 2^-33 there, as for an untruncated normal.
+        const q = this.c * (1 - rng());
+        const x = this.a - this.b * normalQuantile(q < 1 ? q : 1 - U_FLOOR);
         return x > 0 ? x : 0;
       }
       case LOGNORMAL: {

@@ -105,14 +105,14 @@ export class Simulation {
    * @returns A handle for {@link Simulation.cancel}.
    */
   schedule(time: number, kind: number, data: number): number {
-    if (!(time >= this.clock)) this.rejectTime(time);
-    if (kind === CALLBACK_KIND) throw new RangeError(`event kind ${kind} is reserved for callbacks (Simulation.at)`);
+    // Throws are kept out of line so that this stays small enough to be inlined.
+    if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
     return this.calendar.push(time, kind, data);
   }
 
   /** Schedules an event `delay` after now (`delay` ≥ 0). See {@link Simulation.schedule}. */
   scheduleAfter(delay: number, kind: number, data: number): number {
-    if (!(delay >= 0)) throw new RangeError(`event delay: expected a finite number ≥ 0, got ${delay}`);
+    if (!(delay >= 0)) rejectDelay(delay);
     return this.schedule(this.clock + delay, kind, data);
   }
 
@@ -131,7 +131,7 @@ export class Simulation {
 
   /** Runs `fn` after `delay` (≥ 0). See {@link Simulation.at}. */
   after(delay: number, fn: () => void): number {
-    if (!(delay >= 0)) throw new RangeError(`callback delay: expected a finite number ≥ 0, got ${delay}`);
+    if (!(delay >= 0)) rejectDelay(delay);
     return this.at(this.clock + delay, fn);
   }
 
@@ -170,14 +170,17 @@ export class Simulation {
     this.stopRequested = false;
     const calendar = this.calendar;
     const max = this.maxEventsPerInstant;
+    // The runaway guard's state lives in locals during the loop and is saved at the end.
+    let instant = this.instant;
+    let count = this.instantCount;
     try {
       while (calendar.popUntil(until)) {
         const time = calendar.time;
-        if (time === this.instant) {
-          if (++this.instantCount > max) throw new ZeroTimeLoopError(time, this.instantCount);
-        } else {
-          this.instant = time;
-          this.instantCount = 1;
+        if (time !== instant) {
+          instant = time;
+          count = 1;
+        } else if (++count > max) {
+          throw new ZeroTimeLoopError(time, count);
         }
         this.clock = time;
         this.processed++;
@@ -188,6 +191,8 @@ export class Simulation {
       }
       if (until !== Infinity) this.clock = until;
     } finally {
+      this.instant = instant;
+      this.instantCount = count;
       this.running = false;
     }
   }
@@ -208,10 +213,19 @@ export class Simulation {
     this.freeCallbacks.push(index);
   }
 
+  private reject(time: number, kind: number): never {
+    if (kind === CALLBACK_KIND) throw new RangeError(`event kind ${kind} is reserved for callbacks (Simulation.at)`);
+    this.rejectTime(time);
+  }
+
   private rejectTime(time: number): never {
     if (typeof time !== 'number' || !Number.isFinite(time)) {
       throw new RangeError(`event time: expected a finite number, got ${time}`);
     }
     throw new RangeError(`event time ${time} is in the past (now is ${this.clock})`);
   }
+}
+
+function rejectDelay(delay: number): never {
+  throw new RangeError(`event delay: expected a finite number ≥ 0, got ${delay}`);
 }

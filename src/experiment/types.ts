@@ -137,6 +137,8 @@ export interface ExperimentOptions {
   /**
    * Advanced: a replacement simulator, called in the calling thread (a function cannot be sent
    * to a worker thread: with `workers` > 1 also give `simulateModule`). Default: carepath's own.
+   * Use it, for instance, to pass custom routing hooks:
+   * `simulate: (s, o) => simulate(s, { ...o, hooks })`.
    */
   simulate?: SimulateFn;
   /**

@@ -22,6 +22,12 @@ export class ArrivalProcess {
   /** True when the rate is one constant: the fast path, one uniform per arrival. */
   private readonly constant: boolean;
   private readonly constantRate: number;
+  private readonly end: number;
+  /**
+   * The rate per day when it never changes (the engine then draws gaps inline with the same
+   * formula as {@link ArrivalProcess.next}), else NaN.
+   */
+  readonly constantRatePerDay: number;
 
   constructor(arrival: ModelArrival, startDate: string, end: number) {
     this.growthPerDay = arrival.growthPerYear === 0 ? 0 : Math.log1p(arrival.growthPerYear) / 365;
@@ -38,6 +44,8 @@ export class ArrivalProcess {
     });
     this.constant = this.growthPerDay === 0 && this.rates.every((r) => r === this.rates[0]);
     this.constantRate = this.rates[0] ?? 0;
+    this.end = end;
+    this.constantRatePerDay = this.constant ? this.constantRate : NaN;
   }
 
   /** The arrival rate per day at time t (for tests and analysis). */
@@ -53,7 +61,9 @@ export class ArrivalProcess {
       const rate = this.constantRate;
       if (rate <= 0) return Infinity;
       const next = t - Math.log(1 - rng()) / rate;
-      return next <= this.bounds[1]! ? next : Infinity;
+      // The run's end, not the first cut: a constant rate may still have cuts (a change to
+      // the same rate, all-equal seasonality), and stopping at the first one lost arrivals.
+      return next <= this.end ? next : Infinity;
     }
     const bounds = this.bounds;
     while (this.seg < this.rates.length && bounds[this.seg + 1]! <= t) this.seg++;

@@ -76,6 +76,11 @@ export interface SimulationHooks {
   priority?(ctx: { patient: PatientView; stage: string; now: number }): number;
 }
 
+/** How a stage's service or patience time is drawn (see {@link specialise}). */
+const D_FIXED = 0;
+const D_EXPONENTIAL = 1;
+const D_GENERAL = 2;
+
 /** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
   private readonly sim: Simulation;
@@ -86,7 +91,10 @@ export class Engine {
   private readonly nStages: number;
 
   // Per-stage state.
-  private readonly queues: PatientQueue[];
+  /** FIFO stages' queues (null at priority stages): a monomorphic call site for the common case. */
+  private readonly fifo: (FifoQueue | null)[];
+  /** Priority stages' queues (null at FIFO stages). */
+  private readonly ordered: (PatientQueue | null)[];
   private readonly waiting: Int32Array;
   private readonly busy: Int32Array;
   private readonly servers: Int32Array;
@@ -95,11 +103,22 @@ export class Engine {
   private readonly perWeekday: number[][];
   private readonly phase: Int32Array;
   private readonly draining: Uint8Array;
+  /** Service draw: D_FIXED (svcParam = value), D_EXPONENTIAL (svcParam = mean) or D_GENERAL. */
+  private readonly svcKind: Uint8Array;
+  private readonly svcParam: Float64Array;
   private readonly service: Sampler[];
-  private readonly serviceZero: Uint8Array;
   private readonly serviceRng: Rng[];
+  /** Patience draw, as for service; patKind 255 = infinite patience. */
+  private readonly patKind: Uint8Array;
+  private readonly patParam: Float64Array;
   private readonly patience: (Sampler | null)[];
   private readonly patienceRng: Rng[];
+  // Tests: testCond -1 = the stage is not a test.
+  private readonly testCond: Int32Array;
+  private readonly testSens: Float64Array;
+  private readonly testSpec: Float64Array;
+  private readonly testOnPositive: Int32Array;
+  private readonly testMissed: Uint8Array;
   private readonly testRng: Rng[];
   private readonly routeRng: Rng[];
   private readonly missedRng: Rng[];
@@ -140,6 +159,8 @@ export class Engine {
   /** Event code → targets whose clock it stops / starts. Codes: 2s start, 2s+1 end, 2S exit. */
   private readonly untilAt: Int32Array[];
   private readonly fromAt: Int32Array[];
+  /** Event code → 1 if any target's clock starts or stops there (skips the call otherwise). */
+  private readonly hasClock: Uint8Array;
   private readonly met: Float64Array;
   private readonly breached: Float64Array;
 
@@ -152,6 +173,11 @@ export class Engine {
 
   // Arrivals.
   private readonly arrivalProc: ArrivalProcess[];
+  /** Constant rate per day of a stream whose rate never changes, or NaN (use arrivalProc). */
+  private readonly arrivalRate: Float64Array;
+  private readonly arrivalTo: Int32Array;
+  private readonly arrivalClass: Int32Array;
+  private readonly arrivalConditions: { condition: number; prevalence: number }[][];
   private readonly arrivalRng: Rng[];
   private readonly conditionRng: Rng[];
 
@@ -169,11 +195,14 @@ export class Engine {
     this.seed = options.seed ?? model.seed;
     this.replication = options.replication ?? 0;
     this.end = model.warmup + model.horizon;
+    const S = (this.nStages = model.stages.length);
+    // Room for the patients waiting at the start, so a national backlog does not grow the
+    // store (and briefly hold two copies of it) while it is loaded.
+    const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
     this.sim = new Simulation();
     const streams = new RandomStreams(this.seed, this.replication);
-    const S = (this.nStages = model.stages.length);
     const fromTargets = model.targets.filter((t) => t.from !== null).length;
-    this.store = new PatientStore(fromTargets);
+    this.store = new PatientStore(fromTargets, initialPatients + 1024);
 
     // Priority levels: distinct class priorities, ascending.
     const levels = [...new Set(model.classPriority)].sort((a, b) => a - b);
@@ -187,7 +216,6 @@ export class Engine {
     this.perWeekday = model.stages.map(() => [0, 0, 0, 0, 0, 0, 0]);
     this.phase = new Int32Array(S);
     this.draining = new Uint8Array(S);
-    this.serviceZero = new Uint8Array(S);
     this.priorityQueue = new Uint8Array(S);
     this.entered = new Float64Array(S);
     this.started = new Float64Array(S);
@@ -203,6 +231,15 @@ export class Engine {
     this.waits = model.stages.map(() => new WaitHistogram());
     this.seriesByStage = model.stages.map(() => []);
 
+    this.svcKind = new Uint8Array(S);
+    this.svcParam = new Float64Array(S);
+    this.patKind = new Uint8Array(S);
+    this.patParam = new Float64Array(S);
+    this.testCond = new Int32Array(S).fill(-1);
+    this.testSens = new Float64Array(S);
+    this.testSpec = new Float64Array(S);
+    this.testOnPositive = new Int32Array(S).fill(-1);
+    this.testMissed = new Uint8Array(S);
     this.service = [];
     this.serviceRng = [];
     this.patience = [];
@@ -211,25 +248,38 @@ export class Engine {
     this.routeRng = [];
     this.missedRng = [];
     this.missedAfter = [];
-    this.queues = [];
+    this.fifo = [];
+    this.ordered = [];
     model.stages.forEach((st, s) => {
       const path = `stages.${st.id}`;
-      this.service.push(compileDistribution(st.service, `${path}.service`));
-      this.serviceZero[s] = isZero(st.service) ? 1 : 0;
+      const service = compileDistribution(st.service, `${path}.service`);
+      this.service.push(service);
+      [this.svcKind[s], this.svcParam[s]] = specialise(service);
       this.serviceRng.push(streams.stream(`service/${st.id}`));
-      this.patience.push(st.patience === null ? null : compileDistribution(st.patience, `${path}.patience`));
+      const patience = st.patience === null ? null : compileDistribution(st.patience, `${path}.patience`);
+      this.patience.push(patience);
+      if (patience === null) this.patKind[s] = 255;
+      else [this.patKind[s], this.patParam[s]] = specialise(patience);
       this.patienceRng.push(streams.stream(`patience/${st.id}`));
       this.testRng.push(streams.stream(`test/${st.id}`));
       this.routeRng.push(streams.stream(`routing/${st.id}`));
       this.missedRng.push(streams.stream(`missed/${st.id}`));
       this.missedAfter.push(st.test?.missed ? compileDistribution(st.test.missed.after, `${path}.test.missed.after`) : null);
+      if (st.test !== null) {
+        this.testCond[s] = st.test.condition;
+        this.testSens[s] = st.test.sensitivity;
+        this.testSpec[s] = st.test.specificity;
+        this.testOnPositive[s] = st.test.onPositiveClass;
+        this.testMissed[s] = st.test.missed !== null ? 1 : 0;
+      }
       const priority = st.queue === 'priority';
       this.priorityQueue[s] = priority ? 1 : 0;
-      this.queues.push(
-        priority ? (this.hooks.priority ? new KeyedQueue() : new LevelQueue(levels.length)) : new FifoQueue(),
-      );
+      this.fifo.push(priority ? null : new FifoQueue());
+      this.ordered.push(priority ? (this.hooks.priority ? new KeyedQueue() : new LevelQueue(levels.length)) : null);
       this.applyPhase(s, 0);
     });
+    // The initial backlog goes straight into its queues: size them for it.
+    for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
     // Routing tables.
     const nBranches = model.stages.reduce((n, st) => n + st.next.length, 0);
@@ -270,11 +320,16 @@ export class Engine {
     });
     this.untilAt = until.map((l) => Int32Array.from(l));
     this.fromAt = from.map((l) => Int32Array.from(l));
+    this.hasClock = Uint8Array.from({ length: codes }, (_, c) => (until[c]!.length > 0 || from[c]!.length > 0 ? 1 : 0));
     this.met = new Float64Array(T);
     this.breached = new Float64Array(T);
 
     // Arrivals.
     this.arrivalProc = model.arrivals.map((a) => new ArrivalProcess(a, model.startDate, this.end));
+    this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
+    this.arrivalTo = Int32Array.from(model.arrivals, (a) => a.to);
+    this.arrivalClass = Int32Array.from(model.arrivals, (a) => a.classIndex);
+    this.arrivalConditions = model.arrivals.map((a) => a.conditions);
     this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
     this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));
 
@@ -338,17 +393,25 @@ export class Engine {
   // ---- patients moving ----
 
   private scheduleArrival(a: number, after: number): void {
-    const t = this.arrivalProc[a]!.next(after, this.arrivalRng[a]!);
+    const rate = this.arrivalRate[a]!;
+    let t: number;
+    if (rate === rate) {
+      // Constant rate: the same draw and formula as ArrivalProcess.next, without the call.
+      if (!(rate > 0)) return;
+      t = after - Math.log(1 - this.arrivalRng[a]!()) / rate;
+    } else {
+      t = this.arrivalProc[a]!.next(after, this.arrivalRng[a]!);
+    }
     if (t <= this.end) this.sim.schedule(t, K_ARRIVAL, a);
   }
 
   private onArrival(a: number): void {
-    const arr = this.m.arrivals[a]!;
     const now = this.sim.now;
-    const cond = drawConditions(arr.conditions, this.conditionRng[a]!);
-    const p = this.store.allocate(now, arr.classIndex, cond);
+    const conditions = this.arrivalConditions[a]!;
+    const cond = conditions.length === 0 ? 0 : drawConditions(conditions, this.conditionRng[a]!);
+    const p = this.store.allocate(now, this.arrivalClass[a]!, cond);
     this.arrived++;
-    this.enterStage(p, arr.to, now);
+    this.enterStage(p, this.arrivalTo[a]!, now);
     this.scheduleArrival(a, now);
   }
 
@@ -402,20 +465,28 @@ export class Engine {
 
   private enqueue(p: number, s: number): void {
     const store = this.store;
-    this.touch(s);
+    const now = this.sim.now;
+    this.touch(s, now);
     store.state[p] = WAITING;
     this.waiting[s]++;
     this.totalWaiting++;
-    let key = 0;
-    if (this.priorityQueue[s] === 1) {
-      key = this.hooks.priority
-        ? this.hooks.priority({ patient: this.view(p), stage: this.m.stages[s]!.id, now: this.sim.now })
+    const fifo = this.fifo[s]!;
+    if (fifo !== null) fifo.push(p);
+    else {
+      const key = this.hooks.priority
+        ? this.hooks.priority({ patient: this.view(p), stage: this.m.stages[s]!.id, now })
         : this.levelOfClass[store.cls[p]!]!;
+      this.ordered[s]!.push(p, key);
     }
-    this.queues[s]!.push(p, key);
-    const patience = this.patience[s];
-    if (patience !== null) {
-      const at = this.sim.now + patience.sample(this.patienceRng[s]!);
+    const pk = this.patKind[s]!;
+    if (pk !== 255) {
+      const at =
+        now +
+        (pk === D_EXPONENTIAL
+          ? -this.patParam[s]! * Math.log(1 - this.patienceRng[s]!())
+          : pk === D_FIXED
+            ? this.patParam[s]!
+            : this.patience[s]!.sample(this.patienceRng[s]!));
       // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
       if (at <= this.end) store.abandonHandle[p] = this.sim.schedule(at, K_ABANDON, p);
     }
@@ -425,15 +496,15 @@ export class Engine {
   private drain(s: number): void {
     if (this.draining[s] === 1) return; // the outer call's loop picks up freed capacity
     this.draining[s] = 1;
-    const queue = this.queues[s]!;
-    const state = this.store.state;
+    const fifo = this.fifo[s]!;
+    const queue = fifo ?? this.ordered[s]!;
     while (this.waiting[s]! > 0 && this.hasFreeCapacity(s)) {
-      const p = queue.shift();
-      if (state[p] === ABANDONED) {
+      const p = fifo !== null ? fifo.shift() : queue.shift();
+      if (this.store.state[p] === ABANDONED) {
         this.store.release(p);
         continue;
       }
-      this.touch(s);
+      this.touch(s, this.sim.now);
       this.waiting[s]--;
       this.totalWaiting--;
       this.startService(p, s);
@@ -443,13 +514,14 @@ export class Engine {
 
   private startService(p: number, s: number): void {
     const store = this.store;
-    const now = this.sim.now;
+    const sim = this.sim;
+    const now = sim.now;
     const h = store.abandonHandle[p]!;
     if (h >= 0) {
-      this.sim.cancel(h);
+      sim.cancel(h);
       store.abandonHandle[p] = -1;
     }
-    this.touch(s);
+    this.touch(s, now);
     store.state[p] = IN_SERVICE;
     this.busy[s]++;
     if (this.mode[s] === SLOTS) {
@@ -460,31 +532,33 @@ export class Engine {
       this.started[s]++;
       this.waits[s]!.add(now - store.joined[p]!);
     }
-    if (this.untilAt[2 * s]!.length > 0 || this.fromAt[2 * s]!.length > 0) this.clockEvent(p, 2 * s);
-    if (this.serviceZero[s] === 1) {
-      this.complete(p, s);
-      return;
-    }
-    const d = this.service[s]!.sample(this.serviceRng[s]!);
-    if (d > 0) this.sim.schedule(now + d, K_END, p);
+    if (this.hasClock[2 * s] === 1) this.clockEvent(p, 2 * s);
+    const kind = this.svcKind[s];
+    const d =
+      kind === D_EXPONENTIAL
+        ? -this.svcParam[s]! * Math.log(1 - this.serviceRng[s]!())
+        : kind === D_FIXED
+          ? this.svcParam[s]!
+          : this.service[s]!.sample(this.serviceRng[s]!);
+    if (d > 0) sim.schedule(now + d, K_END, p);
     else this.complete(p, s);
   }
 
   private complete(p: number, s: number): void {
     const store = this.store;
-    this.touch(s);
+    this.touch(s, this.sim.now);
     this.busy[s]--;
     if (this.measuring) this.completed[s]++;
-    if (this.untilAt[2 * s + 1]!.length > 0 || this.fromAt[2 * s + 1]!.length > 0) this.clockEvent(p, 2 * s + 1);
-    const test = this.m.stages[s]!.test;
-    if (test !== null) {
-      const has = (store.cond[p]! >>> test.condition) & 1;
+    if (this.hasClock[2 * s + 1] === 1) this.clockEvent(p, 2 * s + 1);
+    const tc = this.testCond[s]!;
+    if (tc >= 0) {
+      const has = (store.cond[p]! >>> tc) & 1;
       const u = this.testRng[s]!();
       // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
-      const positive = has === 1 ? u < test.sensitivity : u >= test.specificity;
+      const positive = has === 1 ? u < this.testSens[s]! : u >= this.testSpec[s]!;
       store.lastTest[p] = positive ? 1 : 0;
-      store.missedAt[p] = has === 1 && !positive && test.missed !== null ? s : -1;
-      if (positive && test.onPositiveClass >= 0) store.cls[p] = test.onPositiveClass;
+      store.missedAt[p] = has === 1 && !positive && this.testMissed[s] === 1 ? s : -1;
+      if (positive && this.testOnPositive[s]! >= 0) store.cls[p] = this.testOnPositive[s]!;
     }
     const next = this.route(p, s);
     if (this.mode[s] === SERVERS) this.drain(s);
@@ -550,20 +624,24 @@ export class Engine {
   private exit(p: number): void {
     const store = this.store;
     const S = this.nStages;
-    if (this.untilAt[2 * S]!.length > 0 || this.fromAt[2 * S]!.length > 0) this.clockEvent(p, 2 * S);
+    if (this.hasClock[2 * S] === 1) this.clockEvent(p, 2 * S);
     const at = store.missedAt[p]!;
-    if (at >= 0) {
-      const missed = this.m.stages[at]!.test!.missed!;
-      const rng = this.missedRng[at]!;
-      if (rng() < missed.share) {
-        store.state[p] = AWAY;
-        this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(rng), K_RETURN, p);
-        return;
-      }
-    }
+    if (at >= 0 && this.missedReturns(p, at)) return;
     this.exited++;
     if (this.measuring) this.timeInSystem.add(this.sim.now - store.start[p]!);
     store.release(p);
+  }
+
+  /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
+  private missedReturns(p: number, at: number): boolean {
+    const missed = this.m.stages[at]!.test!.missed!;
+    const rng = this.missedRng[at]!;
+    if (rng() < missed.share) {
+      this.store.state[p] = AWAY;
+      this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(rng), K_RETURN, p);
+      return true;
+    }
+    return false;
   }
 
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
@@ -579,7 +657,7 @@ export class Engine {
   private onAbandon(p: number): void {
     const store = this.store;
     const s = store.stage[p]!;
-    this.touch(s);
+    this.touch(s, this.sim.now);
     this.waiting[s]--;
     this.totalWaiting--;
     store.state[p] = ABANDONED; // freed when the queue reaches it
@@ -641,7 +719,7 @@ export class Engine {
    * slot pattern takes effect at the next day's release.
    */
   private onCapacity(s: number): void {
-    this.touch(s);
+    this.touch(s, this.sim.now);
     const wasSlots = this.mode[s] === SLOTS;
     this.applyPhase(s, this.phase[s]! + 1);
     if (wasSlots && this.mode[s] !== SLOTS) this.slotsLeft[s] = 0;
@@ -662,9 +740,8 @@ export class Engine {
 
   // ---- statistics ----
 
-  /** Accumulates time-weighted areas of stage s up to now. */
-  private touch(s: number): void {
-    const now = this.sim.now;
+  /** Accumulates time-weighted areas of stage s up to `now` (the current time). */
+  private touch(s: number, now: number): void {
     const dt = now - this.lastT[s]!;
     if (dt > 0) {
       this.qArea[s] += this.waiting[s]! * dt;
@@ -686,8 +763,9 @@ export class Engine {
   }
 
   private onWarmup(): void {
+    const now = this.sim.now;
     for (let s = 0; s < this.nStages; s++) {
-      this.touch(s);
+      this.touch(s, now);
       this.qArea[s] = 0;
       this.busyArea[s] = 0;
       this.capArea[s] = 0;
@@ -705,8 +783,7 @@ export class Engine {
       // Measured from day 0: the list at the start is the initial backlog.
       for (const g of m.initial) this.waitingAtMeasureStart[g.stage] += g.count;
     }
-    for (let s = 0; s < S; s++) this.touch(s);
-
+    for (let s = 0; s < S; s++) this.touch(s, this.sim.now);
     // Who is where at the end, counted from the store itself (an independent check of the
     // engine's running counts: conservation must hold).
     let waiting = 0;
@@ -857,11 +934,26 @@ function drawConditions(conditions: { condition: number; prevalence: number }[],
   return bits;
 }
 
-function isZero(spec: unknown): boolean {
-  if (spec === 0 || spec === undefined || spec === null) return true;
-  if (typeof spec === 'object' && spec !== null) {
-    const o = spec as Record<string, unknown>;
-    return o.dist === 'fixed' && o.value === 0;
-  }
-  return false;
+/**
+ * Reads a sampler as a fixed value or an exponential, so the engine can draw those inline (no
+ * call, no switch) with the very same uniform and formula. Checked against the sampler itself
+ * at a few uniforms, so if the kernel's formulas ever change the engine falls back to calling
+ * `sample` rather than silently drawing something different.
+ * @returns [kind, parameter]: [D_FIXED, value], [D_EXPONENTIAL, mean] or [D_GENERAL, 0].
+ */
+function specialise(sampler: Sampler): [number, number] {
+  const probes = [0, 0.25, 0.5, 0.9, 1 - 2 ** -32];
+  const agrees = (inline: (u: number) => number, draws: number) =>
+    probes.every((u) => {
+      let calls = 0;
+      const v = sampler.sample(() => {
+        calls++;
+        return u;
+      });
+      return calls === draws && Object.is(v, inline(u));
+    });
+  const mean = sampler.mean;
+  if (sampler.variance === 0 && agrees(() => mean, 0)) return [D_FIXED, mean];
+  if (sampler.dist === 'exponential' && agrees((u) => -mean * Math.log(1 - u), 1)) return [D_EXPONENTIAL, mean];
+  return [D_GENERAL, 0];
 }

@@ -33,8 +33,12 @@ export class PatientStore {
   lastTest: Int8Array;
   /** Stage whose test last missed this patient's condition and that sends some back, or -1. */
   missedAt: Int32Array;
-  /** Pending abandonment event handle, or -1. */
-  abandonHandle: Int32Array;
+  /**
+   * Pending abandonment event handle, or -1. A Float64Array because kernel handles carry a
+   * generation above bit 26 and exceed int32 once a calendar slot has been reused 32 times
+   * (an Int32Array silently truncated them).
+   */
+  abandonHandle: Float64Array;
   /** Bit t set = target t's clock has already stopped for this patient. */
   targetsDone: Int32Array;
   /** Per target with a `from` event: when that clock started (NaN = not yet); stride = fromTargets. */
@@ -60,7 +64,7 @@ export class PatientStore {
     this.state = new Uint8Array(n);
     this.lastTest = new Int8Array(n);
     this.missedAt = new Int32Array(n);
-    this.abandonHandle = new Int32Array(n);
+    this.abandonHandle = new Float64Array(n);
     this.targetsDone = new Int32Array(n);
     this.clockFrom = new Float64Array(n * fromTargets);
     this.free = new Int32Array(n);
@@ -116,7 +120,7 @@ export class PatientStore {
     this.state = growU8(this.state, n);
     this.lastTest = growI8(this.lastTest, n);
     this.missedAt = growI32(this.missedAt, n);
-    this.abandonHandle = growI32(this.abandonHandle, n);
+    this.abandonHandle = growF64(this.abandonHandle, n);
     this.targetsDone = growI32(this.targetsDone, n);
     this.clockFrom = growF64(this.clockFrom, n * this.fromTargets);
     this.free = growI32(this.free, n);

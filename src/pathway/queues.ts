@@ -48,9 +48,18 @@ export class FifoQueue implements PatientQueue {
     return id;
   }
 
+  /** Makes room for `n` entries in all, so that loading a known backlog never regrows the ring. */
+  reserve(n: number): void {
+    if (n > this.buf.length) this.resize(n);
+  }
+
   private grow(): void {
+    this.resize(this.buf.length * 2);
+  }
+
+  private resize(length: number): void {
     const old = this.buf;
-    const next = new Int32Array(old.length * 2);
+    const next = new Int32Array(length);
     const firstPart = old.subarray(this.head);
     next.set(firstPart);
     next.set(old.subarray(0, this.head), firstPart.length);

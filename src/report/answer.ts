@@ -47,6 +47,7 @@ export function changeDirection(c: Comparison | undefined): -1 | 0 | 1 {
 
 function ciText(c: Comparison, format: (v: number) => string): string {
   if (c.n < 2) return 'one run, no confidence interval';
+  if (c.ci95[0] === c.ci95[1]) return 'the same difference in every run';
   return `95% CI ${formatSigned(c.ci95[0], format)} to ${formatSigned(c.ci95[1], format)}`;
 }
 
@@ -186,22 +187,39 @@ function variantSection(input: AnswerInput, variant: string): AnswerSection {
     .sort((a, b) => Math.abs(b.move.cmp.meanDiff) - Math.abs(a.move.cmp.meanDiff));
   const unclear = stageMoves.filter((x) => changeDirection(x.move.cmp) === 0).map((x) => x.stage);
   // The gist names the largest clear rise and the largest clear fall: relieving one stage often
-  // moves the queue to the next, and the planner needs to see both halves of that story.
-  const rise = clear.find((x) => changeDirection(x.move.cmp) > 0);
-  const fall = clear.find((x) => changeDirection(x.move.cmp) < 0);
+  // moves the queue to the next, and the planner needs to see both halves of that story. A
+  // change counts for the gist only when it is material: at least a week of that stage's
+  // capacity (the extra wait it means), or, without an analysis, a tenth of the largest change.
+  const weekCapacity = (stage: string) => {
+    const st = analyses?.[variant]?.stages[stage];
+    return st && Number.isFinite(st.capacityRate) && st.capacityRate > 0 ? st.capacityRate * 7 : undefined;
+  };
+  const largest = Math.max(0, ...clear.map((x) => Math.abs(x.move.cmp.meanDiff)));
+  const material = (x: (typeof clear)[number]) => {
+    const week = weekCapacity(x.stage);
+    return Math.abs(x.move.cmp.meanDiff) >= (week ?? 0.1 * largest);
+  };
+  const rise = clear.find((x) => changeDirection(x.move.cmp) > 0 && material(x));
+  const fall = clear.find((x) => changeDirection(x.move.cmp) < 0 && material(x));
   const moveClause = (x: (typeof clear)[number], first: boolean) =>
     `the ${x.stage}${first ? ' waiting list' : ' list'} ${listVerb(changeDirection(x.move.cmp))} from ${formatNumber(x.move.from)} to ${formatNumber(x.move.to)}`;
-  const pair = [rise, fall].filter((x): x is (typeof clear)[number] => x !== undefined).sort(
-    (a, b) => Math.abs(b.move.cmp.meanDiff) - Math.abs(a.move.cmp.meanDiff),
-  );
+  const pair = [rise, fall]
+    .filter((x): x is (typeof clear)[number] => x !== undefined)
+    .sort((a, b) => Math.abs(b.move.cmp.meanDiff) - Math.abs(a.move.cmp.meanDiff));
+  if (pair.length === 0 && clear.length > 0) pair.push(clear[0]!);
   if (pair.length === 2) clauses.push(`${moveClause(pair[0]!, true)} while ${moveClause(pair[1]!, false)}`);
   else if (pair.length === 1) clauses.push(moveClause(pair[0]!, true));
   else if (stageMoves.length > 0) clauses.push(`no stage's waiting list changes clearly`);
+  const weeks = (stage: string, diff: number) => {
+    const week = weekCapacity(stage);
+    if (week === undefined || Math.abs(diff) < week) return '';
+    return `, about ${formatApprox(Math.abs(diff) / week)} weeks of its capacity`;
+  };
   if (clear.length > 0) {
     const parts = clear.map(
       ({ stage, move }) =>
         `${stage} ${listVerb(changeDirection(move.cmp))} from ${formatNumber(move.from)} to ${formatNumber(move.to)} ` +
-        `(${formatSigned(move.cmp.meanDiff)}; ${ciText(move.cmp, formatNumber)})`,
+        `(${formatSigned(move.cmp.meanDiff)}${weeks(stage, move.cmp.meanDiff)}; ${ciText(move.cmp, formatNumber)})`,
     );
     details.push(`Stage lists at the end: ${parts.join('; ')}.${unclear.length > 0 ? ` No clear change at ${unclear.join(', ')}.` : ''}`);
   } else if (stageMoves.length > 0) {

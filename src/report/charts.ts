@@ -164,7 +164,9 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
       },
       layer: bandLayers('waiting'),
     },
-    resolve: { scale: { y: 'independent' } },
+    // Each panel draws its own x axis: a shared axis would also be drawn under the empty cells
+    // of the last row.
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
   } as TopLevelSpec;
 }
 
@@ -399,6 +401,7 @@ export function bottleneckChartSpec(
             field: 'band',
             type: 'nominal',
             title: null,
+            legend: { orient: 'right', symbolSize: 180, labelFontSize: 12, rowPadding: 6 },
             scale: {
               domain: ['under 85%', '85–100%', 'over once upstream keeps up', 'over capacity', 'no capacity limit'],
               range: ['#d9efdc', '#fbe3a6', '#f4b183', '#d9534f', '#eef0f2'],

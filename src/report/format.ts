@@ -24,10 +24,11 @@ export function formatNumber(value: number): string {
 
 /**
  * A duration in days for tables and labels: one decimal below 100 (`0.4`, `32.2`), whole days
- * above (`1,204`).
+ * above (`1,204`), one significant digit for tiny waits (`0.008`) so they do not read as zero.
  */
 export function formatDays(days: number): string {
   if (!Number.isFinite(days)) return '–';
+  if (days !== 0 && Math.abs(days) < 0.05) return days.toPrecision(1);
   return Math.abs(days) >= 100 ? intFormat.format(days) : days.toFixed(1);
 }
 

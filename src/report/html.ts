@@ -73,7 +73,11 @@ function runWarnings(experiment: ExperimentResult, analyses: Record<string, Anal
   }
   const theory = new Map<string, Set<string>>();
   for (const v of variants) {
-    for (const n of analyses[v]?.notes ?? []) theory.set(n, (theory.get(n) ?? new Set()).add(v));
+    for (const n of analyses[v]?.notes ?? []) {
+      // Notes that point at code (`phases`, analyseAt(...)) are for analysts, not for this report.
+      if (/`|\w\(/.test(n)) continue;
+      theory.set(n, (theory.get(n) ?? new Set()).add(v));
+    }
   }
   const n = replicationCount(experiment);
   const out: string[] = [];

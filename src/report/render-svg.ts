@@ -3,8 +3,15 @@
  * report needs no script to show its charts.
  * @module
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+// Vega and Vega-Lite are loaded on first use: commands that draw no chart (validate, analyse)
+// start faster without them.
+let engines: Promise<{ vega: typeof import('vega'); vl: typeof import('vega-lite') }> | undefined;
+function loadEngines() {
+  engines ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl }));
+  return engines;
+}
 
 /** Vega-Lite's compiler warns through a logger; the report keeps its warnings quiet by default. */
 const quietLogger = {
@@ -26,13 +33,10 @@ const quietLogger = {
 };
 
 /** A loader that refuses every request: the charts' data are inline, and a report never loads URLs. */
-const offlineLoader = {
-  ...vega.loader(),
-  load: () => Promise.reject(new Error('charts load no external data')),
-  sanitize: () => Promise.reject(new Error('charts load no external data')),
-  http: () => Promise.reject(new Error('charts load no external data')),
-  file: () => Promise.reject(new Error('charts load no external data')),
-};
+function offlineLoader(vega: typeof import('vega')) {
+  const refuse = () => Promise.reject(new Error('charts load no external data'));
+  return { ...vega.loader(), load: refuse, sanitize: refuse, http: refuse, file: refuse };
+}
 
 /**
  * Renders a Vega-Lite spec to an SVG string. `idPrefix` makes the SVG's internal ids (clip paths,
@@ -41,8 +45,9 @@ const offlineLoader = {
  * @example const svg = await renderChartSvg(waitingListChartSpec(result), 'waiting');
  */
 export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise<string> {
-  const vgSpec = compile(spec, { logger: quietLogger as never }).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader as never, logLevel: vega.Error });
+  const { vega, vl } = await loadEngines();
+  const vgSpec = vl.compile(spec, { logger: quietLogger as never }).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader(vega) as never, logLevel: vega.Error });
   try {
     const svg = await view.toSVG();
     return prefixIds(svg, idPrefix);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,15 +67,19 @@ describe('checkpoint and resume', () => {
       }),
     ).toThrow('interrupted');
     expect(lines(path).length).toBe(5);
+    const copy = tmp('b-copy.jsonl');
+    copyFileSync(path, copy);
     const c = counting();
     const resumed = runExperimentSync(scenario as never, { replications: 6, checkpoint: path, simulate: c.fn as never });
     expect(c.calls.length).toBe(12 - 5);
     const straight = runExperimentSync(scenario as never, { replications: 6, simulate: simulate as never });
     expect(body(resumed)).toBe(body(straight));
     expect(lines(path).length).toBe(12);
-    // The worker pool resumes the same file (nothing left to run) to the same result.
-    const pooled = await runExperiment(scenario as never, { replications: 6, checkpoint: path, workers: 2, simulateModule: fakeModule });
+    // A worker pool resumes the interrupted file the same way, and appends what it ran.
+    const pooled = await runExperiment(scenario as never, { replications: 6, checkpoint: copy, workers: 2, simulateModule: fakeModule });
+    expect(pooled.meta.resumed).toBe(5);
     expect(body(pooled)).toBe(body(straight));
+    expect(lines(copy).length).toBe(12);
   });
 
   it('survives a process killed part-way (SIGKILL), dropping a torn last line', async () => {

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { analyse } from '../../analysis/analyse.js'; // TEMP until analysis/index.ts lands
+import { analyse } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
 import { runExperiment } from '../../experiment/index.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
@@ -87,6 +87,7 @@ Examples:
       }
       const name = scenarioName(scenario, file);
       const out = flags.out ?? defaultOutDir(name);
+      say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');
       if (flags.shard) {
         const path = join(out, `results-shard-${flags.shard.index}-of-${flags.shard.count}.json`);
         await writeFileAtomic(path, resultsJson(experiment));

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { seekCapacity } from '../../experiment/index.js';
 import type { SeekOptions } from '../../experiment/types.js';
-import { formatInterval, formatPercent, formatTextTable } from '../../report/index.js';
+import { clampShareInterval, formatInterval, formatPercent, formatTextTable } from '../../report/index.js';
 import type { CliIO } from '../io.js';
 import { progressBar } from '../io.js';
 import { integer, positiveInt, share } from '../options.js';
@@ -73,7 +73,7 @@ Examples:
         io.out(`${JSON.stringify(result, null, 2)}\n`);
         return;
       }
-      const ci = formatInterval(result.share.ci95, (v) => formatPercent(v));
+      const ci = formatInterval(clampShareInterval(result.share.ci95), (v) => formatPercent(v));
       const at = `${result.capacity} ${result.unit}`;
       io.out(
         result.met

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { runSweep } from '../../experiment/index.js';
 import type { SweepOptions } from '../../experiment/types.js';
-import { formatNumber, formatPercent, formatTextTable, humanise, writeFileAtomic } from '../../report/index.js';
+import { formatNumber, formatTextTable, humanise, writeFileAtomic } from '../../report/index.js';
 import { metricPath, metricSummary, targetIds, variantsOf } from '../../report/metrics.js';
 import { formatSummary } from '../../report/tables.js';
 import type { CliIO } from '../io.js';
@@ -91,6 +91,8 @@ Examples:
       }
       const header = [...sweep.paths, 'variant', 'waiting at end', ...targets.map((t) => humanise(t))];
       io.out(`${formatTextTable(rows, { header, align: header.map((_, i) => (i < sweep.paths.length + 1 ? 'left' : 'right')) })}\n`);
-      if (targets.length > 0) io.out(`\nTarget shares: mean (95% CI) over ${flags.replications} replications; e.g. ${formatPercent(0.85, 0)} = 85% of patients within the standard's time.\n`);
+      if (targets.length > 0) {
+        io.out(`\nTarget shares: share of patients within the standard's time, mean (95% CI) over ${flags.replications} replications.\n`);
+      }
     });
 }

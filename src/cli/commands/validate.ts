@@ -4,7 +4,8 @@
  * @module
  */
 import type { Command } from 'commander';
-import { formatIssue } from '../../core/errors.js';
+import { formatIssue, ValidationError } from '../../core/errors.js';
+import { EXIT_INVALID, QuietExit } from '../errors.js';
 import { validateScenario, variantNames } from '../../pathway/index.js';
 import type { CliIO } from '../io.js';
 import { readScenario, scenarioName } from '../scenario.js';
@@ -25,7 +26,16 @@ Examples:
     )
     .action((file: string, flags: { json?: boolean }) => {
       // loadScenario throws a ScenarioError listing every problem (with file lines): exit 2.
-      const scenario = readScenario(file);
+      let scenario;
+      try {
+        scenario = readScenario(file);
+      } catch (err) {
+        if (flags.json && err instanceof ValidationError) {
+          io.out(`${JSON.stringify({ ok: false, issues: err.issues, warnings: [] }, null, 2)}\n`);
+          throw new QuietExit(EXIT_INVALID);
+        }
+        throw err;
+      }
       const { warnings } = validateScenario(scenario);
       if (flags.json) {
         io.out(`${JSON.stringify({ ok: true, issues: [], warnings }, null, 2)}\n`);

@@ -1,0 +1,183 @@
+// carepath benchmark: `npm run bench` (builds, then runs this file).
+//
+// Prints ONE JSON line per case and writes the same lines to bench/out/latest.jsonl:
+//   {case, patients, events, patientsPerSecond, eventsPerSecond, wallSeconds, peakRssMB, node, ...}
+// Each case runs in its own child process, so peakRssMB (process.resourceUsage().maxRSS) is that
+// case's own peak. wallSeconds is the simulation itself: loading the module and parsing the
+// scenario are outside the timer; for the experiment cases it covers runExperiment as a whole
+// (worker start-up and aggregation included), since that is what a user waits for.
+//
+// Cases:
+//   kernel          10 million self-rescheduling exponential events on the bare kernel
+//   tandem-1e5      tandem.yaml with 1e5 / 1e6 / 1e7 arrivals (horizon = arrivals / 10 per day,
+//   tandem-1e6      warm-up as in the file)
+//   tandem-1e7
+//   lung-100-w1     lung-cancer-ai.yaml, 100 replications of each of its 3 variants, runExperiment
+//   lung-100-w2     with 1 and 2 worker threads
+//   england         england-elective.yaml, one replication (29 million patients, 7.4 million waiting)
+//
+// Options:
+//   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 lung replications,
+//                   england over 13 weeks), for a look in seconds
+//   --case NAME     only this case (repeatable; a prefix such as `tandem` selects all tandem cases)
+// Environment:
+//   CAREPATH_DIST   path of the module to benchmark (default ../dist/index.js). Without a built
+//                   package: `npx tsup --no-config --entry.entry bench/entry.ts
+//                   --entry.worker src/experiment/worker.ts --format esm -d bench/out/dist`, then
+//                   CAREPATH_DIST=bench/out/dist/entry.js node bench/run.mjs
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const scenarios = resolve(here, '../examples/scenarios');
+
+/** Case name → child-process heap limit (MB) and the function that runs it. */
+const CASES = {
+  kernel: { heapMB: 512, run: kernelCase },
+  'tandem-1e5': { heapMB: 512, run: (m, q) => tandemCase(m, 1e5) },
+  'tandem-1e6': { heapMB: 512, run: (m, q) => tandemCase(m, 1e6) },
+  'tandem-1e7': { heapMB: 1024, quick: false, run: (m) => tandemCase(m, 1e7) },
+  'lung-100-w1': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 1) },
+  'lung-100-w2': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 2) },
+  england: { heapMB: 4096, run: (m, q) => englandCase(m, q) },
+};
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const child = args.indexOf('--child');
+
+if (child >= 0) {
+  const name = args[child + 1];
+  const mod = await import(distUrl());
+  const line = await CASES[name].run(mod, quick);
+  console.log(JSON.stringify({ case: name, ...line, node: process.version, ...(quick ? { quick: true } : {}) }));
+} else {
+  const wanted = [];
+  for (let i = 0; i < args.length; i++) if (args[i] === '--case') wanted.push(args[++i]);
+  const names = Object.keys(CASES).filter(
+    (n) => (wanted.length === 0 ? !(quick && CASES[n].quick === false) : wanted.some((w) => n === w || n.startsWith(w))),
+  );
+  if (names.length === 0) {
+    console.error(`no such case: ${wanted.join(', ')}; cases are ${Object.keys(CASES).join(', ')}`);
+    process.exit(2);
+  }
+  const outDir = resolve(here, 'out');
+  mkdirSync(outDir, { recursive: true });
+  const out = resolve(outDir, 'latest.jsonl');
+  writeFileSync(out, '');
+  let failed = 0;
+  for (const name of names) {
+    const r = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${CASES[name].heapMB}`, fileURLToPath(import.meta.url), '--child', name, ...(quick ? ['--quick'] : [])],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 1 << 24 },
+    );
+    const line = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) {
+      failed++;
+      console.error(`case ${name} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''})`);
+      continue;
+    }
+    console.log(line);
+    appendFileSync(out, `${line}\n`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function distUrl() {
+  const p = process.env.CAREPATH_DIST ? resolve(process.env.CAREPATH_DIST) : resolve(here, '../dist/index.js');
+  return pathToFileURL(p).href;
+}
+
+function need(mod, ...names) {
+  for (const n of names) {
+    if (typeof mod[n] !== 'function') {
+      throw new Error(`${distUrl()} does not export ${n}: build the package (npm run build) or set CAREPATH_DIST (see bench/run.mjs)`);
+    }
+  }
+}
+
+function peakRssMB() {
+  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+}
+
+function rates(patients, events, seconds) {
+  return {
+    patients,
+    events,
+    patientsPerSecond: Math.round(patients / seconds),
+    eventsPerSecond: Math.round(events / seconds),
+    wallSeconds: Math.round(seconds * 1000) / 1000,
+    peakRssMB: peakRssMB(),
+  };
+}
+
+function timed(fn) {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return { value, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+/** The kernel alone: pop an event, draw an exponential delay, schedule the next one. */
+function kernelCase(mod, q) {
+  need(mod, 'Simulation', 'RandomStreams', 'compileDistribution');
+  const { Simulation, RandomStreams, compileDistribution } = mod;
+  const events = q ? 1e6 : 1e7;
+  const sim = new Simulation();
+  const rng = new RandomStreams(2026).stream('bench/kernel');
+  const delay = compileDistribution({ dist: 'exponential', mean: 1 }, 'bench');
+  let left = events;
+  const { seconds } = timed(() => {
+    sim.schedule(delay.sample(rng), 0, 0);
+    sim.run(Infinity, (kind, data) => {
+      if (--left === 0) sim.stop();
+      else sim.scheduleAfter(delay.sample(rng), kind, data);
+    });
+  });
+  if (sim.eventsProcessed !== events) throw new Error(`kernel ran ${sim.eventsProcessed} events, expected ${events}`);
+  return rates(0, events, seconds);
+}
+
+function tandemCase(mod, arrivals) {
+  need(mod, 'simulate', 'loadScenario', 'parseScenario');
+  const base = mod.loadScenario(resolve(scenarios, 'tandem.yaml'));
+  // The rate is 10 a day: the measured horizon holds `arrivals` arrivals on average.
+  const s = mod.parseScenario({ ...base, horizon: arrivals / 10 });
+  const { value: r, seconds } = timed(() => mod.simulate(s));
+  return { ...rates(r.patients.arrived + r.patients.initial, r.events, seconds), horizon: s.horizon, warmup: r.warmup };
+}
+
+async function lungCase(mod, replications, workers) {
+  need(mod, 'runExperiment', 'loadScenario');
+  const s = mod.loadScenario(resolve(scenarios, 'lung-cancer-ai.yaml'));
+  const t0 = process.hrtime.bigint();
+  const x = await mod.runExperiment(s, { replications, workers });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  let patients = 0;
+  let events = 0;
+  let runs = 0;
+  for (const v of Object.values(x.variants)) {
+    for (const r of v.replications) {
+      patients += r.patients.arrived + r.patients.initial;
+      events += r.events;
+      runs++;
+    }
+  }
+  return { ...rates(patients, events, seconds), runs, replications, workers: x.meta.workers };
+}
+
+function englandCase(mod, q) {
+  need(mod, 'simulate', 'loadScenario', 'parseScenario');
+  const base = mod.loadScenario(resolve(scenarios, 'england-elective.yaml'));
+  const s = q ? mod.parseScenario({ ...base, horizon: '13w' }) : base;
+  const { value: r, seconds } = timed(() => mod.simulate(s));
+  return {
+    ...rates(r.patients.arrived + r.patients.initial, r.events, seconds),
+    initial: r.patients.initial,
+    waitingAtEnd: r.patients.waiting,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * carepath — simulate health-service capacity: patient pathways, AI-assisted diagnosis and
+ * treatment queues, and the waiting lists they produce.
+ *
+ * Layers, each depending only on those above it in this list:
+ * - kernel (`Simulation`, `EventCalendar`, `RandomStreams`, distributions): knows nothing about health;
+ * - pathway (`loadScenario`, `parseScenario`, `simulate`): scenarios as data, stages, patients, metrics;
+ * - analysis (`analyse`, Erlang C, the NHS-R waiting-list formulas): the instant answer and referee;
+ * - experiment (`runExperiment`, `runSweep`, `seekCapacity`, `mergeExperiments`): runs into evidence;
+ * - report (`renderReport`, `writeReportBundle`, chart specs, CSV): what a planner reads.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario, runExperiment } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * const result = await runExperiment(scenario, { replications: 20 });
+ * console.log(result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].mean);
+ * ```
+ * @packageDocumentation
+ */
+export * from './core/index.js';
+export * from './pathway/index.js';
+export * from './analysis/index.js';
+export * from './experiment/index.js';
+export * from './report/index.js';
+// Both the kernel and the report format durations; the kernel's form parses back as input.
+export { formatDuration } from './core/index.js';
