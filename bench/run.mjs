@@ -1,7 +1,11 @@
 // carepath benchmark: `npm run bench` (builds, then runs this file).
 //
 // Prints ONE JSON line per case and writes the same lines to bench/out/latest.jsonl:
-//   {case, patients, events, patientsPerSecond, eventsPerSecond, wallSeconds, peakRssMB, node, ...}
+//   {case, patients, events, patientsPerSecond, eventsPerSecond, wallSeconds, cpuSeconds,
+//    peakRssMB, node, ...}
+// Rates are per wall-clock second. cpuSeconds (user + system time of every thread of the
+// process) is shown beside it: on a busy machine it moves less than wall time, so it is the
+// better figure for comparing two builds.
 // Each case runs in its own child process, so peakRssMB (process.resourceUsage().maxRSS) is that
 // case's own peak. wallSeconds is the simulation itself: loading the module and parsing the
 // scenario are outside the timer; for the experiment cases it covers runExperiment as a whole
@@ -105,21 +109,29 @@ function peakRssMB() {
   return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
 }
 
-function rates(patients, events, seconds) {
+/** CPU seconds (user + system, all threads) since `from` (a process.cpuUsage() value). */
+function cpuSince(from) {
+  const d = process.cpuUsage(from);
+  return Math.round((d.user + d.system) / 1e3) / 1e3;
+}
+
+function rates(patients, events, seconds, cpuSeconds) {
   return {
     patients,
     events,
     patientsPerSecond: Math.round(patients / seconds),
     eventsPerSecond: Math.round(events / seconds),
     wallSeconds: Math.round(seconds * 1000) / 1000,
+    cpuSeconds,
     peakRssMB: peakRssMB(),
   };
 }
 
 function timed(fn) {
+  const cpu = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const value = fn();
-  return { value, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+  return { value, seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpuSeconds: cpuSince(cpu) };
 }
 
 /** The kernel alone: pop an event, draw an exponential delay, schedule the next one. */
@@ -131,7 +143,7 @@ function kernelCase(mod, q) {
   const rng = new RandomStreams(2026).stream('bench/kernel');
   const delay = compileDistribution({ dist: 'exponential', mean: 1 }, 'bench');
   let left = events;
-  const { seconds } = timed(() => {
+  const { seconds, cpuSeconds } = timed(() => {
     sim.schedule(delay.sample(rng), 0, 0);
     sim.run(Infinity, (kind, data) => {
       if (--left === 0) sim.stop();
@@ -139,7 +151,7 @@ function kernelCase(mod, q) {
     });
   });
   if (sim.eventsProcessed !== events) throw new Error(`kernel ran ${sim.eventsProcessed} events, expected ${events}`);
-  return rates(0, events, seconds);
+  return rates(0, events, seconds, cpuSeconds);
 }
 
 function tandemCase(mod, arrivals) {
@@ -147,16 +159,18 @@ function tandemCase(mod, arrivals) {
   const base = mod.loadScenario(resolve(scenarios, 'tandem.yaml'));
   // The rate is 10 a day: the measured horizon holds `arrivals` arrivals on average.
   const s = mod.parseScenario({ ...base, horizon: arrivals / 10 });
-  const { value: r, seconds } = timed(() => mod.simulate(s));
-  return { ...rates(r.patients.arrived + r.patients.initial, r.events, seconds), horizon: s.horizon, warmup: r.warmup };
+  const { value: r, seconds, cpuSeconds } = timed(() => mod.simulate(s));
+  return { ...rates(r.patients.arrived + r.patients.initial, r.events, seconds, cpuSeconds), horizon: s.horizon, warmup: r.warmup };
 }
 
 async function lungCase(mod, replications, workers) {
   need(mod, 'runExperiment', 'loadScenario');
   const s = mod.loadScenario(resolve(scenarios, 'lung-cancer-ai.yaml'));
+  const cpu = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const x = await mod.runExperiment(s, { replications, workers });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpuSeconds = cpuSince(cpu);
   let patients = 0;
   let events = 0;
   let runs = 0;
@@ -167,16 +181,16 @@ async function lungCase(mod, replications, workers) {
       runs++;
     }
   }
-  return { ...rates(patients, events, seconds), runs, replications, workers: x.meta.workers };
+  return { ...rates(patients, events, seconds, cpuSeconds), runs, replications, workers: x.meta.workers };
 }
 
 function englandCase(mod, q) {
   need(mod, 'simulate', 'loadScenario', 'parseScenario');
   const base = mod.loadScenario(resolve(scenarios, 'england-elective.yaml'));
   const s = q ? mod.parseScenario({ ...base, horizon: '13w' }) : base;
-  const { value: r, seconds } = timed(() => mod.simulate(s));
+  const { value: r, seconds, cpuSeconds } = timed(() => mod.simulate(s));
   return {
-    ...rates(r.patients.arrived + r.patients.initial, r.events, seconds),
+    ...rates(r.patients.arrived + r.patients.initial, r.events, seconds, cpuSeconds),
     initial: r.patients.initial,
     waitingAtEnd: r.patients.waiting,
   };

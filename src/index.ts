@@ -25,3 +25,23 @@ export * from './experiment/index.js';
 export * from './report/index.js';
 // Both the kernel and the report format durations; the kernel's form parses back as input.
 export { formatDuration } from './core/index.js';
+
+import { checkAgainstTheory } from './analysis/index.js';
+import { simulate as simulateRun, type Model, type RunResult, type Scenario, type SimulateOptions } from './pathway/index.js';
+
+/**
+ * Runs one replication of a scenario (see the pathway layer's `simulate`), and referees it:
+ * where queueing theory gives a stable stage's mean wait exactly, a simulated wait outside the
+ * expected sampling error adds a warning to `result.warnings` — a sign that the model or the
+ * warm-up is wrong.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario, simulate } from 'carepath';
+ * const result = simulate(loadScenario('examples/scenarios/mm1.yaml'));
+ * console.log(result.stages.clinic.wait.mean); // ≈ 9 days, as M/M/1 theory says
+ * ```
+ */
+export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
+  return simulateRun(scenario, { ...options, checks: [checkAgainstTheory, ...(options.checks ?? [])] });
+}

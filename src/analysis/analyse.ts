@@ -6,6 +6,8 @@ import { describeValue, invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
 import { resolveScenario } from '../pathway/resolve.js';
 import type { Scenario } from '../pathway/scenario.js';
+import { BASE_VARIANT } from '../pathway/scenario-names.js';
+import { variantNames } from '../pathway/variants.js';
 import { analyseModel } from './analyse-model.js';
 import type { SeasonalityMode } from './inputs.js';
 import type { Analysis } from './types.js';
@@ -56,7 +58,7 @@ export function analyse(scenario: Scenario | Model, options: AnalyseOptions = {}
     }
     model = scenario;
   } else {
-    model = resolveScenario(scenario, options.variant ?? 'base');
+    model = resolveScenario(scenario, options.variant ?? BASE_VARIANT);
   }
   return analyseModel(model, { day: options.day ?? 0, seasonality: options.seasonality ?? 'mean' });
 }
@@ -71,6 +73,26 @@ export function analyseAt(
   options: Omit<AnalyseOptions, 'day'> = {},
 ): Analysis {
   return analyse(scenario, { ...options, day });
+}
+
+/**
+ * `analyse` for the base case and every variant the scenario declares, in file order: how the
+ * bottleneck moves as capacity is added where it was.
+ *
+ * @example
+ * ```ts
+ * const all = analyseVariants(loadScenario('lung-cancer-ai.yaml'));
+ * Object.entries(all).map(([v, a]) => `${v}: ${a.bottleneck ?? 'none'}`);
+ * // ['base: reporting', 'ai-reporting: surgery', 'ai-reporting-and-treatment: none']
+ * ```
+ */
+export function analyseVariants(
+  scenario: Scenario,
+  options: Omit<AnalyseOptions, 'variant'> = {},
+): Record<string, Analysis> {
+  const out: Record<string, Analysis> = {};
+  for (const v of [BASE_VARIANT, ...variantNames(scenario)]) out[v] = analyse(scenario, { ...options, variant: v });
+  return out;
 }
 
 /**

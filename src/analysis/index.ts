@@ -3,7 +3,7 @@
  * (`checkAgainstTheory`), plus the NHS waiting-list planning formulas.
  * @module
  */
-export { analyse, analyseAt, weekPassing, type AnalyseOptions } from './analyse.js';
+export { analyse, analyseAt, analyseVariants, weekPassing, type AnalyseOptions } from './analyse.js';
 export { analyseModel, type AnalyseModelOptions } from './analyse-model.js';
 export type { SeasonalityMode } from './inputs.js';
 export { erlangB, erlangC, mmcWait, allenCunneenWait, kingmanWait, type QueueMeasures } from './queueing.js';

@@ -10,245 +10,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { describeValue, invalid, type Issue, ValidationError } from '../core/errors.js';
-import type { RunResult } from '../pathway/result.js';
+import { invalid } from '../core/errors.js';
 import type { Scenario } from '../pathway/scenario.js';
-import { BASE_VARIANT, didYouMean, listNames } from '../pathway/scenario-names.js';
-import { variantNames as declaredVariants } from '../pathway/variants.js';
-import { aggregate, type RunSet } from './aggregate.js';
-import { Checkpoint, runKey } from './checkpoint.js';
-import { scenarioDigest } from './digest.js';
-import { metricValue, runMetrics } from './metrics.js';
+import { aggregate } from './aggregate.js';
+import { type AnyScenario, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED } from './options.js';
 import { type Executor, WorkerPool } from './pool.js';
-import { summarise, halfWidth95 } from './stats.js';
 import { simulate as defaultSimulate } from './simulator.js';
-import type { ExperimentOptions, ExperimentResult, PrecisionOutcome, SimulateFn } from './types.js';
+import { ExperimentState } from './state.js';
+import type { ExperimentOptions, ExperimentResult, SimulateFn } from './types.js';
 import { CAREPATH_VERSION } from './version.js';
 
-/** Default number of replications. */
-export const DEFAULT_REPLICATIONS = 10;
-/** Default minimum replications of the sequential (precision) procedure. */
-export const DEFAULT_PRECISION_MIN = 5;
-/** Seed used when neither the options nor the scenario give one (the scenario format's default). */
-export const DEFAULT_SEED = 1;
-
-type AnyScenario = { name?: unknown; seed?: unknown; variants?: unknown };
-
-interface Job {
-  variant: string;
-  replication: number;
-}
-
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
-}
-
-/** Checks the options and lists every problem, each named by its option path. */
-function checkOptions(scenario: AnyScenario, o: ExperimentOptions): Issue[] {
-  const issues: Issue[] = [];
-  const bad = (path: string, message: string) => issues.push({ path, message });
-  if (o.replications !== undefined && !isPositiveInt(o.replications)) {
-    bad('replications', `expected a positive integer, got ${describeValue(o.replications)}`);
-  }
-  if (o.precision !== undefined) {
-    const p = o.precision;
-    if (o.replications !== undefined) bad('replications', 'give either replications or precision (whose max bounds the replications), not both');
-    if (typeof p.metric !== 'string' || p.metric === '') bad('precision.metric', `expected a metric path such as stages.surgery.wait.mean, got ${describeValue(p.metric)}`);
-    if (!(typeof p.halfWidth === 'number' && p.halfWidth > 0 && Number.isFinite(p.halfWidth))) {
-      bad('precision.halfWidth', `expected a positive number, got ${describeValue(p.halfWidth)}`);
-    }
-    const min = p.min ?? DEFAULT_PRECISION_MIN;
-    if (!(Number.isInteger(min) && min >= 2)) bad('precision.min', `expected an integer of 2 or more (a CI needs two replications), got ${describeValue(p.min)}`);
-    if (!isPositiveInt(p.max)) bad('precision.max', `expected a positive integer, got ${describeValue(p.max)}`);
-    else if (Number.isInteger(min) && p.max < min) bad('precision.max', `expected at least precision.min (${min}), got ${p.max}`);
-    if (o.shard !== undefined) bad('shard', 'a shard cannot decide when to stop: use a fixed number of replications with shards');
-  }
-  if (o.seed !== undefined && !(typeof o.seed === 'number' && Number.isInteger(o.seed))) bad('seed', `expected an integer, got ${describeValue(o.seed)}`);
-  if (o.workers !== undefined && !isPositiveInt(o.workers)) bad('workers', `expected a positive integer, got ${describeValue(o.workers)}`);
-  if (o.shard !== undefined) {
-    const { index, count } = o.shard;
-    if (!isPositiveInt(count)) bad('shard.count', `expected a positive integer, got ${describeValue(count)}`);
-    else if (!(Number.isInteger(index) && index >= 0 && index < count)) {
-      bad('shard.index', `expected an integer from 0 to ${count - 1}, got ${describeValue(index)}`);
-    }
-  }
-  if (o.variants !== undefined) {
-    if (!Array.isArray(o.variants)) bad('variants', `expected a list of variant names, got ${describeValue(o.variants)}`);
-    else {
-      const known = declaredVariants(scenario as never);
-      o.variants.forEach((v, i) => {
-        if (v !== BASE_VARIANT && !known.includes(v)) {
-          bad(`variants[${i}]`, `unknown variant ${describeValue(v)}${didYouMean(String(v), known)}; the variants are ${listNames([BASE_VARIANT, ...known])}`);
-        }
-      });
-    }
-  }
-  if (o.simulate !== undefined && typeof o.simulate !== 'function') bad('simulate', `expected a function, got ${describeValue(o.simulate)}`);
-  if (o.simulate !== undefined && o.simulateModule === undefined && o.workers !== undefined && o.workers > 1) {
-    bad('workers', 'a simulate function cannot be sent to worker threads: give simulateModule (a module exporting simulate) to run it in parallel');
-  }
-  return issues;
-}
-
-/** The experiment being run: what is planned, what is done, and when to stop. */
-class ExperimentState {
-  readonly variants: string[];
-  readonly seed: number;
-  readonly digest: string;
-  readonly total: number;
-  readonly runs = new Map<string, RunResult>();
-  resumed = 0;
-  private readonly fixed: number[] | null;
-  private readonly maxReplications: number;
-  private readonly checkpoint: Checkpoint | null;
-  private finalCount: number | null = null;
-  private checkedUpTo = 0;
-  private precisionOutcome: PrecisionOutcome | undefined;
-  private metricChecked = false;
-
-  constructor(
-    readonly scenario: AnyScenario,
-    readonly options: ExperimentOptions,
-  ) {
-    const issues = checkOptions(scenario, options);
-    if (issues.length) throw new ValidationError(issues, 'invalid experiment options');
-    this.seed = options.seed ?? (typeof scenario.seed === 'number' ? scenario.seed : DEFAULT_SEED);
-    const chosen = options.variants ?? declaredVariants(scenario as never);
-    this.variants = [BASE_VARIANT, ...new Set(chosen.filter((v) => v !== BASE_VARIANT))];
-    this.digest = scenarioDigest(scenario);
-    if (options.precision) {
-      this.fixed = null;
-      this.maxReplications = options.precision.max;
-    } else {
-      const n = options.replications ?? DEFAULT_REPLICATIONS;
-      const shard = options.shard;
-      this.fixed = Array.from({ length: n }, (_, r) => r).filter((r) => !shard || r % shard.count === shard.index);
-      this.maxReplications = n;
-    }
-    this.total = (this.fixed ? this.fixed.length : this.maxReplications) * this.variants.length;
-    this.checkpoint = options.checkpoint ? Checkpoint.open(options.checkpoint, this.digest, this.seed) : null;
-    if (this.checkpoint) {
-      for (const r of this.planned()) {
-        for (const v of this.variants) {
-          const found = this.checkpoint.done.get(runKey(v, r));
-          if (found) {
-            this.runs.set(runKey(v, r), found);
-            this.resumed++;
-          }
-        }
-      }
-    }
-  }
-
-  /** Replication indices that may run (all of them up to `max` with precision). */
-  private planned(): number[] {
-    return this.fixed ?? Array.from({ length: this.maxReplications }, (_, r) => r);
-  }
-
-  private replicationDone(r: number): boolean {
-    return this.variants.every((v) => this.runs.has(runKey(v, r)));
-  }
-
-  /** True once the experiment has all the runs it needs. */
-  finished(): boolean {
-    if (this.fixed) return this.fixed.every((r) => this.replicationDone(r));
-    return this.decidePrecision();
-  }
-
-  /**
-   * Law & Kelton's sequential procedure, evaluated replication by replication in index order
-   * whatever order the runs finished in, so every worker count stops at the same n.
-   */
-  private decidePrecision(): boolean {
-    if (this.finalCount !== null) return true;
-    const p = this.options.precision!;
-    const min = p.min ?? DEFAULT_PRECISION_MIN;
-    let contiguous = 0;
-    while (contiguous < this.maxReplications && this.replicationDone(contiguous)) contiguous++;
-    if (contiguous > 0 && !this.metricChecked) {
-      const first = this.runs.get(runKey(BASE_VARIANT, 0))!;
-      if (metricValue(first, p.metric) === undefined) {
-        const known = [...runMetrics(first).keys()];
-        throw invalid('precision.metric', `unknown metric ${describeValue(p.metric)}${didYouMean(p.metric, known)}`);
-      }
-      this.metricChecked = true;
-    }
-    for (let n = Math.max(min, this.checkedUpTo + 1); n <= contiguous; n++) {
-      this.checkedUpTo = n;
-      const achieved: Record<string, number> = {};
-      let met = true;
-      for (const v of this.variants) {
-        const values: number[] = [];
-        for (let r = 0; r < n; r++) values.push(metricValue(this.runs.get(runKey(v, r))!, p.metric) ?? NaN);
-        const s = summarise(values);
-        const h = halfWidth95(s.sd, n);
-        achieved[v] = h;
-        const target = p.relative ? p.halfWidth * Math.abs(s.mean) : p.halfWidth;
-        if (!(h <= target)) met = false;
-      }
-      if (met || n === this.maxReplications) {
-        this.finalCount = n;
-        this.precisionOutcome = { metric: p.metric, halfWidth: p.halfWidth, relative: p.relative ?? false, met, achieved };
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Runs still to do for the next `replications` replication indices that are not finished
-   * (all remaining ones with a fixed number of replications).
-   */
-  nextJobs(replications: number): Job[] {
-    const jobs: Job[] = [];
-    let taken = 0;
-    for (const r of this.planned()) {
-      if (this.fixed === null && taken >= replications) break;
-      if (this.replicationDone(r)) continue;
-      taken++;
-      for (const v of this.variants) if (!this.runs.has(runKey(v, r))) jobs.push({ variant: v, replication: r });
-    }
-    return jobs;
-  }
-
-  record(job: Job, result: RunResult): void {
-    const key = runKey(job.variant, job.replication);
-    if (this.runs.has(key)) return;
-    this.runs.set(key, result);
-    this.checkpoint?.append(job.variant, job.replication, result);
-    this.options.onProgress?.({
-      done: Math.min(this.runs.size, this.total),
-      total: this.total,
-      variant: job.variant,
-      replication: job.replication,
-    });
-  }
-
-  close(): void {
-    this.checkpoint?.close();
-  }
-
-  runSet(): RunSet {
-    const indices = this.fixed ?? Array.from({ length: this.finalCount ?? 0 }, (_, r) => r);
-    const runs: Record<string, RunResult[]> = {};
-    for (const v of this.variants) runs[v] = indices.map((r) => this.runs.get(runKey(v, r))!);
-    const set: RunSet = {
-      scenario: typeof this.scenario.name === 'string' ? this.scenario.name : '',
-      scenarioDigest: this.digest,
-      seed: this.seed,
-      variantNames: this.variants,
-      replicationIndices: indices,
-      runs,
-    };
-    if (this.precisionOutcome) set.precision = this.precisionOutcome;
-    return set;
-  }
-
-  /** Replications still possible to run (upper bound), to size the worker pool. */
-  remainingRuns(): number {
-    return this.nextJobs(this.maxReplications).length;
-  }
-}
+export { DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
 function finish(state: ExperimentState, started: { at: Date; t0: number }, workers: number): ExperimentResult {
   const body = aggregate(state.runSet());
@@ -265,36 +37,79 @@ function finish(state: ExperimentState, started: { at: Date; t0: number }, worke
 }
 
 function runInThread(state: ExperimentState, simulate: SimulateFn): void {
-  while (!state.finished()) {
-    for (const job of state.nextJobs(1)) {
-      state.record(job, simulate(state.scenario, { seed: state.seed, replication: job.replication, variant: job.variant }));
-    }
+  for (const job of state.pendingJobs()) {
+    if (state.finished()) break;
+    state.record(job, simulate(state.scenario, { seed: state.seed, replication: job.replication, variant: job.variant }));
   }
+  // With precision, `max` replications may all have been read back from a checkpoint.
+  state.finished();
 }
 
+/**
+ * Keeps every thread busy: a new run starts as soon as one finishes, in replication order. With
+ * a precision target the stopping rule is checked after each run on the finished prefix of
+ * replications, so the runs started beyond the stopping point are simply not used (they are
+ * still checkpointed) and the answer does not depend on the number of threads.
+ */
 async function runOnExecutor(state: ExperimentState, executor: Executor, simulateModule: string | undefined): Promise<void> {
+  const jobs = state.pendingJobs();
+  // Twice the threads for a fixed plan, so a thread never waits for the main thread to hand it
+  // work; one per thread with precision, to waste little past the stopping point.
+  const limit = state.options.precision ? executor.threads : executor.threads * 2;
+  let inFlight = 0;
   let failed = false;
-  // With a precision target, run a few replications ahead (one round of work for every thread);
-  // runs beyond the stopping point are discarded, so the answer does not depend on the threads.
-  const ahead = Math.max(1, Math.ceil(executor.threads / state.variants.length));
-  while (!state.finished()) {
-    const jobs = state.nextJobs(ahead);
-    await Promise.all(
-      jobs.map(async (job) => {
-        const result = await executor.run({
-          scenario: state.scenario,
-          seed: state.seed,
-          replication: job.replication,
-          variant: job.variant,
-          ...(simulateModule ? { simulateModule } : {}),
-        });
-        if (!failed) state.record(job, result);
-      }),
-    ).catch((e: unknown) => {
-      failed = true;
-      throw e;
-    });
-  }
+  await new Promise<void>((resolve, reject) => {
+    const fail = (e: unknown) => {
+      if (!failed) {
+        failed = true;
+        reject(e);
+      }
+    };
+    const pump = () => {
+      try {
+        if (failed) return;
+        const done = state.finished();
+        while (!done && inFlight < limit) {
+          const next = jobs.next();
+          if (next.done) break;
+          const job = next.value;
+          inFlight++;
+          executor
+            .run({
+              scenario: state.scenario,
+              seed: state.seed,
+              replication: job.replication,
+              variant: job.variant,
+              ...(simulateModule ? { simulateModule } : {}),
+            })
+            .then(
+              (result) => {
+                inFlight--;
+                if (failed) return;
+                try {
+                  state.record(job, result);
+                } catch (e) {
+                  fail(e);
+                  return;
+                }
+                pump();
+              },
+              (e: unknown) => {
+                inFlight--;
+                fail(e);
+              },
+            );
+        }
+        if (inFlight === 0) {
+          if (state.finished()) resolve();
+          else fail(new Error('experiment stalled: no runs left to start but the stopping rule is not met'));
+        }
+      } catch (e) {
+        fail(e);
+      }
+    };
+    pump();
+  });
 }
 
 /** A module path or file URL as a URL string a worker can import. */

@@ -355,7 +355,7 @@ export class Engine {
     sim.schedule(0, K_SAMPLE, 0);
     if (m.stages.some((st) => st.capacity.some((c) => c.kind === 'slots'))) sim.schedule(0, K_DAY, 0);
     this.insertInitial();
-    for (let a = 0; a < m.arrivals.length; a++) this.scheduleArrival(a, 0);
+    for (let a = 0; a < m.arrivals.length; a++) this.scheduleArrival(a); // the clock is at 0
 
     sim.run(this.end, (kind, data) => this.dispatch(kind, data));
     return this.finish();
@@ -392,7 +392,9 @@ export class Engine {
 
   // ---- patients moving ----
 
-  private scheduleArrival(a: number, after: number): void {
+  /** Schedules stream a's next arrival after now, if it comes before the end. */
+  private scheduleArrival(a: number): void {
+    const after = this.sim.now;
     const rate = this.arrivalRate[a]!;
     let t: number;
     if (rate === rate) {
@@ -405,14 +407,21 @@ export class Engine {
     if (t <= this.end) this.sim.schedule(t, K_ARRIVAL, a);
   }
 
+  // Hot-path calls pass patient ids and stage indices, never times: a double argument to a call
+  // V8 does not inline is boxed in a fresh heap number, which was most of the garbage per event.
+  // Times are read from the clock or written to the store by the caller instead.
+
   private onArrival(a: number): void {
+    const store = this.store;
     const now = this.sim.now;
     const conditions = this.arrivalConditions[a]!;
     const cond = conditions.length === 0 ? 0 : drawConditions(conditions, this.conditionRng[a]!);
-    const p = this.store.allocate(now, this.arrivalClass[a]!, cond);
+    const p = store.allocate(this.arrivalClass[a]!, cond);
+    store.start[p] = now;
+    store.joined[p] = now;
     this.arrived++;
-    this.enterStage(p, this.arrivalTo[a]!, now);
-    this.scheduleArrival(a, now);
+    this.enterStage(p, this.arrivalTo[a]!);
+    this.scheduleArrival(a);
   }
 
   /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
@@ -440,17 +449,18 @@ export class Engine {
         if (best < 0) break;
         const w = waited[best]![pos[best]!--]!;
         const g = groups[best]!;
-        const p = this.store.allocate(-w, g.classIndex, drawConditions(g.conditions, condRng));
+        const p = this.store.allocate(g.classIndex, drawConditions(g.conditions, condRng));
+        this.store.start[p] = -w;
+        this.store.joined[p] = -w;
         this.initialCount++;
-        this.enterStage(p, s, -w);
+        this.enterStage(p, s);
       }
     }
   }
 
-  private enterStage(p: number, s: number, joinedAt: number): void {
-    const store = this.store;
-    store.stage[p] = s;
-    store.joined[p] = joinedAt;
+  /** Patient p joins stage s; the caller has set `store.joined[p]` (usually to now). */
+  private enterStage(p: number, s: number): void {
+    this.store.stage[p] = s;
     if (this.measuring) this.entered[s]++;
     if (this.waiting[s] === 0 && this.hasFreeCapacity(s)) this.startService(p, s);
     else this.enqueue(p, s);
@@ -466,7 +476,7 @@ export class Engine {
   private enqueue(p: number, s: number): void {
     const store = this.store;
     const now = this.sim.now;
-    this.touch(s, now);
+    this.touch(s);
     store.state[p] = WAITING;
     this.waiting[s]++;
     this.totalWaiting++;
@@ -504,7 +514,7 @@ export class Engine {
         this.store.release(p);
         continue;
       }
-      this.touch(s, this.sim.now);
+      this.touch(s);
       this.waiting[s]--;
       this.totalWaiting--;
       this.startService(p, s);
@@ -521,7 +531,7 @@ export class Engine {
       sim.cancel(h);
       store.abandonHandle[p] = -1;
     }
-    this.touch(s, now);
+    this.touch(s);
     store.state[p] = IN_SERVICE;
     this.busy[s]++;
     if (this.mode[s] === SLOTS) {
@@ -546,7 +556,7 @@ export class Engine {
 
   private complete(p: number, s: number): void {
     const store = this.store;
-    this.touch(s, this.sim.now);
+    this.touch(s);
     this.busy[s]--;
     if (this.measuring) this.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clockEvent(p, 2 * s + 1);
@@ -563,7 +573,10 @@ export class Engine {
     const next = this.route(p, s);
     if (this.mode[s] === SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
-    else this.enterStage(p, next, this.sim.now);
+    else {
+      store.joined[p] = this.sim.now;
+      this.enterStage(p, next);
+    }
   }
 
   /** Chooses where a patient goes after stage s (see ModelBranch for the rules). */
@@ -651,13 +664,13 @@ export class Engine {
     const to = this.m.stages[at]!.test!.missed!.to;
     this.store.restartClock(p, now);
     this.store.state[p] = IN_SERVICE;
-    this.enterStage(p, to, now);
+    this.enterStage(p, to);
   }
 
   private onAbandon(p: number): void {
     const store = this.store;
     const s = store.stage[p]!;
-    this.touch(s, this.sim.now);
+    this.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;
     store.state[p] = ABANDONED; // freed when the queue reaches it
@@ -719,7 +732,7 @@ export class Engine {
    * slot pattern takes effect at the next day's release.
    */
   private onCapacity(s: number): void {
-    this.touch(s, this.sim.now);
+    this.touch(s);
     const wasSlots = this.mode[s] === SLOTS;
     this.applyPhase(s, this.phase[s]! + 1);
     if (wasSlots && this.mode[s] !== SLOTS) this.slotsLeft[s] = 0;
@@ -740,8 +753,9 @@ export class Engine {
 
   // ---- statistics ----
 
-  /** Accumulates time-weighted areas of stage s up to `now` (the current time). */
-  private touch(s: number, now: number): void {
+  /** Accumulates time-weighted areas of stage s up to now. */
+  private touch(s: number): void {
+    const now = this.sim.now;
     const dt = now - this.lastT[s]!;
     if (dt > 0) {
       this.qArea[s] += this.waiting[s]! * dt;
@@ -765,7 +779,7 @@ export class Engine {
   private onWarmup(): void {
     const now = this.sim.now;
     for (let s = 0; s < this.nStages; s++) {
-      this.touch(s, now);
+      this.touch(s);
       this.qArea[s] = 0;
       this.busyArea[s] = 0;
       this.capArea[s] = 0;
@@ -783,7 +797,7 @@ export class Engine {
       // Measured from day 0: the list at the start is the initial backlog.
       for (const g of m.initial) this.waitingAtMeasureStart[g.stage] += g.count;
     }
-    for (let s = 0; s < S; s++) this.touch(s, this.sim.now);
+    for (let s = 0; s < S; s++) this.touch(s);
     // Who is where at the end, counted from the store itself (an independent check of the
     // engine's running counts: conservation must hold).
     let waiting = 0;

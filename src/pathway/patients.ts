@@ -70,8 +70,11 @@ export class PatientStore {
     this.free = new Int32Array(n);
   }
 
-  /** Allocates a patient row with a fresh pathway (clock started at `start`). */
-  allocate(start: number, cls: number, cond: number): number {
+  /**
+   * Allocates a patient row with a fresh pathway. The caller sets `start[id]` and `joined[id]`
+   * (a time argument here would be boxed on every call the compiler does not inline).
+   */
+  allocate(cls: number, cond: number): number {
     let id: number;
     if (this.freeCount > 0) id = this.free[--this.freeCount]!;
     else {
@@ -82,14 +85,19 @@ export class PatientStore {
     this.cls[id] = cls;
     this.cond[id] = cond;
     this.state[id] = IN_SERVICE;
-    this.restartClock(id, start);
+    this.resetPathway(id);
     return id;
   }
 
-  /** Starts the pathway afresh (a new patient, or a missed one coming back). */
+  /** Starts the pathway afresh at `start` (a missed patient coming back). */
   restartClock(id: number, start: number): void {
     this.start[id] = start;
     this.joined[id] = start;
+    this.resetPathway(id);
+  }
+
+  /** Forgets test results, pending events and target clocks. */
+  private resetPathway(id: number): void {
     this.lastTest[id] = -1;
     this.missedAt[id] = -1;
     this.abandonHandle[id] = -1;

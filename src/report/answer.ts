@@ -10,6 +10,7 @@ import type { Comparison, ExperimentResult, MetricSummary } from '../experiment/
 import {
   clampShareInterval,
   formatApprox,
+  formatDays,
   formatDuration,
   formatInterval,
   formatNumber,
@@ -152,6 +153,13 @@ function baseSection(input: AnswerInput): AnswerSection {
     return [`${humanise(t)} ${pct(s.mean)}${summaryCi(s, pct, true)}${verdict}`];
   });
   if (standards.length > 0) details.push(`Standards: ${standards.join('; ')}.`);
+  const waits = stageIds(experiment).flatMap((stage) => {
+    const st = analyses?.base?.stages[stage];
+    if (st && !Number.isFinite(st.capacityRate)) return []; // a delay: nobody waits
+    const w = metricSummary(experiment, 'base', metricPath.stageWaitMean(stage));
+    return w ? [`${stage} ${formatDays(w.mean)} days`] : [];
+  });
+  if (waits.length > 0) details.push(`Mean wait on each list: ${waits.join(', ')}.`);
   const bn = bottleneckSentence(undefined, analyses?.base);
   if (bn) details.push(bn);
   const shares = targetIds(experiment).flatMap((t) => {

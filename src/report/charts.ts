@@ -81,12 +81,28 @@ interface BandRow {
   p95: number;
 }
 
+/** Most points a chart draws per series; longer series are thinned (the CSV keeps them all). */
+export const MAX_CHART_POINTS = 400;
+
+/**
+ * Indices of at most `max` evenly strided samples out of `n`, always keeping the first and the
+ * last, so a long run (mm1.yaml samples 28,000 weeks) still gives a report small enough to email.
+ */
+export function thinIndices(n: number, max = MAX_CHART_POINTS): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const step = Math.ceil((n - 1) / (max - 1));
+  const out: number[] = [];
+  for (let i = 0; i < n - 1; i += step) out.push(i);
+  out.push(n - 1);
+  return out;
+}
+
 function bandRows(variant: string, band: SeriesBand, startDate: string | undefined, stage?: string): BandRow[] {
-  return band.day.map((day, i) => ({
+  return thinIndices(band.day.length).map((i) => ({
     variant,
     ...(stage === undefined ? {} : { stage }),
-    day,
-    ...(startDate ? { date: dayToDate(startDate, day) } : {}),
+    day: band.day[i]!,
+    ...(startDate ? { date: dayToDate(startDate, band.day[i]!) } : {}),
     p5: band.p5[i]!,
     median: band.median[i]!,
     p95: band.p95[i]!,

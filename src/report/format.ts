@@ -118,7 +118,8 @@ export function formatDate(iso: string): string {
 /** A duration in days for reading: `104 weeks`, `30 days`, `2.5 days`. */
 export function formatDuration(days: number): string {
   if (!Number.isFinite(days)) return '–';
-  if (days >= 14 && days % 7 === 0) return `${days / 7} weeks`;
+  if (days >= 14 && days % 7 === 0 && days <= 7 * 520) return `${days / 7} weeks`;
+  if (days >= 730) return `about ${formatApprox(days / 365)} years`;
   return `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`;
 }
 

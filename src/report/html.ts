@@ -94,9 +94,11 @@ function runWarnings(experiment: ExperimentResult, analyses: Record<string, Anal
 
 function headerHtml(info: ScenarioInfo, experiment: ExperimentResult, startDate: string | undefined): string {
   const first = experiment.variants[variantsOf(experiment)[0]!]?.replications[0];
+  const reps = replicationCount(experiment);
+  const nVariants = variantsOf(experiment).length;
   const bits = [
-    `${replicationCount(experiment)} replications per variant`,
-    `${variantsOf(experiment).length} variants`,
+    `${reps} replication${reps === 1 ? '' : 's'} per variant`,
+    nVariants === 1 ? 'base case only' : `${nVariants} variants`,
   ];
   if (first) {
     bits.push(`${formatDuration(first.horizon)} measured${first.warmup > 0 ? ` after ${formatDuration(first.warmup)} warm-up` : ''}`);

@@ -1,7 +1,7 @@
 /** `analyse` on the reference scenarios (examples/scenarios, copies of ../shared/scenarios), resolved by the pathway layer. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyse, analyseAt, weekPassing } from '../../src/analysis/analyse.js';
+import { analyse, analyseAt, analyseVariants, weekPassing } from '../../src/analysis/analyse.js';
 import { loadScenario } from '../../src/pathway/load.js';
 import { resolveScenario } from '../../src/pathway/resolve.js';
 
@@ -64,6 +64,12 @@ describe('lung-cancer-ai.yaml: relieve diagnosis and the surplus queues at treat
     expect(a.bottleneck).toBeNull();
     expect(a.hiddenBottlenecks).toEqual([]);
     for (const st of Object.values(a.stages)) expect(st.stable).toBe(true);
+  });
+
+  it('analyseVariants: the bottleneck moves from reporting to surgery, then disappears', () => {
+    const all = analyseVariants(scenario);
+    expect(Object.keys(all)).toEqual(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
+    expect(Object.values(all).map((a) => a.bottleneck)).toEqual(['reporting', 'surgery', null]);
   });
 
   it('a resolved model is accepted directly, and a mismatched variant is refused', () => {

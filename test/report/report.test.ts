@@ -178,3 +178,14 @@ describe('writeReportBundle', () => {
     expect(existsSync(join(dir, 'summary.csv'))).toBe(true);
   });
 });
+
+describe('long series', () => {
+  it('are thinned for charts (first and last sample kept) so the report stays small', async () => {
+    const { thinIndices, MAX_CHART_POINTS } = await import('../../src/report/charts.js');
+    const idx = thinIndices(28_572);
+    expect(idx.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(idx[0]).toBe(0);
+    expect(idx[idx.length - 1]).toBe(28_571);
+    expect(thinIndices(10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
