@@ -367,7 +367,7 @@ export class EventCalendar {
       heapSlot[n] = slot;
       n++;
     }
-    heapTime.fill(Infinity, n, this.heapLength);
+
     this.heapLength = n;
     this.cancelledInHeap = 0;
     for (let i = (n - 2) >> 2; i >= 0; i--) this.siftDown(i, heapTime[i], heapSeq[i], heapSlot[i], n);

@@ -240,6 +240,22 @@ function readParam(kind: ParamKind, value: unknown, path: string, issues: Issue[
   }
 }
 
+/** How each kind of parameter is described in messages. */
+const KIND_TEXT: Record<ParamKind, string> = {
+  duration: 'a non-negative duration (days, or a string like "3d")',
+  positiveDuration: 'a positive duration (days, or a string like "3d")',
+  positive: 'a positive number',
+  count: `a positive integer (at most ${MAX_ERLANG_K})`,
+  probability: 'a probability from 0 to 1',
+  durations: 'a non-empty list of durations',
+  numbers: 'a non-empty list of numbers',
+  weights: 'a non-empty list of weights (numbers ≥ 0)',
+};
+
+function article(word: string): string {
+  return /^[aeio]/.test(word) ? 'an' : 'a'; // "a uniform", "an exponential"
+}
+
 function pickForm(dist: DistributionName, spec: Record<string, unknown>): Form {
   const forms = FORMS[dist];
   if (forms.length === 1) return forms[0]!;
@@ -259,7 +275,7 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
     if (typeof r === 'number') return { dist: 'fixed', num: { value: r }, arr: {} };
     const hint =
       typeof spec === 'string' && Object.hasOwn(FORMS, spec.trim())
-        ? ` (a ${spec.trim()} distribution is written as an object: { dist: ${spec.trim()}, ${listKeys(FORMS[spec.trim() as DistributionName][0]!)} })`
+        ? ` (${article(spec.trim())} ${spec.trim()} distribution is written as an object: { dist: ${spec.trim()}, ${listKeys(FORMS[spec.trim() as DistributionName][0]!)} })`
         : '';
     issues.push({ path, message: r.message + hint });
     return undefined;
@@ -296,12 +312,16 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
     if (key === 'dist' || Object.hasOwn(form.required, key) || Object.hasOwn(form.optional ?? {}, key)) continue;
     issues.push({
       path: joinPath(path, key),
-      message: `not a parameter of a ${dist} distribution (it takes ${listKeys(form)}), got ${describeValue(obj[key])}`,
+      message: `not a parameter of ${article(dist)} ${dist} distribution (it takes ${listKeys(form)}), got ${describeValue(obj[key])}`,
     });
   }
   const num: Record<string, number> = {};
   const arr: Record<string, number[]> = {};
   const read = (key: string, kind: ParamKind) => {
+    if (obj[key] === undefined) {
+      issues.push({ path: joinPath(path, key), message: `expected ${KIND_TEXT[kind]} (${article(dist)} ${dist} distribution needs it), got nothing` });
+      return;
+    }
     const v = readParam(kind, obj[key], joinPath(path, key), issues);
     if (typeof v === 'number') num[key] = v;
     else if (Array.isArray(v)) arr[key] = v;

@@ -14,7 +14,7 @@ import { compileDistribution, type Sampler } from '../core/distributions.js';
 import { ArrivalProcess } from './arrivals.js';
 import { WaitHistogram } from './histogram.js';
 import { EXIT, type Model, type ModelEventRef } from './model.js';
-import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
+import { ABANDONED, AWAY, IN_SERVICE, MAX_CLASSES, MAX_STAGES, PatientStore, WAITING } from './patients.js';
 import { FifoQueue, KeyedQueue, LevelQueue, type PatientQueue } from './queues.js';
 import type { RunResult, StageResult, TargetResult } from './result.js';
 
@@ -177,7 +177,10 @@ export class Engine {
   private readonly arrivalRate: Float64Array;
   private readonly arrivalTo: Int32Array;
   private readonly arrivalClass: Int32Array;
-  private readonly arrivalConditions: { condition: number; prevalence: number }[][];
+  /** Conditions drawn at arrival, flattened: stream a's are [condStart[a], condStart[a+1]). */
+  private readonly condStart: Int32Array;
+  private readonly condBit: Int32Array;
+  private readonly condPrevalence: Float64Array;
   private readonly arrivalRng: Rng[];
   private readonly conditionRng: Rng[];
 
@@ -196,13 +199,16 @@ export class Engine {
     this.replication = options.replication ?? 0;
     this.end = model.warmup + model.horizon;
     const S = (this.nStages = model.stages.length);
-    // Room for the patients waiting at the start, so a national backlog does not grow the
-    // store (and briefly hold two copies of it) while it is loaded.
+    if (S > MAX_STAGES) throw new Error(`at most ${MAX_STAGES} stages are supported, got ${S}`);
+    if (model.classes.length > MAX_CLASSES) throw new Error(`at most ${MAX_CLASSES} classes are supported, got ${model.classes.length}`);
+    // Room for twice the patients waiting at the start, so a national backlog and its
+    // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
+    // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
     this.sim = new Simulation();
     const streams = new RandomStreams(this.seed, this.replication);
     const fromTargets = model.targets.filter((t) => t.from !== null).length;
-    this.store = new PatientStore(fromTargets, initialPatients + 1024);
+    this.store = new PatientStore(fromTargets, 2 * initialPatients + 1024);
 
     // Priority levels: distinct class priorities, ascending.
     const levels = [...new Set(model.classPriority)].sort((a, b) => a - b);
@@ -329,7 +335,11 @@ export class Engine {
     this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
     this.arrivalTo = Int32Array.from(model.arrivals, (a) => a.to);
     this.arrivalClass = Int32Array.from(model.arrivals, (a) => a.classIndex);
-    this.arrivalConditions = model.arrivals.map((a) => a.conditions);
+    const conditions = model.arrivals.flatMap((a) => a.conditions);
+    this.condStart = new Int32Array(model.arrivals.length + 1);
+    model.arrivals.forEach((a, i) => (this.condStart[i + 1] = this.condStart[i]! + a.conditions.length));
+    this.condBit = Int32Array.from(conditions, (c) => 1 << c.condition);
+    this.condPrevalence = Float64Array.from(conditions, (c) => c.prevalence);
     this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
     this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));
 
@@ -364,7 +374,7 @@ export class Engine {
   private dispatch(kind: number, data: number): void {
     switch (kind) {
       case K_END:
-        this.complete(data, this.store.stage[data]!);
+        this.complete(data, this.store.stage(data));
         break;
       case K_ARRIVAL:
         this.onArrival(data);
@@ -414,11 +424,15 @@ export class Engine {
   private onArrival(a: number): void {
     const store = this.store;
     const now = this.sim.now;
-    const conditions = this.arrivalConditions[a]!;
-    const cond = conditions.length === 0 ? 0 : drawConditions(conditions, this.conditionRng[a]!);
+    // The same draws as drawConditions, from flattened tables.
+    let cond = 0;
+    const last = this.condStart[a + 1]!;
+    for (let i = this.condStart[a]!; i < last; i++) {
+      if (this.conditionRng[a]!() < this.condPrevalence[i]!) cond |= this.condBit[i]!;
+    }
     const p = store.allocate(this.arrivalClass[a]!, cond);
-    store.start[p] = now;
-    store.joined[p] = now;
+    store.setStart(p, now);
+    store.setJoined(p, now);
     this.arrived++;
     this.enterStage(p, this.arrivalTo[a]!);
     this.scheduleArrival(a);
@@ -437,7 +451,7 @@ export class Engine {
         const sampler = compileDistribution(g.waited, `initial.${st.id}[${gi}].waited`);
         const w = new Float64Array(g.count);
         for (let i = 0; i < g.count; i++) w[i] = sampler.sample(waitRng);
-        return w.sort(); // ascending; read from the end for longest first
+        return sortAscending(w); // read from the end for longest first
       });
       // Merge the groups' sorted waits, longest first (one group: a plain backward walk).
       const pos = waited.map((w) => w.length - 1);
@@ -450,17 +464,17 @@ export class Engine {
         const w = waited[best]![pos[best]!--]!;
         const g = groups[best]!;
         const p = this.store.allocate(g.classIndex, drawConditions(g.conditions, condRng));
-        this.store.start[p] = -w;
-        this.store.joined[p] = -w;
+        this.store.setStart(p, -w);
+        this.store.setJoined(p, -w);
         this.initialCount++;
         this.enterStage(p, s);
       }
     }
   }
 
-  /** Patient p joins stage s; the caller has set `store.joined[p]` (usually to now). */
+  /** Patient p joins stage s; the caller has set their join time (usually to now). */
   private enterStage(p: number, s: number): void {
-    this.store.stage[p] = s;
+    this.store.setStage(p, s);
     if (this.measuring) this.entered[s]++;
     if (this.waiting[s] === 0 && this.hasFreeCapacity(s)) this.startService(p, s);
     else this.enqueue(p, s);
@@ -477,7 +491,7 @@ export class Engine {
     const store = this.store;
     const now = this.sim.now;
     this.touch(s);
-    store.state[p] = WAITING;
+    store.setState(p, WAITING);
     this.waiting[s]++;
     this.totalWaiting++;
     const fifo = this.fifo[s]!;
@@ -485,7 +499,7 @@ export class Engine {
     else {
       const key = this.hooks.priority
         ? this.hooks.priority({ patient: this.view(p), stage: this.m.stages[s]!.id, now })
-        : this.levelOfClass[store.cls[p]!]!;
+        : this.levelOfClass[store.cls(p)]!;
       this.ordered[s]!.push(p, key);
     }
     const pk = this.patKind[s]!;
@@ -498,7 +512,7 @@ export class Engine {
             ? this.patParam[s]!
             : this.patience[s]!.sample(this.patienceRng[s]!));
       // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
-      if (at <= this.end) store.abandonHandle[p] = this.sim.schedule(at, K_ABANDON, p);
+      if (at <= this.end) store.setAbandonHandle(p, this.sim.schedule(at, K_ABANDON, p));
     }
   }
 
@@ -510,7 +524,7 @@ export class Engine {
     const queue = fifo ?? this.ordered[s]!;
     while (this.waiting[s]! > 0 && this.hasFreeCapacity(s)) {
       const p = fifo !== null ? fifo.shift() : queue.shift();
-      if (this.store.state[p] === ABANDONED) {
+      if (this.store.state(p) === ABANDONED) {
         this.store.release(p);
         continue;
       }
@@ -526,13 +540,13 @@ export class Engine {
     const store = this.store;
     const sim = this.sim;
     const now = sim.now;
-    const h = store.abandonHandle[p]!;
+    const h = store.abandonHandle(p);
     if (h >= 0) {
       sim.cancel(h);
-      store.abandonHandle[p] = -1;
+      store.setAbandonHandle(p, -1);
     }
     this.touch(s);
-    store.state[p] = IN_SERVICE;
+    store.setState(p, IN_SERVICE);
     this.busy[s]++;
     if (this.mode[s] === SLOTS) {
       this.slotsLeft[s]--;
@@ -540,7 +554,7 @@ export class Engine {
     }
     if (this.measuring) {
       this.started[s]++;
-      this.waits[s]!.add(now - store.joined[p]!);
+      this.waits[s]!.add(now - store.joined(p));
     }
     if (this.hasClock[2 * s] === 1) this.clockEvent(p, 2 * s);
     const kind = this.svcKind[s];
@@ -562,19 +576,19 @@ export class Engine {
     if (this.hasClock[2 * s + 1] === 1) this.clockEvent(p, 2 * s + 1);
     const tc = this.testCond[s]!;
     if (tc >= 0) {
-      const has = (store.cond[p]! >>> tc) & 1;
+      const has = (store.cond(p) >>> tc) & 1;
       const u = this.testRng[s]!();
       // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
       const positive = has === 1 ? u < this.testSens[s]! : u >= this.testSpec[s]!;
-      store.lastTest[p] = positive ? 1 : 0;
-      store.missedAt[p] = has === 1 && !positive && this.testMissed[s] === 1 ? s : -1;
-      if (positive && this.testOnPositive[s]! >= 0) store.cls[p] = this.testOnPositive[s]!;
+      store.setLastTest(p, positive ? 1 : 0);
+      store.setMissedAt(p, has === 1 && !positive && this.testMissed[s] === 1 ? s : -1);
+      if (positive && this.testOnPositive[s]! >= 0) store.setCls(p, this.testOnPositive[s]!);
     }
     const next = this.route(p, s);
     if (this.mode[s] === SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
-      store.joined[p] = this.sim.now;
+      store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }
   }
@@ -593,9 +607,9 @@ export class Engine {
       for (let b = first; b < last; b++) {
         const cond = this.bIf[b];
         if (cond !== 0) {
-          if (cond === 1 && store.lastTest[p] !== 1) continue;
-          if (cond === 2 && store.lastTest[p] !== 0) continue;
-          if (cond === 3 && store.cls[p] !== this.bClass[b]) continue;
+          if (cond === 1 && store.lastTest(p) !== 1) continue;
+          if (cond === 2 && store.lastTest(p) !== 0) continue;
+          if (cond === 3 && store.cls(p) !== this.bClass[b]) continue;
         }
         const prob = this.bP[b]!;
         if (prob !== prob) {
@@ -638,10 +652,10 @@ export class Engine {
     const store = this.store;
     const S = this.nStages;
     if (this.hasClock[2 * S] === 1) this.clockEvent(p, 2 * S);
-    const at = store.missedAt[p]!;
+    const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
     this.exited++;
-    if (this.measuring) this.timeInSystem.add(this.sim.now - store.start[p]!);
+    if (this.measuring) this.timeInSystem.add(this.sim.now - store.start(p));
     store.release(p);
   }
 
@@ -650,7 +664,7 @@ export class Engine {
     const missed = this.m.stages[at]!.test!.missed!;
     const rng = this.missedRng[at]!;
     if (rng() < missed.share) {
-      this.store.state[p] = AWAY;
+      this.store.setState(p, AWAY);
       this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(rng), K_RETURN, p);
       return true;
     }
@@ -660,21 +674,21 @@ export class Engine {
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
   private onReturn(p: number): void {
     const now = this.sim.now;
-    const at = this.store.missedAt[p]!;
+    const at = this.store.missedAt(p);
     const to = this.m.stages[at]!.test!.missed!.to;
     this.store.restartClock(p, now);
-    this.store.state[p] = IN_SERVICE;
+    this.store.setState(p, IN_SERVICE);
     this.enterStage(p, to);
   }
 
   private onAbandon(p: number): void {
     const store = this.store;
-    const s = store.stage[p]!;
+    const s = store.stage(p);
     this.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;
-    store.state[p] = ABANDONED; // freed when the queue reaches it
-    store.abandonHandle[p] = -1;
+    store.setState(p, ABANDONED); // freed when the queue reaches it
+    store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
     if (this.measuring) this.abandonedAt[s]++;
   }
@@ -684,24 +698,23 @@ export class Engine {
   private clockEvent(p: number, code: number): void {
     const store = this.store;
     const now = this.sim.now;
-    const k = store.fromTargets;
     const from = this.fromAt[code]!;
     for (let i = 0; i < from.length; i++) {
       const t = from[i]!;
-      const idx = p * k + this.fromSlot[t]!;
-      if ((store.targetsDone[p]! & (1 << t)) === 0 && store.clockFrom[idx] !== store.clockFrom[idx]) {
-        store.clockFrom[idx] = now;
+      const slot = this.fromSlot[t]!;
+      if ((store.targetsDone(p) & (1 << t)) === 0 && store.clockFrom(p, slot) !== store.clockFrom(p, slot)) {
+        store.setClockFrom(p, slot, now);
       }
     }
     const until = this.untilAt[code]!;
     for (let i = 0; i < until.length; i++) {
       const t = until[i]!;
       const bit = 1 << t;
-      if ((store.targetsDone[p]! & bit) !== 0) continue;
+      if ((store.targetsDone(p) & bit) !== 0) continue;
       const slot = this.fromSlot[t]!;
-      const clock = slot < 0 ? store.start[p]! : store.clockFrom[p * k + slot]!;
+      const clock = slot < 0 ? store.start(p) : store.clockFrom(p, slot);
       if (clock !== clock) continue; // the `from` event has not happened: no clock to stop
-      store.targetsDone[p] = store.targetsDone[p]! | bit;
+      store.setTargetsDone(p, store.targetsDone(p) | bit);
       if (this.measuring) {
         if (now - clock <= this.within[t]!) this.met[t]++;
         else this.breached[t]++;
@@ -805,9 +818,8 @@ export class Engine {
     let away = 0;
     const stillBreached = new Float64Array(this.nTargets);
     const certain = this.certainStops();
-    const k = store.fromTargets;
     for (let p = 0; p < store.highWater; p++) {
-      const state = store.state[p];
+      const state = store.state(p);
       if (state === WAITING) waiting++;
       else if (state === IN_SERVICE) inService++;
       else if (state === AWAY) away++;
@@ -815,12 +827,12 @@ export class Engine {
       if (state === AWAY) continue;
       // A patient still on the way whose clock already exceeds the standard is a breach, when
       // the clock-stopping event is certain to come (it is the patient's current stage, or exit).
-      const s = store.stage[p]!;
+      const s = store.stage(p);
       for (let t = 0; t < this.nTargets; t++) {
-        if ((store.targetsDone[p]! & (1 << t)) !== 0) continue;
+        if ((store.targetsDone(p) & (1 << t)) !== 0) continue;
         if (!certain[t]![state === WAITING ? 0 : 1]![s]) continue;
         const slot = this.fromSlot[t]!;
-        const clock = slot < 0 ? store.start[p]! : store.clockFrom[p * k + slot]!;
+        const clock = slot < 0 ? store.start(p) : store.clockFrom(p, slot);
         if (clock === clock && now - clock > this.within[t]!) stillBreached[t]++;
       }
     }
@@ -920,18 +932,84 @@ export class Engine {
     const store = this.store;
     const conditions: string[] = [];
     this.m.conditions.forEach((c, i) => {
-      if ((store.cond[p]! >>> i) & 1) conditions.push(c);
+      if ((store.cond(p) >>> i) & 1) conditions.push(c);
     });
-    const lt = store.lastTest[p];
+    const lt = store.lastTest(p);
     return {
       id: p,
-      class: this.m.classes[store.cls[p]!]!,
+      class: this.m.classes[store.cls(p)]!,
       conditions,
       lastTest: lt === 1 ? 'positive' : lt === 0 ? 'negative' : null,
-      pathwayStart: store.start[p]!,
-      stage: this.m.stages[store.stage[p]!]!.id,
+      pathwayStart: store.start(p),
+      stage: this.m.stages[store.stage(p)]!.id,
     };
   }
+}
+
+/** The radix sort reads a double as [low word, high word]: true on every platform Node ships for but s390x. */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
+/**
+ * Sorts doubles ascending, exactly as `Float64Array.prototype.sort` does (-0 before +0), and
+ * returns the sorted array (the input's storage is reused or dropped). A national backlog has
+ * millions of initial waits; an LSD radix sort on their bits (four passes of 16 bits, a pass
+ * skipped when every key shares its digit) takes about half the time of the built-in sort.
+ */
+export function sortAscending(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (n < 1 << 16 || !LITTLE_ENDIAN) return a.sort();
+  const words = 2 * n;
+  let from: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, words); // little-endian: [lo, hi] per double
+  // Map each double to an unsigned 64-bit key with the same order: flip every bit of a
+  // negative number, only the sign bit of a positive one.
+  for (let i = 0; i < words; i += 2) {
+    const hi = from[i + 1]!;
+    if (hi & 0x80000000) {
+      from[i] = ~from[i]!;
+      from[i + 1] = ~hi;
+    } else from[i + 1] = hi | 0x80000000;
+  }
+  const counts = new Uint32Array(4 * 65536);
+  for (let i = 0; i < words; i += 2) {
+    const lo = from[i]!;
+    const hi = from[i + 1]!;
+    counts[lo & 0xffff]++;
+    counts[65536 + (lo >>> 16)]++;
+    counts[131072 + (hi & 0xffff)]++;
+    counts[196608 + (hi >>> 16)]++;
+  }
+  let to: Uint32Array = new Uint32Array(words);
+  for (let pass = 0; pass < 4; pass++) {
+    const off = pass * 65536;
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    if (counts[off + ((from[word]! >>> shift) & 0xffff)] === n) continue; // nothing would move
+    let sum = 0;
+    for (let d = off; d < off + 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < words; i += 2) {
+      const lo = from[i]!;
+      const hi = from[i + 1]!;
+      const j = 2 * counts[off + (((word === 1 ? hi : lo) >>> shift) & 0xffff)]++;
+      to[j] = lo;
+      to[j + 1] = hi;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  for (let i = 0; i < words; i += 2) {
+    const hi = from[i + 1]!;
+    if (hi & 0x80000000) from[i + 1] = hi & 0x7fffffff;
+    else {
+      from[i] = ~from[i]!;
+      from[i + 1] = ~hi;
+    }
+  }
+  return new Float64Array(from.buffer, from.byteOffset, n);
 }
 
 function eventCode(ev: ModelEventRef, stages: number): number {

@@ -1,9 +1,32 @@
 /**
- * The patients in the pathway, stored column-wise in typed arrays with a free list.
+ * The patients in the pathway: rows of one typed buffer, with a free list.
  *
  * A national run holds millions of waiting patients; an object each would cost ~100+ bytes and
- * work for the garbage collector. Here a patient is a row index and costs
- * 36 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ * work for the garbage collector. Here a patient is a row index, and the row is
+ * 40 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ *
+ * Rows, not columns: at national scale a patient's row is rarely in the CPU cache when their
+ * turn comes (they joined the list weeks ago), and every field the engine touches then — state,
+ * join time, pending abandonment, stage, clocks — sits in the same one or two cache lines. With
+ * a typed array per field the same step cost one cache miss per field. Byte layout of a row:
+ *
+ * | bytes | field | type |
+ * | --- | --- | --- |
+ * | 0–7 | start: pathway clock start (day; negative for patients waiting before day 0) | f64 |
+ * | 8–15 | joined: when the patient joined the current stage's queue | f64 |
+ * | 16–23 | abandonHandle: pending abandonment event handle, or -1 | f64 |
+ * | 24–27 | cond: bit i = has condition i; for a free row, the next free row or -1 | i32 |
+ * | 28–31 | targetsDone: bit t = target t's clock has stopped | i32 |
+ * | 32–33 | stage: current stage index | i16 |
+ * | 34–35 | missedAt: stage whose test missed this patient's condition and sends some back, or -1 | i16 |
+ * | 36 | cls: class index | u8 |
+ * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
+ * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
+ * | 40… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ *
+ * The accessors are tiny, so V8 always inlines them (no call, and no boxing of the times).
+ * The abandonment handle is a double because kernel handles exceed int32 once a calendar slot
+ * has been reused often.
  * @module
  */
 
@@ -15,102 +38,160 @@ export const AWAY = 3;
 /** Left a queue by abandoning but still referenced by that queue's buffer; freed when reached. */
 export const ABANDONED = 4;
 
-export class PatientStore {
-  capacity: number;
-  /** Class index. */
-  cls: Uint8Array;
-  /** Bit i set = the patient truly has condition i. */
-  cond: Int32Array;
-  /** Pathway clock start (day; negative for patients who were waiting before day 0). */
-  start: Float64Array;
-  /** When the patient joined the current stage's queue. */
-  joined: Float64Array;
-  /** Current stage index. */
-  stage: Int32Array;
-  /** State: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED. */
-  state: Uint8Array;
-  /** Last test result: -1 none, 0 negative, 1 positive. */
-  lastTest: Int8Array;
-  /** Stage whose test last missed this patient's condition and that sends some back, or -1. */
-  missedAt: Int32Array;
-  /**
-   * Pending abandonment event handle, or -1. A Float64Array because kernel handles carry a
-   * generation above bit 26 and exceed int32 once a calendar slot has been reused 32 times
-   * (an Int32Array silently truncated them).
-   */
-  abandonHandle: Float64Array;
-  /** Bit t set = target t's clock has already stopped for this patient. */
-  targetsDone: Int32Array;
-  /** Per target with a `from` event: when that clock started (NaN = not yet); stride = fromTargets. */
-  clockFrom: Float64Array;
-  /** Number of targets with a `from` event. */
-  readonly fromTargets: number;
+/** Most stages a store can index (stage and missedAt are int16). */
+export const MAX_STAGES = 0x7fff;
+/** Most classes a store can index (cls is uint8). */
+export const MAX_CLASSES = 0x100;
 
-  private free: Int32Array;
-  private freeCount = 0;
+/** Bytes of a row before the clockFrom entries. */
+const FIXED_BYTES = 40;
+
+export class PatientStore {
+  /** Rows the buffer holds. */
+  capacity: number;
+  /** Number of targets with a `from` event (clockFrom entries per row). */
+  readonly fromTargets: number;
+  /** Row size in bytes, and in elements of each view. */
+  readonly rowBytes: number;
+  private readonly rowF64: number;
+  private readonly rowI32: number;
+  private readonly rowI16: number;
+
+  // Views of one buffer (replaced together when it grows).
+  private f64: Float64Array;
+  private i32: Int32Array;
+  private i16: Int16Array;
+  private u8: Uint8Array;
+  private i8: Int8Array;
+
+  /** Top of the free stack (threaded through `cond`), or -1. */
+  private freeTop = -1;
   private used = 0;
   /** Patients currently allocated. */
   live = 0;
 
   constructor(fromTargets: number, initialCapacity = 1024) {
     this.fromTargets = fromTargets;
+    this.rowBytes = FIXED_BYTES + 8 * fromTargets;
+    this.rowF64 = this.rowBytes / 8;
+    this.rowI32 = this.rowBytes / 4;
+    this.rowI16 = this.rowBytes / 2;
     this.capacity = Math.max(16, initialCapacity);
-    const n = this.capacity;
-    this.cls = new Uint8Array(n);
-    this.cond = new Int32Array(n);
-    this.start = new Float64Array(n);
-    this.joined = new Float64Array(n);
-    this.stage = new Int32Array(n);
-    this.state = new Uint8Array(n);
-    this.lastTest = new Int8Array(n);
-    this.missedAt = new Int32Array(n);
-    this.abandonHandle = new Float64Array(n);
-    this.targetsDone = new Int32Array(n);
-    this.clockFrom = new Float64Array(n * fromTargets);
-    this.free = new Int32Array(n);
+    const buffer = new ArrayBuffer(this.capacity * this.rowBytes);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
+    this.i16 = new Int16Array(buffer);
+    this.u8 = new Uint8Array(buffer);
+    this.i8 = new Int8Array(buffer);
+  }
+
+  start(p: number): number {
+    return this.f64[p * this.rowF64]!;
+  }
+  setStart(p: number, t: number): void {
+    this.f64[p * this.rowF64] = t;
+  }
+  joined(p: number): number {
+    return this.f64[p * this.rowF64 + 1]!;
+  }
+  setJoined(p: number, t: number): void {
+    this.f64[p * this.rowF64 + 1] = t;
+  }
+  abandonHandle(p: number): number {
+    return this.f64[p * this.rowF64 + 2]!;
+  }
+  setAbandonHandle(p: number, h: number): void {
+    this.f64[p * this.rowF64 + 2] = h;
+  }
+  cond(p: number): number {
+    return this.i32[p * this.rowI32 + 6]!;
+  }
+  targetsDone(p: number): number {
+    return this.i32[p * this.rowI32 + 7]!;
+  }
+  setTargetsDone(p: number, bits: number): void {
+    this.i32[p * this.rowI32 + 7] = bits;
+  }
+  stage(p: number): number {
+    return this.i16[p * this.rowI16 + 16]!;
+  }
+  setStage(p: number, s: number): void {
+    this.i16[p * this.rowI16 + 16] = s;
+  }
+  missedAt(p: number): number {
+    return this.i16[p * this.rowI16 + 17]!;
+  }
+  setMissedAt(p: number, s: number): void {
+    this.i16[p * this.rowI16 + 17] = s;
+  }
+  cls(p: number): number {
+    return this.u8[p * this.rowBytes + 36]!;
+  }
+  setCls(p: number, c: number): void {
+    this.u8[p * this.rowBytes + 36] = c;
+  }
+  state(p: number): number {
+    return this.u8[p * this.rowBytes + 37]!;
+  }
+  setState(p: number, s: number): void {
+    this.u8[p * this.rowBytes + 37] = s;
+  }
+  lastTest(p: number): number {
+    return this.i8[p * this.rowBytes + 38]!;
+  }
+  setLastTest(p: number, r: number): void {
+    this.i8[p * this.rowBytes + 38] = r;
+  }
+  /** When the clock of the i-th target with a `from` event started (NaN = not yet). */
+  clockFrom(p: number, i: number): number {
+    return this.f64[p * this.rowF64 + 5 + i]!;
+  }
+  setClockFrom(p: number, i: number, t: number): void {
+    this.f64[p * this.rowF64 + 5 + i] = t;
   }
 
   /**
-   * Allocates a patient row with a fresh pathway. The caller sets `start[id]` and `joined[id]`
-   * (a time argument here would be boxed on every call the compiler does not inline).
+   * Allocates a patient row with a fresh pathway (state IN_SERVICE). The caller sets its start
+   * and joined times (a time argument here would be boxed whenever the call is not inlined).
    */
   allocate(cls: number, cond: number): number {
-    let id: number;
-    if (this.freeCount > 0) id = this.free[--this.freeCount]!;
+    let id = this.freeTop;
+    if (id >= 0) this.freeTop = this.i32[id * this.rowI32 + 6]!;
     else {
       if (this.used === this.capacity) this.grow();
       id = this.used++;
     }
     this.live++;
-    this.cls[id] = cls;
-    this.cond[id] = cond;
-    this.state[id] = IN_SERVICE;
+    this.u8[id * this.rowBytes + 36] = cls;
+    this.i32[id * this.rowI32 + 6] = cond;
+    this.u8[id * this.rowBytes + 37] = IN_SERVICE;
     this.resetPathway(id);
     return id;
   }
 
   /** Starts the pathway afresh at `start` (a missed patient coming back). */
   restartClock(id: number, start: number): void {
-    this.start[id] = start;
-    this.joined[id] = start;
+    this.setStart(id, start);
+    this.setJoined(id, start);
     this.resetPathway(id);
   }
 
   /** Forgets test results, pending events and target clocks. */
   private resetPathway(id: number): void {
-    this.lastTest[id] = -1;
-    this.missedAt[id] = -1;
-    this.abandonHandle[id] = -1;
-    this.targetsDone[id] = 0;
-    const k = this.fromTargets;
-    if (k > 0) this.clockFrom.fill(NaN, id * k, id * k + k);
+    const f = id * this.rowF64;
+    this.i8[id * this.rowBytes + 38] = -1; // lastTest
+    this.i16[id * this.rowI16 + 17] = -1; // missedAt
+    this.f64[f + 2] = -1; // abandonHandle
+    this.i32[id * this.rowI32 + 7] = 0; // targetsDone
+    for (let i = f + 5, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
   /** Returns a row to the free list. */
   release(id: number): void {
-    this.state[id] = FREE;
+    this.u8[id * this.rowBytes + 37] = FREE;
     this.live--;
-    this.free[this.freeCount++] = id;
+    this.i32[id * this.rowI32 + 6] = this.freeTop;
+    this.freeTop = id;
   }
 
   /** Number of rows ever used (ids are below this). */
@@ -119,40 +200,18 @@ export class PatientStore {
   }
 
   private grow(): void {
-    const n = this.capacity * 2;
-    this.cls = growU8(this.cls, n);
-    this.cond = growI32(this.cond, n);
-    this.start = growF64(this.start, n);
-    this.joined = growF64(this.joined, n);
-    this.stage = growI32(this.stage, n);
-    this.state = growU8(this.state, n);
-    this.lastTest = growI8(this.lastTest, n);
-    this.missedAt = growI32(this.missedAt, n);
-    this.abandonHandle = growF64(this.abandonHandle, n);
-    this.targetsDone = growI32(this.targetsDone, n);
-    this.clockFrom = growF64(this.clockFrom, n * this.fromTargets);
-    this.free = growI32(this.free, n);
+    // Doubling a national-scale store would briefly hold three times the live rows (old + new
+    // copy); past a million rows grow by a quarter, which keeps copying amortised O(1) per row.
+    const c = this.capacity;
+    const n = c < 1 << 20 ? c * 2 : c + (c >> 2);
+    const buffer = new ArrayBuffer(n * this.rowBytes);
+    const u8 = new Uint8Array(buffer);
+    u8.set(this.u8);
+    this.u8 = u8;
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
+    this.i16 = new Int16Array(buffer);
+    this.i8 = new Int8Array(buffer);
     this.capacity = n;
   }
-}
-
-function growU8(a: Uint8Array, n: number): Uint8Array {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-function growI8(a: Int8Array, n: number): Int8Array {
-  const b = new Int8Array(n);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-function growF64(a: Float64Array, n: number): Float64Array {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
 }

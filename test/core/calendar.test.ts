@@ -189,6 +189,21 @@ describe('EventCalendar cancel', () => {
     expect(drain(cal).map((e) => e[2])).toEqual([...Array(100).keys()]);
   });
 
+  it('leaves no stale rows behind after compaction', () => {
+    // Times pushed in increasing order sit in the heap array in that order. Cancelling the
+    // 51 earliest triggers a rebuild that moves the survivors down; rows past the new end
+    // must not keep their old (small) times, or later pops would pick them up.
+    const cal = new EventCalendar();
+    const handles = Array.from({ length: 100 }, (_, t) => cal.push(t, 0, t));
+    for (let t = 0; t <= 50; t++) cal.cancel(handles[t]!);
+    // 49 rows remain; two more make 51, so the first pop looks at rows 49–52 (children of
+    // row 12), two of which are past the end.
+    cal.push(1000, 0, 1000);
+    cal.push(1001, 0, 1001);
+    const out = drain(cal).map((e) => e[2]);
+    expect(out).toEqual([...Array.from({ length: 49 }, (_, i) => 51 + i), 1000, 1001]);
+  });
+
   it('clear empties the calendar and invalidates handles', () => {
     const cal = new EventCalendar();
     const h = cal.push(1, 0, 0);
@@ -217,60 +232,80 @@ type Op =
   | { op: 'cancel'; pick: number }
   | { op: 'popUntil'; limit: number };
 
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      op: fc.constant('push' as const),
-      // Few distinct times, so ties are frequent.
-      time: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: -5, max: 25, noNaN: true })),
-      kind: fc.integer({ min: -3, max: 3 }),
-      data: fc.integer(),
-    }),
-  },
-  { weight: 3, arbitrary: fc.constant({ op: 'pop' as const }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('popUntil' as const), limit: fc.integer({ min: 0, max: 20 }) }) },
-);
+function opArb(weights: { push: number; pop: number; cancel: number }): fc.Arbitrary<Op> {
+  return fc.oneof(
+    {
+      weight: weights.push,
+      arbitrary: fc.record({
+        op: fc.constant('push' as const),
+        // Few distinct times, so ties are frequent.
+        time: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: -5, max: 25, noNaN: true })),
+        kind: fc.integer({ min: -3, max: 3 }),
+        data: fc.integer(),
+      }),
+    },
+    { weight: weights.pop, arbitrary: fc.constant({ op: 'pop' as const }) },
+    { weight: weights.cancel, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('popUntil' as const), limit: fc.integer({ min: 0, max: 20 }) }) },
+  );
+}
+
+function checkAgainstModel(ops: Op[], capacity: number): void {
+  const cal = new EventCalendar(capacity);
+  let model: ModelEvent[] = [];
+  let seq = 0;
+  for (const o of ops) {
+    if (o.op === 'push') {
+      const handle = cal.push(o.time, o.kind, o.data);
+      model.push({ time: o.time, seq: seq++, kind: o.kind, data: o.data, handle });
+      model.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    } else if (o.op === 'pop' || o.op === 'popUntil') {
+      const limit = o.op === 'pop' ? Infinity : o.limit;
+      const ok = cal.popUntil(limit);
+      const head = model[0];
+      if (head === undefined || head.time > limit) {
+        expect(ok).toBe(false);
+      } else {
+        expect(ok).toBe(true);
+        expect([cal.time, cal.kind, cal.data]).toEqual([head.time, head.kind, head.data]);
+        expect(cal.isPending(head.handle)).toBe(false);
+        model.shift();
+      }
+    } else if (model.length > 0) {
+      const victim = model[o.pick % model.length]!;
+      cal.cancel(victim.handle);
+      model = model.filter((e) => e !== victim);
+      expect(cal.isPending(victim.handle)).toBe(false);
+    }
+    expect(cal.size).toBe(model.length);
+    expect(cal.peekTime()).toBe(model.length ? model[0]!.time : Infinity);
+  }
+  for (const e of model) expect(cal.isPending(e.handle)).toBe(true);
+  // Draining gives the model's order exactly.
+  expect(drain(cal)).toEqual(model.map((e) => [e.time, e.kind, e.data]));
+}
 
 describe('EventCalendar against a sorted-array model (property)', () => {
   it('matches the model for random push/pop/cancel sequences', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 400 }), fc.integer({ min: 1, max: 8 }), (ops, capacity) => {
-        const cal = new EventCalendar(capacity);
-        let model: ModelEvent[] = [];
-        let seq = 0;
-        for (const o of ops) {
-          if (o.op === 'push') {
-            const handle = cal.push(o.time, o.kind, o.data);
-            model.push({ time: o.time, seq: seq++, kind: o.kind, data: o.data, handle });
-            model.sort((a, b) => a.time - b.time || a.seq - b.seq);
-          } else if (o.op === 'pop' || o.op === 'popUntil') {
-            const limit = o.op === 'pop' ? Infinity : o.limit;
-            const ok = cal.popUntil(limit);
-            const head = model[0];
-            if (head === undefined || head.time > limit) {
-              expect(ok).toBe(false);
-            } else {
-              expect(ok).toBe(true);
-              expect([cal.time, cal.kind, cal.data]).toEqual([head.time, head.kind, head.data]);
-              expect(cal.isPending(head.handle)).toBe(false);
-              model.shift();
-            }
-          } else if (model.length > 0) {
-            const victim = model[o.pick % model.length]!;
-            cal.cancel(victim.handle);
-            model = model.filter((e) => e !== victim);
-            expect(cal.isPending(victim.handle)).toBe(false);
-          }
-          expect(cal.size).toBe(model.length);
-          expect(cal.peekTime()).toBe(model.length ? model[0]!.time : Infinity);
-        }
-        for (const e of model) expect(cal.isPending(e.handle)).toBe(true);
-        // Draining gives the model's order exactly.
-        expect(drain(cal)).toEqual(model.map((e) => [e.time, e.kind, e.data]));
-      }),
+      fc.property(fc.array(opArb({ push: 5, pop: 3, cancel: 2 }), { maxLength: 400, size: 'max' }), fc.integer({ min: 1, max: 8 }), checkAgainstModel),
       { numRuns: 300, seed: 20260105 },
+    );
+  });
+
+  it('matches the model when the heap is large and mostly cancelled (compaction)', () => {
+    // Fill past the compaction threshold (64 rows), cancel most of it (each cancellation
+    // beyond half the heap triggers a rebuild), then carry on with mixed operations.
+    const push = opArb({ push: 1, pop: 0, cancel: 0 }).filter((o) => o.op === 'push');
+    const cancel = fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() });
+    fc.assert(
+      fc.property(
+        fc.array(push, { minLength: 64, maxLength: 200, size: 'max' }),
+        fc.array(cancel, { minLength: 20, maxLength: 200, size: 'max' }),
+        fc.array(opArb({ push: 3, pop: 3, cancel: 2 }), { maxLength: 300, size: 'max' }),
+        (fill, cancels, rest) => checkAgainstModel([...fill, ...cancels, ...rest], 4),
+      ),
+      { numRuns: 200, seed: 7 },
     );
   });
 });
