@@ -42,7 +42,7 @@ const scenario = parseScenario({
   name: 'Outpatient clinic under changing demand',
   startDate,
   warmup: 0,
-  horizon: QUICK ? '26w' : '156w',
+  horizon: QUICK ? '39w' : '156w',
   seed: 42,
   sampleEvery: 7,
   arrivals: { referrals: { to: 'clinic', rate: { perWeek: 400 } } },
@@ -68,7 +68,7 @@ const variants = ['base', ...Object.keys(scenario.variants!)];
 // steady state of each: load = arrivals ÷ capacity; over 100% the list grows every week.
 // Growth and seasons change the rate continuously, so `analyse` uses the rate at the analysed
 // day (seasons: the year's average) and `analyseAt` shows any later day.
-const end = 7 * (QUICK ? 26 : 156);
+const end = 7 * (QUICK ? 39 : 156); // the horizon in days
 const rows: string[][] = [];
 for (const v of variants) {
   for (const ph of analyse(scenario, { variant: v }).phases) {

@@ -54,7 +54,10 @@ const seconds = (performance.now() - started) / 1000;
 const patients = run.patients.initial + run.patients.arrived;
 
 // ## 4. The answer. Look for: the list at the start and the end, the 18-week share against its
-// 92% standard, and the speed in patients a second.
+// 92% standard, and the speed in patients a second. The share counts every patient whose clock
+// stopped during the run (treated, or discharged after outpatients) plus those still waiting
+// past 18 weeks at the end; in two weeks (quick mode) only the longest waiters are treated,
+// so the share is near 0.
 const list = run.series.waiting;
 const rtt = run.targets['rtt-18w']!;
 const startDate = scenario.startDate!;
@@ -65,7 +68,7 @@ console.log(
         ['simulated', `${(run.horizon / 7).toFixed(0)} weeks`],
         ['waiting list at the start', list[0]!.toLocaleString('en-GB')],
         [`waiting list at the end (${dayToDate(startDate, run.end)})`, list[list.length - 1]!.toLocaleString('en-GB')],
-        ['treated or discharged within 18 weeks', `${(rtt.share * 100).toFixed(1)}% (standard ${(rtt.goal * 100).toFixed(0)}%)`],
+        ['share within 18 weeks', `${(rtt.share * 100).toFixed(1)}% (standard ${(rtt.goal * 100).toFixed(0)}%)`],
         ['  still waiting beyond 18 weeks at the end', rtt.breachedStillWaiting.toLocaleString('en-GB')],
         ['left the list untreated (patience)', run.patients.abandoned.toLocaleString('en-GB')],
         ['patients simulated', patients.toLocaleString('en-GB')],

@@ -27,7 +27,10 @@ export * from './report/index.js';
 export { formatDuration } from './core/index.js';
 
 import { checkAgainstTheory } from './analysis/index.js';
-import { simulate as simulateRun, type Model, type RunResult, type Scenario, type SimulateOptions } from './pathway/index.js';
+import { simulate as simulateRun, type SimulateOptions } from './pathway/simulate.js';
+import type { Model } from './pathway/model.js';
+import type { RunResult } from './pathway/result.js';
+import type { Scenario } from './pathway/schema.js';
 
 /**
  * Runs one replication of a scenario (see the pathway layer's `simulate`), and referees it:

@@ -367,7 +367,7 @@ export class EventCalendar {
       heapSlot[n] = slot;
       n++;
     }
-
+    heapTime.fill(Infinity, n, this.heapLength);
     this.heapLength = n;
     this.cancelledInHeap = 0;
     for (let i = (n - 2) >> 2; i >= 0; i--) this.siftDown(i, heapTime[i], heapSeq[i], heapSlot[i], n);
@@ -399,7 +399,7 @@ function before(t: Float64Array, s: Float64Array, i: number, j: number): number 
   const ti = t[i];
   const tj = t[j];
   return (
-    ((ti < tj) as unknown as number) | (((ti === tj) as unknown as number) & ((s[i] < s[j]) as unknown as number))
+    ((ti < tj) as unknown as number) | (((ti === tj) as unknown as number) & ((s[i] > s[j]) as unknown as number))
   );
 }
 
