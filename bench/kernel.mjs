@@ -4,6 +4,8 @@
 // seeded Alea stream, schedule the next one. Two cases, one JSON line each:
 //   kernel        one event in the calendar at a time (the pure schedule + pop cost)
 //   kernel-heap1000  1000 such events in the calendar at once (a realistic heap depth)
+// Timing includes drawing the exponential delays (Alea stream + inverse transform), as a model
+// would; the pure calendar cost is lower.
 //
 // Usage: node bench/kernel.mjs            (after `npm run build`; imports ../dist/index.js)
 //        CAREPATH_KERNEL=/tmp/corebench/index.js node bench/kernel.mjs
@@ -28,6 +30,7 @@ function runCase(name, concurrent) {
   const delay = compileDistribution({ dist: 'exponential', mean: 1 }, 'bench');
   const KIND = 0;
   let left = EVENTS;
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < concurrent; i++) sim.schedule(delay.sample(rng), KIND, i);
   sim.run(Infinity, (kind, data) => {
@@ -35,6 +38,8 @@ function runCase(name, concurrent) {
     else sim.scheduleAfter(delay.sample(rng), kind, data);
   });
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (sim.eventsProcessed !== EVENTS) throw new Error(`ran ${sim.eventsProcessed} events, expected ${EVENTS}`);
   console.log(
     JSON.stringify({
@@ -43,6 +48,9 @@ function runCase(name, concurrent) {
       concurrentEvents: concurrent,
       eventsPerSecond: Math.round(EVENTS / wallSeconds),
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      // CPU time of this process: on a busy machine wall time includes time spent waiting
+      // for a core, CPU time does not.
+      cpuSeconds: Math.round(cpuSeconds * 1000) / 1000,
       peakRssMB: peakRssMB(),
       node: process.version,
     }),

@@ -399,7 +399,7 @@ function before(t: Float64Array, s: Float64Array, i: number, j: number): number 
   const ti = t[i];
   const tj = t[j];
   return (
-    ((ti < tj) as unknown as number) | (((ti === tj) as unknown as number) & ((s[i] > s[j]) as unknown as number))
+    ((ti < tj) as unknown as number) | (((ti === tj) as unknown as number) & ((s[i] < s[j]) as unknown as number))
   );
 }
 

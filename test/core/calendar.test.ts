@@ -189,19 +189,31 @@ describe('EventCalendar cancel', () => {
     expect(drain(cal).map((e) => e[2])).toEqual([...Array(100).keys()]);
   });
 
-  it('leaves no stale rows behind after compaction', () => {
-    // Times pushed in increasing order sit in the heap array in that order. Cancelling the
-    // 51 earliest triggers a rebuild that moves the survivors down; rows past the new end
-    // must not keep their old (small) times, or later pops would pick them up.
-    const cal = new EventCalendar();
-    const handles = Array.from({ length: 100 }, (_, t) => cal.push(t, 0, t));
-    for (let t = 0; t <= 50; t++) cal.cancel(handles[t]!);
-    // 49 rows remain; two more make 51, so the first pop looks at rows 49–52 (children of
-    // row 12), two of which are past the end.
-    cal.push(1000, 0, 1000);
-    cal.push(1001, 0, 1001);
-    const out = drain(cal).map((e) => e[2]);
-    expect(out).toEqual([...Array.from({ length: 49 }, (_, i) => 51 + i), 1000, 1001]);
+  it('leaves no stale rows behind after compaction (seeded trials)', () => {
+    // Fill past the threshold, cancel a random majority (a rebuild moves the survivors down),
+    // push a few, then drain. Rows past the new end must not keep old times, or a later pop
+    // could pick them up: this pattern exposes that within a few dozen trials.
+    let x = 12345;
+    const rnd = () => (x = (x * 48271) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 300; trial++) {
+      const cal = new EventCalendar(4);
+      const n0 = 64 + Math.floor(rnd() * 100);
+      const events = Array.from({ length: n0 }, (_, i) => {
+        const time = Math.floor(rnd() * 1000);
+        return { time, data: i, handle: cal.push(time, 0, i) };
+      });
+      const order = events.map((e) => ({ e, key: rnd() })).sort((a, b) => a.key - b.key);
+      const cancelled = order.slice(0, (n0 >> 1) + 1).map((o) => o.e);
+      for (const e of cancelled) cal.cancel(e.handle);
+      const live = events.filter((e) => !cancelled.includes(e));
+      for (let i = 0; i < 4; i++) {
+        const time = Math.floor(rnd() * 1000);
+        cal.push(time, 0, n0 + i);
+        live.push({ time, data: n0 + i, handle: -1 });
+      }
+      const expected = [...live].sort((a, b) => a.time - b.time || a.data - b.data).map((e) => e.data);
+      expect(drain(cal).map((e) => e[2])).toEqual(expected);
+    }
   });
 
   it('clear empties the calendar and invalidates handles', () => {
