@@ -98,6 +98,7 @@ export class EventCalendar {
   private cancelledInHeap = 0;
 
   /**
+   * Makes an empty calendar.
    * @param initialCapacity Events the calendar can hold before it first grows (it doubles
    *   whenever full). Default 1024.
    */
@@ -251,7 +252,8 @@ export class EventCalendar {
     const slot = this.slotOf(handle);
     if (slot < 0) {
       throw new Error(
-        `EventCalendar.${operation}: handle ${handle} does not name a pending event (it was already popped or cancelled, or never issued)`,
+        `EventCalendar.${operation}: handle ${handle} does not name a pending event ` +
+          '(it was already popped or cancelled, or never issued)',
       );
     }
     return slot;

@@ -121,7 +121,9 @@ const FORMS: Record<DistributionName, Form[]> = {
   normal: [
     {
       required: { mean: 'duration', sd: 'duration' },
-      description: 'Normal with mean `mean` and standard deviation `sd`, truncated at 0 (so its mean is a little above `mean` when `sd` is large).',
+      description:
+        'Normal with mean `mean` and standard deviation `sd`, truncated at 0 ' +
+        '(so its mean is a little above `mean` when `sd` is large).',
     },
   ],
   lognormal: [
@@ -132,9 +134,14 @@ const FORMS: Record<DistributionName, Form[]> = {
   ],
   gamma: [
     { required: { mean: 'duration', sd: 'duration' }, description: 'Gamma with mean `mean` and standard deviation `sd`.' },
-    { required: { shape: 'positive', scale: 'positiveDuration' }, description: 'Gamma with shape `shape` and scale `scale` (mean shape × scale).' },
+    {
+      required: { shape: 'positive', scale: 'positiveDuration' },
+      description: 'Gamma with shape `shape` and scale `scale` (mean shape × scale).',
+    },
   ],
-  erlang: [{ required: { k: 'count', mean: 'duration' }, description: 'Erlang: the sum of `k` exponential phases, total mean `mean`.' }],
+  erlang: [
+    { required: { k: 'count', mean: 'duration' }, description: 'Erlang: the sum of `k` exponential phases, total mean `mean`.' },
+  ],
   weibull: [
     { required: { shape: 'positive', scale: 'positiveDuration' }, description: 'Weibull with shape `shape` and scale `scale`.' },
   ],
@@ -273,10 +280,11 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
   if (typeof spec === 'number' || typeof spec === 'string') {
     const r = readDuration(spec);
     if (typeof r === 'number') return { dist: 'fixed', num: { value: r }, arr: {} };
-    const hint =
-      typeof spec === 'string' && Object.hasOwn(FORMS, spec.trim())
-        ? ` (${article(spec.trim())} ${spec.trim()} distribution is written as an object: { dist: ${spec.trim()}, ${listKeys(FORMS[spec.trim() as DistributionName][0]!)} })`
-        : '';
+    const word = typeof spec === 'string' ? spec.trim() : '';
+    const hint = Object.hasOwn(FORMS, word)
+      ? ` (${article(word)} ${word} distribution is written as an object: ` +
+        `{ dist: ${word}, ${listKeys(FORMS[word as DistributionName][0]!)} })`
+      : '';
     issues.push({ path, message: r.message + hint });
     return undefined;
   }
@@ -319,7 +327,10 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
   const arr: Record<string, number[]> = {};
   const read = (key: string, kind: ParamKind) => {
     if (obj[key] === undefined) {
-      issues.push({ path: joinPath(path, key), message: `expected ${KIND_TEXT[kind]} (${article(dist)} ${dist} distribution needs it), got nothing` });
+      issues.push({
+        path: joinPath(path, key),
+        message: `expected ${KIND_TEXT[kind]} (${article(dist)} ${dist} distribution needs it), got nothing`,
+      });
       return;
     }
     const v = readParam(kind, obj[key], joinPath(path, key), issues);
@@ -334,7 +345,9 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
   const at = (key: string) => joinPath(path, key);
   switch (dist) {
     case 'uniform':
-      if (num.min! > num.max!) issues.push({ path: at('max'), message: `expected a value ≥ min (${num.min}), got ${describeValue(obj.max)}` });
+      if (num.min! > num.max!) {
+        issues.push({ path: at('max'), message: `expected a value ≥ min (${num.min}), got ${describeValue(obj.max)}` });
+      }
       break;
     case 'triangular':
       if (num.min! > num.max!) {
@@ -355,7 +368,10 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
     case 'weibull': {
       const mean = num.scale! * Math.exp(logGamma(1 + 1 / num.shape!));
       if (!Number.isFinite(mean)) {
-        issues.push({ path: at('shape'), message: `expected a shape large enough for a finite mean, got ${describeValue(obj.shape)}` });
+        issues.push({
+          path: at('shape'),
+          message: `expected a shape large enough for a finite mean, got ${describeValue(obj.shape)}`,
+        });
       }
       break;
     }
@@ -590,7 +606,8 @@ function build(r: Resolved): CompiledDistribution {
       if (a === b) return fixed(a, 'triangular');
       const mean = (a + b + c) / 3;
       const variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
-      return new CompiledDistribution('triangular', TRIANGULAR, mean, variance, [a, b, (c - a) / (b - a), (b - a) * (c - a), (b - a) * (b - c)]);
+      const params = [a, b, (c - a) / (b - a), (b - a) * (c - a), (b - a) * (b - c)];
+      return new CompiledDistribution('triangular', TRIANGULAR, mean, variance, params);
     }
     case 'normal': {
       const { mean: mu, sd } = num as { mean: number; sd: number };
@@ -723,7 +740,8 @@ export function distributionJsonSchema(): Record<string, unknown> {
   return {
     anyOf: variants,
     description:
-      'A distribution: a fixed duration (days, or a string such as "3d"), or an object with a "dist" field. Durations are in days.',
+      'A distribution: a fixed duration (days, or a string such as "3d"), or an object with a "dist" field. ' +
+      'Durations are in days.',
   };
 }
 

@@ -36,6 +36,11 @@ export function formatIssue(issue: Issue): string {
  */
 export class ValidationError extends Error {
   readonly issues: Issue[];
+  /**
+   * Builds the error and its message from the issues.
+   * @param issues Every problem found (at least one).
+   * @param heading First line of the message when there is more than one problem.
+   */
   constructor(issues: Issue[], heading = 'invalid input') {
     super(
       issues.length === 1

@@ -53,6 +53,11 @@ export class RandomStreams {
   readonly replication: number;
   private readonly streams = new Map<string, Rng>();
 
+  /**
+   * Sets up the streams of one replication of one seed (streams are made on first use).
+   * @param seed The master seed: a finite number or any string.
+   * @param replication Replication number (a non-negative integer), default 0.
+   */
   constructor(seed: number | string, replication = 0) {
     if (!(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
       throw new RangeError(`RandomStreams seed: expected a finite number or a string, got ${String(seed)}`);

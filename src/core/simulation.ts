@@ -32,6 +32,11 @@ export class ZeroTimeLoopError extends Error {
   readonly time: number;
   /** Events processed at that time when the guard fired. */
   readonly count: number;
+  /**
+   * Describes the loop found.
+   * @param time The simulated time.
+   * @param count Events seen at that time.
+   */
   constructor(time: number, count: number) {
     super(
       `possible zero-time loop: ${count} events at time ${time} without the clock moving ` +
@@ -69,6 +74,7 @@ export class Simulation {
   private callbacks: ((() => void) | undefined)[] = [];
   private freeCallbacks: number[] = [];
 
+  /** Makes a simulation with the clock at 0 and no events. */
   constructor(options: SimulationOptions = {}) {
     const max = options.maxEventsPerInstant ?? 10_000_000;
     if (!Number.isSafeInteger(max) || max < 1) {
