@@ -36,7 +36,8 @@ const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./ou
 // ## 1. The pathway as a plain object
 // Exactly the fields of a YAML scenario file; `parseScenario` checks it and reports every
 // mistake with its path (try misspelling `capacity`). The `fast-track` stage is declared but
-// nothing in the scenario routes to it: only the custom rule below will.
+// nothing in the scenario routes to it (`carepath validate` would warn that no patient can
+// reach it): only the custom rule below will.
 const scenario = parseScenario({
   version: 1,
   name: 'Cancer pathway with local rules',
@@ -134,7 +135,7 @@ console.log(
 
 // ## 5. Chart: the treatment and fast-track lists over time, with and without the rules
 // The chart builders take an experiment result; two single-variant results are combined into
-// one by renaming their `base`.
+// one, the scenario-only run as `base` and the run with both rules as `both-rules`.
 const combined = {
   ...only,
   variantNames: ['base', 'both-rules'],

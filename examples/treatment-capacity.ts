@@ -81,7 +81,7 @@ const spec = {
     { mark: { type: 'rule', color: '#c0392b', strokeDash: [5, 3] }, encoding: { y: { field: 'goal', type: 'quantitative' } } },
     {
       mark: { type: 'rule', strokeWidth: 2, color: '#4e79a7' },
-      encoding: { x: { field: 'capacity', type: 'quantitative', title: result.unit }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
+      encoding: { x: { field: 'capacity', type: 'quantitative', title: result.unit, scale: { zero: false } }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
     },
     {
       mark: { type: 'point', filled: true, size: 70, color: '#4e79a7' },

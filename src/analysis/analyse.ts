@@ -66,6 +66,11 @@ export function analyse(scenario: Scenario | Model, options: AnalyseOptions = {}
 /**
  * The steady state at a given day: the capacity phases and demand (step changes, growth, and
  * seasonality per `seasonality`) in force that day, as if they persisted.
+ * @example
+ * ```ts
+ * const end = analyseAt(scenario, 3 * 365, { variant: 'growth' });
+ * end.stages.clinic.utilisation; // load after three years of growth
+ * ```
  */
 export function analyseAt(
   scenario: Scenario | Model,
@@ -101,6 +106,11 @@ export function analyseVariants(
  * that many, null when it never will (a stable stage, or one where abandonment settles the list
  * below `size`). A fluid estimate at the analysed day's rates: the list grows by `growthPerWeek`;
  * with patience it approaches `listSettlesAt` exponentially (time constant = mean patience).
+ * @example
+ * ```ts
+ * const a = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
+ * weekPassing(a, 'reporting', 10_000); // 24: the reporting list passes 10,000 in week 24
+ * ```
  */
 export function weekPassing(analysis: Analysis, stageId: string, size: number): number | null {
   const st = Object.prototype.hasOwnProperty.call(analysis.stages, stageId) ? analysis.stages[stageId] : undefined;

@@ -35,6 +35,10 @@ export interface QueueMeasures {
  * Erlang B: the probability that all `c` servers are busy in an M/M/c/c loss system with offered
  * load `a` = λ/μ. Computed by the stable recursion B(k) = a·B(k−1) / (k + a·B(k−1)), which works
  * for thousands of servers without overflow.
+ * @example
+ * ```ts
+ * erlangB(3, 2); // 0.2105… (4/19)
+ * ```
  */
 export function erlangB(c: number, a: number): number {
   positiveIntegerArg('c', c);
@@ -47,6 +51,10 @@ export function erlangB(c: number, a: number): number {
 /**
  * Erlang C: the probability that an arrival has to wait in an M/M/c queue with offered load
  * `a` = λ/μ (in servers). Returns 1 when a ≥ c (the queue is unstable: everyone eventually waits).
+ * @example
+ * ```ts
+ * erlangC(3, 2); // 0.4444… (4/9): three servers, offered load 2
+ * ```
  */
 export function erlangC(c: number, a: number): number {
   positiveIntegerArg('c', c);
@@ -69,6 +77,12 @@ function logFactorial(n: number): number {
  * each serving at rate `mu` (mean service 1/mu), first come first served, infinite waiting room.
  *
  * Textbook check: λ = 6/h, μ = 3/h, c = 3 gives P0 = 1/9, W = 13/27 h ≈ 0.4814815 h.
+ * @example
+ * ```ts
+ * const m = mmcWait(6, 3, 3); // λ = 6/h, μ = 3/h, c = 3
+ * m.Wq; // 0.1481… h (4/27)
+ * m.W;  // 0.4815… h (13/27)
+ * ```
  */
 export function mmcWait(lambda: number, mu: number, c: number): QueueMeasures {
   nonNegativeArg('lambda', lambda);
@@ -99,6 +113,11 @@ export function mmcWait(lambda: number, mu: number, c: number): QueueMeasures {
  * of variation of inter-arrival times (1 for Poisson) and `cs2` that of service times (1 for
  * exponential, 0 for fixed). Exact for M/M/c (ca² = cs² = 1); for c = 1 it equals Kingman's formula.
  * `P0` is NaN: the approximation does not give it.
+ * @example
+ * ```ts
+ * // Fixed service (cs² = 0) halves the M/M/c wait in this approximation.
+ * allenCunneenWait(6, 3, 3, 1, 0).Wq; // 0.0741… (half of mmcWait(6, 3, 3).Wq)
+ * ```
  */
 export function allenCunneenWait(lambda: number, mu: number, c: number, ca2: number, cs2: number): QueueMeasures {
   nonNegativeArg('lambda', lambda);
@@ -119,6 +138,10 @@ export function allenCunneenWait(lambda: number, mu: number, c: number, ca2: num
  * Wq ≈ ρ / (1 − ρ) · (ca² + cs²) / 2 · E[S], with ρ = λ/μ and E[S] = 1/μ.
  * Exact for M/G/1 when ca² = 1 (the Pollaczek–Khinchine formula). `P0` is 1 − ρ (exact for any
  * G/G/1 queue); `Pw` is ρ (exact for Poisson arrivals).
+ * @example
+ * ```ts
+ * kingmanWait(0.9, 1, 1, 1).Wq; // 9: exact for M/M/1 at ρ = 0.9
+ * ```
  */
 export function kingmanWait(lambda: number, mu: number, ca2: number, cs2: number): QueueMeasures {
   nonNegativeArg('lambda', lambda);

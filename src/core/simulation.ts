@@ -174,33 +174,36 @@ export class Simulation {
     if (this.running) throw new Error('Simulation.run: already running (run is not re-entrant)');
     this.running = true;
     this.stopRequested = false;
-    const calendar = this.calendar;
-    const max = this.maxEventsPerInstant;
-    // The runaway guard's state lives in locals during the loop and is saved at the end.
-    let instant = this.instant;
-    let count = this.instantCount;
     try {
-      while (calendar.popUntil(until)) {
-        const time = calendar.time;
-        if (time !== instant) {
-          instant = time;
-          count = 1;
-        } else if (++count > max) {
-          throw new ZeroTimeLoopError(time, count);
-        }
-        this.clock = time;
-        this.processed++;
-        const kind = calendar.kind;
-        if (kind === CALLBACK_KIND) this.runCallback(calendar.data);
-        else dispatch(kind, calendar.data);
-        if (this.stopRequested) return;
-      }
-      if (until !== Infinity) this.clock = until;
+      this.loop(until, dispatch);
     } finally {
-      this.instant = instant;
-      this.instantCount = count;
       this.running = false;
     }
+  }
+
+  /**
+   * The event loop proper, apart from `run`'s try/finally: locals that live across a call
+   * inside a try block must be kept boxed for the handler, which cost a heap number per event.
+   */
+  private loop(until: number, dispatch: (kind: number, data: number) => void): void {
+    const calendar = this.calendar;
+    const max = this.maxEventsPerInstant;
+    while (calendar.popUntil(until)) {
+      const time = calendar.time;
+      if (time !== this.instant) {
+        this.instant = time;
+        this.instantCount = 1;
+      } else if (++this.instantCount > max) {
+        throw new ZeroTimeLoopError(time, this.instantCount);
+      }
+      this.clock = time;
+      this.processed++;
+      const kind = calendar.kind;
+      if (kind === CALLBACK_KIND) this.runCallback(calendar.data);
+      else dispatch(kind, calendar.data);
+      if (this.stopRequested) return;
+    }
+    if (until !== Infinity) this.clock = until;
   }
 
   /** Makes {@link Simulation.run} return after the current event. */

@@ -37,6 +37,10 @@ export function runMetrics(run: RunResult): Map<string, number> {
 /**
  * Reads one metric from a run by its dotted path, or undefined when the run has no such number
  * (or the path names a non-metric field).
+ * @example
+ * ```ts
+ * metricValue(run, 'stages.surgery.waitingAtEnd'); // a number, or undefined
+ * ```
  */
 export function metricValue(run: RunResult, metric: string): number | undefined {
   const parts = metric.split('.');

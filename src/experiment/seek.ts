@@ -40,6 +40,10 @@ function withCapacity(entry: unknown, c: number): unknown {
 /**
  * A stage's capacity as goal-seeking sees it: servers, or slots per week. For a list of phases
  * every limited phase takes the same new capacity and `current` is the largest phase's.
+ * @example
+ * ```ts
+ * stageCapacity(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'surgery'); // { kind: 'slots', current: 7 }
+ * ```
  */
 export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; current: number } {
   const stages = (scenario as Json).stages as Json | undefined;
@@ -61,6 +65,11 @@ export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; 
  * stages `slots` per week (a `per: day` capacity becomes `per: week` with the same days, spread as
  * evenly as possible); every limited phase of a phase list is changed, unlimited phases are kept.
  * The result is re-validated.
+ * @example
+ * ```ts
+ * const more = withStageCapacity(scenario, 'surgery', 9);
+ * more.stages.surgery.capacity; // { slots: 9, per: 'week', days: ['mon', 'wed', 'fri'] }
+ * ```
  */
 export function withStageCapacity(scenario: Scenario, stage: string, capacity: number): Scenario {
   stageCapacity(scenario, stage);

@@ -148,6 +148,10 @@ export function summarise(values: number[]): MetricSummary {
 /**
  * Paired comparison: the mean of `variant[i] − base[i]` with its Student t 95% CI. Pairing by
  * replication removes the noise both runs share (common random numbers).
+ * @example
+ * ```ts
+ * pairedDifference([12, 15, 11], [10, 12, 10]).meanDiff; // 2
+ * ```
  */
 export function pairedDifference(variant: number[], base: number[]): Comparison {
   if (variant.length !== base.length) throw new RangeError('pairedDifference: samples of different lengths');

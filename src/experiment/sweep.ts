@@ -9,7 +9,14 @@ import { type Executor, WorkerPool } from './pool.js';
 import { resolveWorkers, runExperimentWith } from './run.js';
 import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from './types.js';
 
-/** The cartesian product of the value lists, first path outermost. */
+/**
+ * The cartesian product of the value lists, first path outermost.
+ * @example
+ * ```ts
+ * sweepGrid({ a: [1, 2], b: ['x', 'y'] });
+ * // [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }]
+ * ```
+ */
 export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknown>[] {
   let grid: Record<string, unknown>[] = [{}];
   for (const [path, values] of Object.entries(set)) {
@@ -25,6 +32,10 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
  * are created as needed; stepping into a number (e.g. `capacity: 7` then `…capacity.slots`) is a
  * ValidationError naming the path. A value the scenario format rejects gives the ScenarioError of
  * {@link parseScenario}, naming the path.
+ * @example
+ * ```ts
+ * const s9 = scenarioAt(scenario, { 'stages.surgery.capacity.slots': 9 });
+ * ```
  */
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
   const copy = structuredClone(scenario) as Record<string, unknown>;

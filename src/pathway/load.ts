@@ -20,6 +20,11 @@ const MAX_ALIASES = 1000;
  * {@link parseScenario}.
  * @throws ScenarioError when the file cannot be read, is not valid YAML (naming the file, line and
  *   column), or is not a valid scenario (each problem with its path and line).
+ * @example
+ * ```ts
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * scenario.name; // 'Lung cancer — AI chest X-ray reporting with treatment capacity fixed'
+ * ```
  */
 export function loadScenario(path: string): Scenario {
   let text: string;
@@ -37,6 +42,10 @@ export function loadScenario(path: string): Scenario {
  * Parses scenario text (YAML or JSON) and validates it like {@link parseScenario}.
  * @param source Name used in messages, usually the file name.
  * @throws ScenarioError for a syntax error (naming `source`, line and column) or an invalid scenario.
+ * @example
+ * ```ts
+ * const s = parseScenarioText(readFileSync('my-pathway.yaml', 'utf8'), 'my-pathway.yaml');
+ * ```
  */
 export function parseScenarioText(text: string, source?: string): Scenario {
   const lineCounter = new LineCounter();

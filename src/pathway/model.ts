@@ -53,6 +53,7 @@ export interface ModelBranch {
   if: { kind: 'positive' } | { kind: 'negative' } | { kind: 'class'; classIndex: number } | null;
 }
 
+/** One stage of a {@link Model}: capacity over time, service, queue discipline, patience, test and routing. */
 export interface ModelStage {
   id: string;
   /** At least one phase; the first has `from: 0`; sorted by `from`. */
@@ -97,6 +98,7 @@ export interface ModelInitial {
 /** An event that starts or stops a target's clock. */
 export type ModelEventRef = { kind: 'start' | 'end'; stage: number } | { kind: 'exit' };
 
+/** A waiting-time standard of a {@link Model}; `within` is in days, `goal` a share in [0, 1]. */
 export interface ModelTarget {
   id: string;
   description: string;

@@ -42,6 +42,12 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * a hand-built object typed as {@link Scenario} cannot produce a broken model.
  * @param variant A name from {@link variantNames}, or `base` (the default) for none.
  * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
+ * @example
+ * ```ts
+ * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
+ * model.horizon; // 728 (days)
+ * model.classes; // ['urgent', 'routine', 'default']
+ * ```
  */
 export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIANT): Model {
   const merged = mergeVariant(scenario, variant);

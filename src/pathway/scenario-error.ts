@@ -12,6 +12,11 @@ import { ValidationError, type Issue } from '../core/errors.js';
  * `variants.ai: stages.surgery.capacity.slots`.
  */
 export class ScenarioError extends ValidationError {
+  /**
+   * Builds the error and its message from the issues.
+   * @param issues Every problem found (at least one), each with its path and message.
+   * @param heading First line of the message when there is more than one problem.
+   */
   constructor(issues: Issue[], heading = 'invalid scenario') {
     super(issues, heading);
     this.name = 'ScenarioError';

@@ -56,6 +56,14 @@ export type { Scenario } from './schema.js';
  * Validates scenario data (from YAML, JSON or code) and returns a deep copy of it as a
  * {@link Scenario}. The base and every variant (merged over the base) are checked.
  * @throws ScenarioError listing every problem, each with its path.
+ * @example
+ * ```ts
+ * const scenario = parseScenario({
+ *   version: 1, name: 'M/M/1', warmup: 100, horizon: 10_000,
+ *   arrivals: { referrals: { to: 'clinic', rate: { perDay: 0.9 } } },
+ *   stages: { clinic: { capacity: 1, service: { dist: 'exponential', mean: 1 } } },
+ * });
+ * ```
  */
 export function parseScenario(data: unknown): Scenario {
   const report = validateScenario(data);

@@ -14,6 +14,10 @@ let cached: string | undefined;
 /**
  * JSON Schema (draft 2020-12) of the scenario format, version 1. Each call returns a fresh
  * object, so callers may modify it.
+ * @example
+ * ```ts
+ * writeFileSync('carepath.schema.json', JSON.stringify(scenarioJsonSchema(), null, 2));
+ * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   cached ??= JSON.stringify(z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }));

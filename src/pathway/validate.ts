@@ -26,6 +26,12 @@ export interface ScenarioValidation {
  * Validates a scenario (as parsed from YAML/JSON, or a plain object) without throwing: schema,
  * semantic rules, and each variant applied to the base (issues found only in a variant have
  * paths like `variants.ai: stages.surgery.capacity.slots`).
+ * @example
+ * ```ts
+ * const v = validateScenario(data);
+ * if (!v.ok) for (const i of v.issues) console.log(`${i.path}: ${i.message}`);
+ * for (const w of v.warnings) console.log(`warning: ${w.path}: ${w.message}`);
+ * ```
  */
 export function validateScenario(data: unknown): ScenarioValidation {
   const plain = checkPlainData(data);

@@ -31,7 +31,14 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
-/** Names of the variants a scenario declares, in file order (`base` is not among them). */
+/**
+ * Names of the variants a scenario declares, in file order (`base` is not among them).
+ * @example
+ * ```ts
+ * variantNames(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
+ * // ['ai-reporting', 'ai-reporting-and-treatment']
+ * ```
+ */
 export function variantNames(scenario: Scenario): string[] {
   return keysOf(own(scenario, 'variants'));
 }
@@ -111,6 +118,11 @@ export function mergeVariant(scenario: unknown, name: string): { scenario: JsonO
  * no `variants`; for `base` it is the scenario itself without `variants`. The result is not
  * validated here ({@link parseScenario} already validated every variant).
  * @throws ScenarioError for an unknown variant (listing the known ones) or a cycle of `extends`.
+ * @example
+ * ```ts
+ * const ai = applyVariant(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
+ * ai.stages.reporting.capacity; // { slots: 2600, per: 'week', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }
+ * ```
  */
 export function applyVariant(scenario: Scenario, variant: string): Scenario {
   const merged = mergeVariant(scenario, variant);

@@ -128,6 +128,11 @@ function bandLayers(yTitle: string) {
 /**
  * The total waiting list over time, one colour per variant: the median over replications as a
  * line, and the band where 90% of runs fall (5th–95th percentile).
+ * @example
+ * ```ts
+ * const spec = waitingListChartSpec(result, { startDate: '2026-01-05' });
+ * writeFileSync('waiting-list.svg', await renderChartSvg(spec));
+ * ```
  */
 export function waitingListChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   const rows = variantsOf(experiment).flatMap((v) => bandRows(v, experiment.variants[v]!.series.waiting, options.startDate));
@@ -146,7 +151,13 @@ export function waitingListChartSpec(experiment: ExperimentResult, options: Char
   } as TopLevelSpec;
 }
 
-/** Each stage's waiting list over time (small multiples, own y scale each), per variant. */
+/**
+ * Each stage's waiting list over time (small multiples, own y scale each), per variant.
+ * @example
+ * ```ts
+ * const spec = stageListsChartSpec(result, { stages: ['surgery'] }); // one panel
+ * ```
+ */
 export function stageListsChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   const stages = options.stages ?? stageIds(experiment);
   const rows = variantsOf(experiment).flatMap((v) => {
@@ -194,6 +205,10 @@ function targetLabel(target: string, goal: number | undefined, options: ChartOpt
 /**
  * Waiting-time standards: each variant's share of patients seen within the target time, with its
  * 95% confidence interval, against the goal (red dashed line). One row per target.
+ * @example
+ * ```ts
+ * const svg = await renderChartSvg(targetsChartSpec(result));
+ * ```
  */
 export function targetsChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   const targets = targetIds(experiment);
@@ -325,7 +340,13 @@ function stageBarsSpec(
   } as TopLevelSpec;
 }
 
-/** Mean wait on each stage's list per variant (days), with 95% confidence intervals. */
+/**
+ * Mean wait on each stage's list per variant (days), with 95% confidence intervals.
+ * @example
+ * ```ts
+ * const svg = await renderChartSvg(stageWaitsChartSpec(result, { stages: ['ct', 'surgery'] }));
+ * ```
+ */
 export function stageWaitsChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   return stageBarsSpec(experiment, options, metricPath.stageWaitMean, {
     title: 'Wait on each stage\u2019s list',
@@ -336,7 +357,13 @@ export function stageWaitsChartSpec(experiment: ExperimentResult, options: Chart
   });
 }
 
-/** Simulated utilisation by stage per variant, with the 100% line. */
+/**
+ * Simulated utilisation by stage per variant, with the 100% line.
+ * @example
+ * ```ts
+ * const svg = await renderChartSvg(utilisationChartSpec(result));
+ * ```
+ */
 export function utilisationChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   return stageBarsSpec(
     experiment,
@@ -366,6 +393,10 @@ function loadBand(utilisation: number, capacityRate: number, demandUtilisation: 
  * The bottleneck per variant from queueing theory (`analyse`): demand ÷ capacity for every stage
  * and variant; stages over capacity are red and show how fast their list grows; the bottleneck
  * (the stage that caps throughput) is outlined.
+ * @example
+ * ```ts
+ * const svg = await renderChartSvg(bottleneckChartSpec(analyseVariants(scenario)));
+ * ```
  */
 export function bottleneckChartSpec(
   analyses: Record<string, Analysis>,
@@ -462,6 +493,12 @@ export interface ChartInput {
  * All the report's chart specs by file-friendly name (`waiting-list`, `stage-lists`, `targets`,
  * `stage-waits`, `utilisation`, `bottleneck`), in report order. Charts without data (no targets,
  * no analyses) are left out.
+ * @example
+ * ```ts
+ * for (const [name, spec] of Object.entries(reportChartSpecs({ experiment: result, analyses }))) {
+ *   writeFileSync(`${name}.vl.json`, JSON.stringify(spec));
+ * }
+ * ```
  */
 export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec> {
   const { experiment, analyses } = input;

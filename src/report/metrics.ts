@@ -150,13 +150,22 @@ export function isClear(ci: readonly [number, number]): boolean {
 
 /** Well-known metric paths, so every part of the report names them the same way. */
 export const metricPath = {
+  /** Patients on any list at the end of the run. */
   waitingAtEnd: 'patients.waiting',
+  /** Patients on one stage's list at the end. */
   stageWaitingAtEnd: (stage: string) => `stages.${stage}.waitingAtEnd`,
+  /** Mean wait on one stage's list (days). */
   stageWaitMean: (stage: string) => `stages.${stage}.wait.mean`,
+  /** 92nd percentile of the wait on one stage's list (days). */
   stageWaitP92: (stage: string) => `stages.${stage}.wait.p92`,
+  /** One stage's utilisation (busy time or slots used, as a share). */
   stageUtilisation: (stage: string) => `stages.${stage}.utilisation`,
+  /** One stage's completions per day. */
   stageThroughput: (stage: string) => `stages.${stage}.throughputPerDay`,
+  /** Share of patients within a target's standard. */
   targetShare: (target: string) => `targets.${target}.share`,
+  /** Patients still waiting past a target's standard at the end. */
   targetStillWaiting: (target: string) => `targets.${target}.breachedStillWaiting`,
+  /** Mean time from pathway start to exit (days). */
   timeInSystemMean: 'timeInSystem.mean',
 } as const;

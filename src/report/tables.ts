@@ -110,6 +110,10 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
  * The concise terminal summary printed by `carepath run`: one column per variant; rows for the
  * waiting list at the end (total and per stage), mean waits by stage, the standards' shares with
  * 95% CIs, and the bottleneck from theory when `analyses` are given.
+ * @example
+ * ```ts
+ * console.log(terminalSummary(result, { analyses: analyseVariants(scenario) }));
+ * ```
  */
 export function terminalSummary(
   experiment: ExperimentResult,
@@ -151,7 +155,13 @@ export function bottleneckLabel(a: Analysis | undefined): string {
   return st ? `${a.bottleneck} (${formatPercent(st.utilisation, 0)})` : a.bottleneck;
 }
 
-/** The instant answer of `analyse` for one variant as a terminal table. */
+/**
+ * The instant answer of `analyse` for one variant as a terminal table.
+ * @example
+ * ```ts
+ * console.log(analysisTable(analyse(scenario, { variant: 'ai-reporting' })));
+ * ```
+ */
 export function analysisTable(a: Analysis): string {
   const rows = Object.entries(a.stages).map(([id, st]) => {
     const unlimited = !Number.isFinite(st.capacityRate);
