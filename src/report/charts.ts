@@ -67,7 +67,7 @@ function colourScale(experiment: ExperimentResult) {
 
 function timeAxis(startDate: string | undefined) {
   return startDate
-    ? { field: 'date', type: 'temporal' as const, title: null, scale: { type: 'utc' as const }, axis: { format: '%b %Y', formatType: 'utc' as const, labelAngle: 0, tickCount: 8 } }
+    ? { field: 'date', type: 'temporal' as const, title: null, scale: { type: 'utc' as const }, axis: { format: '%b %Y', labelAngle: 0, tickCount: 8 } }
     : { field: 'day', type: 'quantitative' as const, title: 'day' };
 }
 
@@ -186,7 +186,7 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
       width: Math.floor((width - 70 * columns) / columns),
       height: 150,
       encoding: {
-        x: { ...timeAxis(options.startDate), ...(options.startDate ? { axis: { format: '%b %y', formatType: 'utc', labelAngle: 0, tickCount: 4 } } : {}) },
+        x: { ...timeAxis(options.startDate), ...(options.startDate ? { axis: { format: '%b %y', labelAngle: 0, tickCount: 4 } } : {}) },
         color: { field: 'variant', type: 'nominal', scale: colourScale(experiment) },
       },
       layer: bandLayers('waiting'),

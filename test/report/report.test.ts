@@ -6,6 +6,7 @@ import {
   SERIES_COLUMNS,
   SUMMARY_COLUMNS,
   answerSections,
+  renderChartSvg,
   renderReport,
   reportChartSpecs,
   seriesCsv,
@@ -118,6 +119,12 @@ describe('chart specs', () => {
     expect(spec.data.values[1].date).toBe('2026-01-12');
     const plain = waitingListChartSpec(experiment) as any;
     expect(plain.encoding.x.field).toBe('day');
+  });
+
+  it('labels the time axis with month and year, as the spec asks', async () => {
+    const svg = await renderChartSvg(waitingListChartSpec(experiment, { startDate: '2026-01-05' }));
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.some((l) => /^[A-Z][a-z]{2} \d{4}$/.test(l!))).toBe(true);
   });
 
   it('leaves stages without a capacity limit out of the per-stage charts', () => {
