@@ -18,11 +18,13 @@
 //   tandem-1e7
 //   lung-100-w1     lung-cancer-ai.yaml, 100 replications of each of its 3 variants, runExperiment
 //   lung-100-w2     with 1 and 2 worker threads
+//   lung-20-w1      the same with 20 replications (the issue's worker-scaling target)
+//   lung-20-w2
 //   england         england-elective.yaml, one replication (29 million patients, 7.4 million waiting)
 //
 // Options:
-//   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 lung replications,
-//                   england over 13 weeks), for a look in seconds
+//   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
+//                   replications, england over 13 weeks), for a look in seconds
 //   --case NAME     only this case (repeatable; a prefix such as `tandem` selects all tandem cases)
 // Environment:
 //   CAREPATH_DIST   path of the module to benchmark (default ../dist/index.js). Without a built
@@ -45,6 +47,9 @@ const CASES = {
   'tandem-1e7': { heapMB: 1024, quick: false, run: (m) => tandemCase(m, 1e7) },
   'lung-100-w1': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 1) },
   'lung-100-w2': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 2) },
+  // The issue's scaling target is stated on 20 replications (worker start-up weighs more).
+  'lung-20-w1': { heapMB: 1024, run: (m, q) => lungCase(m, q ? 4 : 20, 1) },
+  'lung-20-w2': { heapMB: 1024, run: (m, q) => lungCase(m, q ? 4 : 20, 2) },
   england: { heapMB: 4096, run: (m, q) => englandCase(m, q) },
 };
 

@@ -77,6 +77,13 @@ function fmt(x: number): string {
 /**
  * Analyses a resolved model at one day (default 0). See {@link Analysis} for the answer's shape
  * and the module notes of src/analysis/flow.ts for how flows are computed.
+ * @example
+ * ```ts
+ * import { analyseModel, loadScenario, resolveScenario } from 'carepath';
+ * const a = analyseModel(resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml')));
+ * a.bottleneck; // 'reporting'
+ * a.hiddenBottlenecks; // [ 'surgery' ]: the queue moves there once reporting keeps up
+ * ```
  */
 export function analyseModel(model: Model, options: AnalyseModelOptions = {}): Analysis {
   const day = options.day ?? 0;

@@ -7,11 +7,33 @@ import type { Model } from '../pathway/model.js';
 import type { RunResult } from '../pathway/result.js';
 import { analyseModel } from './analyse-model.js';
 
-/** Relative error always tolerated, however long the run: below this no warning is given. */
+/**
+ * Relative error always tolerated, however long the run: below this no warning is given.
+ * @example
+ * ```ts
+ * import { REFEREE_MIN_TOLERANCE } from 'carepath';
+ * REFEREE_MIN_TOLERANCE; // 0.2 (20%)
+ * ```
+ */
 export const REFEREE_MIN_TOLERANCE = 0.2;
-/** Standard errors tolerated: beyond 5 SE a normal deviation happens about once in 1.7 million runs. */
+/**
+ * Standard errors tolerated: beyond 5 SE a normal deviation happens about once in 1.7 million runs.
+ * @example
+ * ```ts
+ * import { normalCdf, REFEREE_SE_MULTIPLE } from 'carepath';
+ * REFEREE_SE_MULTIPLE; // 5
+ * 2 * normalCdf(-REFEREE_SE_MULTIPLE); // 5.733031437846664e-7: the chance of a false alarm
+ * ```
+ */
 export const REFEREE_SE_MULTIPLE = 5;
-/** The comparison is made only when the run is long enough to estimate the wait within this relative SE. */
+/**
+ * The comparison is made only when the run is long enough to estimate the wait within this relative SE.
+ * @example
+ * ```ts
+ * import { REFEREE_MAX_RELATIVE_SE } from 'carepath';
+ * REFEREE_MAX_RELATIVE_SE; // 0.05 (5%)
+ * ```
+ */
 export const REFEREE_MAX_RELATIVE_SE = 0.05;
 
 /**
@@ -55,6 +77,13 @@ function stationary(model: Model): boolean {
  * engine or the warm-up is wrong, not bad luck (see docs/validation.md for the calibration).
  *
  * Pass it to `simulate(scenario, { checks: [checkAgainstTheory] })`.
+ * @example
+ * ```ts
+ * import { checkAgainstTheory, loadScenario, resolveScenario, simulate } from 'carepath';
+ * const model = resolveScenario(loadScenario('examples/scenarios/mm1.yaml'));
+ * const result = simulate(model);
+ * checkAgainstTheory(model, result); // []: the simulated mean wait agrees with Erlang C (9 days)
+ * ```
  */
 export function checkAgainstTheory(model: Model, result: RunResult): string[] {
   if (!stationary(model)) return [];

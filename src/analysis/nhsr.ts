@@ -17,6 +17,11 @@ import { nonNegativeArg, positiveArg } from './check-args.js';
 /**
  * Queue load: demand ÷ capacity — arrivals per patient removed from the list. Above 1 the list
  * grows. (`calc_queue_load(demand, capacity)`.)
+ * @example
+ * ```ts
+ * import { queueLoad } from 'carepath';
+ * queueLoad(30, 27); // 1.1111111111111112: 30 referrals a week, 27 removals: the list grows
+ * ```
  */
 export function queueLoad(demand: number, capacity: number): number {
   nonNegativeArg('demand', demand);
@@ -28,6 +33,11 @@ export function queueLoad(demand: number, capacity: number): number {
  * Target mean wait: target_wait ÷ factor. With a factor of 4 (the default) to 6 the share of
  * patients waiting longer than the target stays around 1.8% to 0.2% (exponential waits).
  * (`calc_target_mean_wait(target_wait, factor = 4)`.)
+ * @example
+ * ```ts
+ * import { targetMeanWait } from 'carepath';
+ * targetMeanWait(52); // 13: a 52-week standard needs a mean wait of 13 weeks
+ * ```
  */
 export function targetMeanWait(target_wait: number, factor = 4): number {
   positiveArg('target_wait', target_wait);
@@ -39,6 +49,11 @@ export function targetMeanWait(target_wait: number, factor = 4): number {
  * Target queue size by Little's law: demand × target_wait ÷ factor — the list size at which the
  * mean wait is target_wait ÷ factor. Applies only when capacity exceeds demand.
  * (`calc_target_queue_size(demand, target_wait, factor = 4)`; e.g. (30, 52) → 390.)
+ * @example
+ * ```ts
+ * import { targetQueueSize } from 'carepath';
+ * targetQueueSize(30, 52); // 390 patients, at 30 referrals a week and a 52-week standard
+ * ```
  */
 export function targetQueueSize(demand: number, target_wait: number, factor = 4): number {
   nonNegativeArg('demand', demand);
@@ -48,6 +63,11 @@ export function targetQueueSize(demand: number, target_wait: number, factor = 4)
 /**
  * Waiting-list pressure: 2 × mean_wait ÷ target_wait. Above 1 the list will most likely miss its
  * target. (`calc_waiting_list_pressure(mean_wait, target_wait)`; e.g. (63, 52) → 2.4230769.)
+ * @example
+ * ```ts
+ * import { waitingListPressure } from 'carepath';
+ * waitingListPressure(63, 52); // 2.423076923076923: above 1, the 52-week target will be missed
+ * ```
  */
 export function waitingListPressure(mean_wait: number, target_wait: number): number {
   nonNegativeArg('mean_wait', mean_wait);
@@ -65,6 +85,12 @@ export function waitingListPressure(mean_wait: number, target_wait: number): num
  * that denominator stays positive (2·demand·cv_demand ÷ √num_referrals < 1); we reproduce that rule.
  * (`calc_relief_capacity(demand, queue_size, target_queue_size, time_to_target = 26,
  * num_referrals = 0, cv_demand = 0)`; e.g. (30, 1200, 390, 26) → 61.153846.)
+ * @example
+ * ```ts
+ * import { reliefCapacity } from 'carepath';
+ * // 30 referrals a week; bring a list of 1,200 down to 390 within 26 weeks:
+ * reliefCapacity(30, 1200, 390, 26); // 61.15384615384615 removals a week
+ * ```
  */
 export function reliefCapacity(
   demand: number,
@@ -96,6 +122,12 @@ export function reliefCapacity(
  * (`calc_target_capacity(demand, target_wait, factor = 4, cv_demand = 1, cv_capacity = 1)`;
  * e.g. (30, 52, 3, 1.1, 1.2) → 30.076442.) Older package versions used 2·(1 + 4·factor) ÷
  * target_wait as the margin; this follows the current (CRAN) formula.
+ * @example
+ * ```ts
+ * import { targetCapacity } from 'carepath';
+ * targetCapacity(30, 52); // 30.076923076923077 removals a week (Poisson referrals and removals)
+ * targetCapacity(30, 52, 3, 1.1, 1.2); // 30.076442307692307
+ * ```
  */
 export function targetCapacity(
   demand: number,

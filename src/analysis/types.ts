@@ -10,6 +10,7 @@ export type WaitMethod = 'erlang-c' | 'allen-cunneen' | 'kingman' | 'none';
 export interface StageWait {
   /** Mean wait in queue (days) where a formula applies; null when none does (see `note`). */
   mean: number | null;
+  /** Formula used: Erlang C (M/M/c), the Allen–Cunneen (GI/G/c) or Kingman (GI/G/1) approximation, or none. */
   method: WaitMethod;
   /**
    * True when the formula is exact for this model: Erlang C at a first-come-first-served stage
@@ -44,6 +45,7 @@ export interface StageAnalysis {
   utilisation: number;
   /** demandRate ÷ capacityRate: the utilisation this stage would see if upstream kept up. */
   demandUtilisation: number;
+  /** True when utilisation < 1: the stage keeps up and its list has a steady state. */
   stable: boolean;
   /** Growth of the waiting list per week when unstable: (arrival − capacity) × 7; 0 when stable. */
   growthPerWeek: number;
@@ -81,11 +83,17 @@ export interface StageAnalysis {
 
 /** A stage's figures in one phase of the timeline. */
 export interface PhaseStage {
+  /** Effective arrivals per day (as {@link StageAnalysis.arrivalRate}). */
   arrivalRate: number;
+  /** Arrivals per day if every upstream stage kept up (as {@link StageAnalysis.demandRate}). */
   demandRate: number;
+  /** Completions per day the stage can sustain; Infinity for unlimited. */
   capacityRate: number;
+  /** arrivalRate ÷ capacityRate (0 for unlimited). */
   utilisation: number;
+  /** True when utilisation < 1. */
   stable: boolean;
+  /** Growth of the list per week when unstable; 0 when stable. */
   growthPerWeek: number;
 }
 
@@ -97,8 +105,11 @@ export interface AnalysisPhase {
   until: number;
   /** What starts the phase, e.g. `start`, `capacity of surgery`, `demand of gp-chest-xray`. */
   reason: string;
+  /** The stage that caps throughput in this phase, or null when every stage is stable. */
   bottleneck: string | null;
+  /** Stages whose demand exceeds their capacity in this phase (see {@link Analysis.hiddenBottlenecks}). */
   hiddenBottlenecks: string[];
+  /** Stage id → its figures in this phase. */
   stages: Record<string, PhaseStage>;
 }
 
@@ -108,10 +119,13 @@ export interface AnalysisPhase {
  * (capacityRate is Infinity for unlimited stages).
  */
 export interface Analysis {
+  /** The scenario's name. */
   scenario: string;
+  /** Name of the variant analysed (`base` for none). */
   variant: string;
   /** Day whose demand and capacity the steady state describes (0 unless asked otherwise). */
   day: number;
+  /** Stage id → its steady state, in scenario order. */
   stages: Record<string, StageAnalysis>;
   /** The stage that caps throughput (highest utilisation ≥ 1), or null when every stage is stable. */
   bottleneck: string | null;

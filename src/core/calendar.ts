@@ -76,6 +76,8 @@ const DEFAULT_FAR_TIER_AT = 8192;
 const DEFAULT_BUCKETS = 4096;
 /** Pending times sampled to choose the grid's bucket width. */
 const SAMPLES = 1024;
+/** Slot numbers per chunk of a far-tier list. */
+const CHUNK = 128;
 
 /** Tuning of the far tier; only tests need it (small values exercise every path). */
 export interface EventCalendarTiers {
@@ -143,8 +145,19 @@ export class EventCalendar {
   private nearEnd = 0;
   private readonly farTierAt: number;
   private readonly buckets: number;
-  private readonly bucketHead: Int32Array;
-  private overflowHead = -1;
+  // Far-tier lists: list b < buckets is bucket b, list `buckets` the overflow. Each list is a
+  // chain of chunks of CHUNK slot numbers, so walking a bucket reads slot numbers in order and
+  // the slot rows they name can be fetched in parallel (a linked list through the slots made
+  // every step wait for the previous cache miss).
+  private readonly listHead: Int32Array;
+  private readonly listTail: Int32Array;
+  /** Entries used in each list's last chunk. */
+  private readonly listFill: Int32Array;
+  private chunkData = new Int32Array(CHUNK * 64);
+  private chunkNext = new Int32Array(64);
+  /** Free chunks, linked through chunkNext, or -1. */
+  private freeChunk = -1;
+  private chunkHighWater = 0;
   private farLive = 0;
   private farCancelled = 0;
   /** Heap size that triggers a (new) grid. */
@@ -179,7 +192,9 @@ export class EventCalendar {
     if (!(Number.isInteger(this.farTierAt) && this.farTierAt >= 1 && Number.isInteger(this.buckets) && this.buckets >= 1)) {
       throw new RangeError(`EventCalendar tiers: expected positive integers, got ${JSON.stringify(tiers)}`);
     }
-    this.bucketHead = new Int32Array(this.buckets).fill(-1);
+    this.listHead = new Int32Array(this.buckets + 1).fill(-1);
+    this.listTail = new Int32Array(this.buckets + 1).fill(-1);
+    this.listFill = new Int32Array(this.buckets + 1);
     this.spreadAt = this.farTierAt;
   }
 
@@ -316,20 +331,10 @@ export class EventCalendar {
     this.heapLength = 0;
     this.cancelledInHeap = 0;
     if (this.split) {
-      for (let b = 0; b < this.buckets; b++) {
-        for (let s = this.bucketHead[b]; s >= 0; ) {
-          const next = this.si[(s << 3) + 6];
-          this.freeSlot(s);
-          s = next;
-        }
+      for (let list = 0; list <= this.buckets; list++) {
+        this.forEachIn(list, (slot) => this.freeSlot(slot));
+        this.freeList(list);
       }
-      for (let s = this.overflowHead; s >= 0; ) {
-        const next = this.si[(s << 3) + 6];
-        this.freeSlot(s);
-        s = next;
-      }
-      this.bucketHead.fill(-1);
-      this.overflowHead = -1;
       this.farLive = 0;
       this.farCancelled = 0;
       this.split = false;
@@ -356,47 +361,111 @@ export class EventCalendar {
     this.sf[slot << 2] = time;
     this.sf[(slot << 2) + 1] = seq;
     const k = Math.floor((time - this.base) * this.inverseWidth);
-    if (k < this.buckets) {
-      this.si[(slot << 3) + 6] = this.bucketHead[k];
-      this.bucketHead[k] = slot;
-    } else {
-      this.si[(slot << 3) + 6] = this.overflowHead;
-      this.overflowHead = slot;
-    }
+    this.append(k < this.buckets ? k : this.buckets, slot);
     this.farLive++;
+  }
+
+  /** Appends a slot number to a far-tier list. */
+  private append(list: number, slot: number): void {
+    let chunk = this.listTail[list];
+    if (chunk < 0 || this.listFill[list] === CHUNK) {
+      const fresh = this.newChunk();
+      if (chunk < 0) this.listHead[list] = fresh;
+      else this.chunkNext[chunk] = fresh;
+      this.listTail[list] = fresh;
+      this.listFill[list] = 0;
+      chunk = fresh;
+    }
+    this.chunkData[chunk * CHUNK + this.listFill[list]++] = slot;
+  }
+
+  private newChunk(): number {
+    let c = this.freeChunk;
+    if (c >= 0) this.freeChunk = this.chunkNext[c];
+    else {
+      c = this.chunkHighWater++;
+      if (c === this.chunkNext.length) {
+        this.chunkNext = grown(this.chunkNext, new Int32Array(2 * c));
+        this.chunkData = grown(this.chunkData, new Int32Array(2 * c * CHUNK));
+      }
+    }
+    this.chunkNext[c] = -1;
+    return c;
+  }
+
+  /** Calls `fn` with every slot number of a list, in order. */
+  private forEachIn(list: number, fn: (slot: number) => void): void {
+    const tail = this.listTail[list];
+    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) {
+      const end = c * CHUNK + (c === tail ? this.listFill[list] : CHUNK);
+      for (let i = c * CHUNK; i < end; i++) fn(this.chunkData[i]);
+    }
+  }
+
+  /** Number of slot numbers in a list. */
+  private countIn(list: number): number {
+    let n = 0;
+    const tail = this.listTail[list];
+    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) n += c === tail ? this.listFill[list] : CHUNK;
+    return n;
+  }
+
+  /** Empties a list, returning its chunks. */
+  private freeList(list: number): void {
+    const head = this.listHead[list];
+    if (head < 0) return;
+    this.chunkNext[this.listTail[list]] = this.freeChunk;
+    this.freeChunk = head;
+    this.listHead[list] = -1;
+    this.listTail[list] = -1;
+    this.listFill[list] = 0;
+  }
+
+  /** Moves lists [from, to] into one array of slot numbers, emptying them. */
+  private take(from: number, to: number): Int32Array {
+    let n = 0;
+    for (let list = from; list <= to; list++) n += this.countIn(list);
+    const out = new Int32Array(n);
+    let k = 0;
+    for (let list = from; list <= to; list++) {
+      this.forEachIn(list, (slot) => (out[k++] = slot));
+      this.freeList(list);
+    }
+    return out;
   }
 
   /** The near heap is empty: loads the next non-empty bucket into it. False if nothing is left. */
   private refill(): boolean {
-    const bucketHead = this.bucketHead;
+    const listHead = this.listHead;
     for (;;) {
       let b = this.nearEnd;
-      while (b < this.buckets && bucketHead[b] < 0) b++;
+      while (b < this.buckets && listHead[b] < 0) b++;
       if (b < this.buckets) {
-        const s = bucketHead[b];
-        bucketHead[b] = -1;
         this.nearEnd = b + 1;
-        if (this.load(s)) return true;
+        if (this.load(b)) return true;
         continue;
       }
-      if (this.overflowHead < 0) return false;
+      if (listHead[this.buckets] < 0) return false;
       // Every bucket used: lay a new grid over the overflow.
-      const s = this.overflowHead;
-      this.overflowHead = -1;
-      this.regrid(s, -1);
+      this.regrid(this.take(this.buckets, this.buckets), false);
       if (this.heapLength > 0) return true;
     }
   }
 
-  /** Moves a bucket list into the (empty) near heap, freeing cancelled events. */
-  private load(head: number): boolean {
+  /** Moves bucket `list` into the (empty) heap, freeing cancelled events. */
+  private load(list: number): boolean {
+    const tail = this.listTail[list];
+    const chunkData = this.chunkData;
     let n = this.heapLength;
-    for (let s = head; s >= 0; ) {
-      const next = this.si[(s << 3) + 6];
-      if (this.st(s) === FAR_CANCELLED) {
-        this.freeSlot(s);
-        this.farCancelled--;
-      } else {
+    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) {
+      const end = c * CHUNK + (c === tail ? this.listFill[list] : CHUNK);
+      for (let i = c * CHUNK; i < end; i++) {
+        const s = chunkData[i];
+        if (this.st(s) === FAR_CANCELLED) {
+          this.freeSlot(s);
+          this.farCancelled--;
+          continue;
+        }
         this.setSt(s, PENDING);
         if (n === this.heapCapacity) this.growHeap();
         this.heapTime[n] = this.sf[s << 2];
@@ -405,26 +474,24 @@ export class EventCalendar {
         n++;
         this.farLive--;
       }
-      s = next;
     }
+    this.freeList(list);
     this.heapLength = n;
     this.heapify();
     return n > 0;
   }
 
   /**
-   * Chooses a new bucket grid for the events of list `head` (and, if `fromHeap` ≥ 0, the near
-   * heap's rows too) and distributes them: near events into the heap, the rest into buckets.
+   * Chooses a new bucket grid for the far events `slots` (and the heap's rows too when
+   * `withHeap`) and distributes them: near events into the heap, the rest into buckets.
    */
-  private regrid(head: number, fromHeap: number): void {
+  private regrid(slots: Int32Array, withHeap: boolean): void {
     // Width from a sample of the times (reservoir sampling with a fixed-seed generator, so a
     // run is repeatable in every detail): the 90th percentile spans 90% of the buckets.
     const sample: number[] = [];
     let min = Infinity;
     let count = 0;
-    for (let s = head; s >= 0; s = this.si[(s << 3) + 6]) {
-      if (this.st(s) === FAR_CANCELLED) continue;
-      const t = this.sf[s << 2];
+    const consider = (t: number) => {
       if (t < min) min = t;
       count++;
       if (sample.length < SAMPLES) sample.push(t);
@@ -432,28 +499,13 @@ export class EventCalendar {
         const j = this.pick(count);
         if (j < SAMPLES) sample[j] = t;
       }
-    }
-    if (fromHeap >= 0) {
-      for (let i = 0; i < this.heapLength; i++) {
-        if (this.st(this.heapSlot[i]) === CANCELLED) continue;
-        const t = this.heapTime[i];
-        if (t < min) min = t;
-        count++;
-        if (sample.length < SAMPLES) sample.push(t);
-        else {
-          const j = this.pick(count);
-          if (j < SAMPLES) sample[j] = t;
-        }
-      }
-    }
+    };
+    for (let i = 0; i < slots.length; i++) if (this.st(slots[i]) !== FAR_CANCELLED) consider(this.sf[slots[i] << 2]);
+    if (withHeap) for (let i = 0; i < this.heapLength; i++) if (this.st(this.heapSlot[i]) !== CANCELLED) consider(this.heapTime[i]);
     if (count === 0) {
       // Only cancelled events were left: free them and go back to the plain heap.
-      for (let s = head; s >= 0; ) {
-        const next = this.si[(s << 3) + 6];
-        this.freeSlot(s);
-        this.farCancelled--;
-        s = next;
-      }
+      for (let i = 0; i < slots.length; i++) this.freeSlot(slots[i]);
+      this.farCancelled -= slots.length;
       this.split = false;
       return;
     }
@@ -468,7 +520,7 @@ export class EventCalendar {
     this.nearEnd = 1;
     this.split = true;
     // Heap rows: keep near ones, move the others out.
-    if (fromHeap >= 0) {
+    if (withHeap) {
       const heapTime = this.heapTime;
       const heapSeq = this.heapSeq;
       const heapSlot = this.heapSlot;
@@ -494,24 +546,23 @@ export class EventCalendar {
       this.heapLength = n;
       this.cancelledInHeap = 0;
     }
-    // List events: near ones into the heap, the others into their buckets.
-    for (let s = head; s >= 0; ) {
-      const next = this.si[(s << 3) + 6];
+    // Far events: near ones into the heap, the others into their buckets.
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
       if (this.st(s) === FAR_CANCELLED) {
         this.freeSlot(s);
         this.farCancelled--;
-      } else {
-        const t = this.sf[s << 2];
-        this.farLive--;
-        if ((t - this.base) * this.inverseWidth < this.nearEnd) {
-          this.setSt(s, PENDING);
-          if (this.heapLength === this.heapCapacity) this.growHeap();
-          this.heapTime[this.heapLength] = t;
-          this.heapSeq[this.heapLength] = this.sf[(s << 2) + 1];
-          this.heapSlot[this.heapLength++] = s;
-        } else this.pushFar(s, t, this.sf[(s << 2) + 1]);
+        continue;
       }
-      s = next;
+      const t = this.sf[s << 2];
+      this.farLive--;
+      if ((t - this.base) * this.inverseWidth < this.nearEnd) {
+        this.setSt(s, PENDING);
+        if (this.heapLength === this.heapCapacity) this.growHeap();
+        this.heapTime[this.heapLength] = t;
+        this.heapSeq[this.heapLength] = this.sf[(s << 2) + 1];
+        this.heapSlot[this.heapLength++] = s;
+      } else this.pushFar(s, t, this.sf[(s << 2) + 1]);
     }
     this.heapify();
   }
@@ -522,22 +573,7 @@ export class EventCalendar {
    * nearly one time), wait until it doubles before trying again.
    */
   private spread(): void {
-    // Gather every far event into one list.
-    let head = this.overflowHead;
-    this.overflowHead = -1;
-    if (this.split) {
-      for (let b = 0; b < this.buckets; b++) {
-        let s = this.bucketHead[b];
-        this.bucketHead[b] = -1;
-        while (s >= 0) {
-          const next = this.si[(s << 3) + 6];
-          this.si[(s << 3) + 6] = head;
-          head = s;
-          s = next;
-        }
-      }
-    }
-    this.regrid(head, 0);
+    this.regrid(this.take(0, this.buckets), true);
     this.spreadAt = Math.max(this.farTierAt, 2 * this.heapLength);
   }
 
@@ -555,21 +591,14 @@ export class EventCalendar {
 
   /** Frees every cancelled event of the far tier. */
   private compactFar(): void {
-    const relink = (head: number): number => {
-      let out = -1;
-      for (let s = head; s >= 0; ) {
-        const next = this.si[(s << 3) + 6];
-        if (this.st(s) === FAR_CANCELLED) this.freeSlot(s);
-        else {
-          this.si[(s << 3) + 6] = out;
-          out = s;
-        }
-        s = next;
+    for (let list = 0; list <= this.buckets; list++) {
+      if (this.listHead[list] < 0) continue;
+      const slots = this.take(list, list);
+      for (let i = 0; i < slots.length; i++) {
+        if (this.st(slots[i]) === FAR_CANCELLED) this.freeSlot(slots[i]);
+        else this.append(list, slots[i]);
       }
-      return out;
-    };
-    for (let b = 0; b < this.buckets; b++) if (this.bucketHead[b] >= 0) this.bucketHead[b] = relink(this.bucketHead[b]);
-    this.overflowHead = relink(this.overflowHead);
+    }
     this.farCancelled = 0;
   }
 

@@ -38,17 +38,25 @@ import { logGamma, normalCdf, normalPdf, normalQuantile } from './special.js';
  */
 export type DistributionSpec =
   | DurationInput
+  /** Always `value`. */
   | { dist: 'fixed'; value: DurationInput }
+  /** Exponential with mean `mean` (memoryless: a Poisson stream's gaps, M/M/c service). */
   | { dist: 'exponential'; mean: DurationInput }
+  /** Uniform between `min` and `max` (min ≤ max). */
   | { dist: 'uniform'; min: DurationInput; max: DurationInput }
+  /** Triangular from `min` to `max` with its peak at `mode` (min ≤ mode ≤ max). */
   | { dist: 'triangular'; min: DurationInput; mode: DurationInput; max: DurationInput }
   /** Normal truncated at 0: `mean` and `sd` are of the normal before truncation. */
   | { dist: 'normal'; mean: DurationInput; sd: DurationInput }
   /** `mean` and `sd` of the variable itself, not of its logarithm. */
   | { dist: 'lognormal'; mean: DurationInput; sd: DurationInput }
+  /** Gamma given by its mean and standard deviation. */
   | { dist: 'gamma'; mean: DurationInput; sd: DurationInput }
+  /** Gamma given by shape and scale (mean shape × scale). */
   | { dist: 'gamma'; shape: number; scale: DurationInput }
+  /** Erlang: the sum of `k` exponential phases (integer k ≥ 1), total mean `mean`. */
   | { dist: 'erlang'; k: number; mean: DurationInput }
+  /** Weibull with shape `shape` and scale `scale`. */
   | { dist: 'weibull'; shape: number; scale: DurationInput }
   /** One of `values`, with probabilities proportional to `weights` (equal if omitted). */
   | { dist: 'empirical'; values: DurationInput[]; weights?: number[] }
@@ -104,7 +112,15 @@ interface Form {
   description: string;
 }
 
-/** Largest Erlang `k`: cost is k uniforms per draw, and beyond this a normal fits anyway. */
+/**
+ * Largest Erlang `k`: cost is k uniforms per draw, and beyond this a normal fits anyway.
+ * @example
+ * ```ts
+ * import { checkDistribution, MAX_ERLANG_K } from 'carepath';
+ * MAX_ERLANG_K; // 10000
+ * checkDistribution({ dist: 'erlang', k: MAX_ERLANG_K + 1, mean: 5 }, 'service').length; // 1
+ * ```
+ */
 export const MAX_ERLANG_K = 10_000;
 
 /** Every distribution's parameters; gamma has two forms. */
@@ -162,7 +178,15 @@ const FORMS: Record<DistributionName, Form[]> = {
   ],
 };
 
-/** The distribution names, in documentation order. */
+/**
+ * The distribution names, in documentation order.
+ * @example
+ * ```ts
+ * import { DISTRIBUTION_NAMES } from 'carepath';
+ * DISTRIBUTION_NAMES.slice(0, 4); // [ 'fixed', 'exponential', 'uniform', 'triangular' ]
+ * DISTRIBUTION_NAMES.length; // 12
+ * ```
+ */
 export const DISTRIBUTION_NAMES = Object.freeze(Object.keys(FORMS) as DistributionName[]);
 
 const EXPECTED_SPEC =
@@ -398,6 +422,13 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
  * Every problem with a distribution spec (empty when it is valid). Never throws.
  * @param path Where the spec is, e.g. `stages.ct.service`; issue paths extend it
  *   (`stages.ct.service.mean`).
+ * @example
+ * ```ts
+ * import { checkDistribution } from 'carepath';
+ * checkDistribution({ dist: 'lognormal', mean: 14, sd: 5 }, 'stages.staging.service'); // []
+ * checkDistribution({ dist: 'uniform', min: 5, max: 2 }, 'stages.ct.service');
+ * // [ { path: 'stages.ct.service.max', message: 'expected a value ≥ min (5), got 2' } ]
+ * ```
  */
 export function checkDistribution(spec: unknown, path: string): Issue[] {
   const issues: Issue[] = [];
@@ -669,6 +700,13 @@ function build(r: Resolved): CompiledDistribution {
  * @param path Where the spec is, for error messages (e.g. `stages.ct.service`).
  * @throws ValidationError listing every problem, each naming its path, the value and what was
  *   expected, e.g. `stages.ct.service.mean: expected a non-negative duration, got -3`.
+ * @example
+ * ```ts
+ * import { compileDistribution, RandomStreams } from 'carepath';
+ * const service = compileDistribution({ dist: 'erlang', k: 3, mean: 6 }, 'stages.ct.service');
+ * [service.mean, service.variance]; // [ 6, 12 ]
+ * service.sample(new RandomStreams(2026).stream('service/ct')); // 2.7438393960725214
+ * ```
  */
 export function compileDistribution(spec: unknown, path: string): Sampler {
   const issues: Issue[] = [];
@@ -680,6 +718,13 @@ export function compileDistribution(spec: unknown, path: string): Sampler {
 /**
  * Theoretical mean of a distribution (for the truncated normal, the mean after truncation).
  * @throws ValidationError if the spec is invalid.
+ * @example
+ * ```ts
+ * import { distributionMean } from 'carepath';
+ * distributionMean({ dist: 'triangular', min: 1, mode: 2, max: 6 }); // 3
+ * distributionMean('36h'); // 1.5
+ * distributionMean({ dist: 'normal', mean: 1, sd: 1 }); // 1.2875999709391783 (truncated at 0)
+ * ```
  */
 export function distributionMean(spec: DistributionSpec): number {
   return compileDistribution(spec, '').mean;
@@ -721,6 +766,13 @@ function paramJsonSchema(kind: ParamKind): Record<string, unknown> {
 /**
  * JSON Schema of a distribution spec (the shapes; rules across fields such as min ≤ max are
  * checked by {@link checkDistribution}). Published through {@link DistributionSchema}.
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { distributionJsonSchema } from 'carepath';
+ * Object.keys(distributionJsonSchema()); // [ 'anyOf', 'description' ]
+ * writeFileSync('distribution.schema.json', JSON.stringify(distributionJsonSchema(), null, 2));
+ * ```
  */
 export function distributionJsonSchema(): Record<string, unknown> {
   const variants: Record<string, unknown>[] = [structuredClone(DURATION_JSON_SCHEMA) as Record<string, unknown>];
@@ -757,6 +809,14 @@ function pathSegments(path: string): (string | number)[] {
  * and messages, every problem reported at its own path) and leaves the value as given: compile
  * it with {@link compileDistribution}. `z.toJSONSchema` renders it as the union of every
  * accepted shape, so editors can complete and check scenario files.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { DistributionSchema } from 'carepath';
+ * const Stage = z.object({ service: DistributionSchema }); // inside your own zod schema
+ * Stage.safeParse({ service: { dist: 'exponential', mean: -3 } }).error?.issues[0].message;
+ * // 'expected a non-negative duration, got -3'
+ * ```
  */
 export const DistributionSchema = z
   .unknown()

@@ -10,7 +10,15 @@ import { describeValue, invalid, type Issue } from './errors.js';
 /** A duration as written in input data: days, or a string with a unit such as `"36h"`. */
 export type DurationInput = number | string;
 
-/** Days per unit accepted in duration strings. */
+/**
+ * Days per unit accepted in duration strings.
+ * @example
+ * ```ts
+ * import { DURATION_UNITS } from 'carepath';
+ * DURATION_UNITS.w; // 7
+ * DURATION_UNITS.h; // 0.041666666666666664 (1/24)
+ * ```
+ */
 export const DURATION_UNITS: Readonly<Record<string, number>> = Object.freeze({
   min: 1 / 1440,
   h: 1 / 24,
@@ -22,6 +30,12 @@ export const DURATION_UNITS: Readonly<Record<string, number>> = Object.freeze({
 /**
  * Regular expression (source text) a duration string must match; shared with the JSON Schema
  * so editors check exactly what {@link parseDuration} accepts.
+ * @example
+ * ```ts
+ * import { DURATION_PATTERN } from 'carepath';
+ * const re = new RegExp(DURATION_PATTERN);
+ * [re.test('36h'), re.test('2.5d'), re.test('3m')]; // [ true, true, false ]
+ * ```
  */
 export const DURATION_PATTERN = '^\\s*(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(min|h|d|w|y)\\s*$';
 const DURATION_RE = new RegExp(DURATION_PATTERN);
@@ -59,6 +73,13 @@ export function readDuration(value: unknown): number | { message: string } {
  * @param value A number of days (≥ 0) or a string with a unit (`"36h"`, `"90 min"`, `"2.5d"`).
  * @param path Where the value is, for the error message (e.g. `stages.ct.service.mean`).
  * @throws ValidationError naming the path, the value and the accepted forms.
+ * @example
+ * ```ts
+ * import { parseDuration } from 'carepath';
+ * parseDuration('36h', 'stages.ct.service.mean'); // 1.5
+ * parseDuration('6w', 'horizon'); // 42
+ * parseDuration('3m', 'warmup'); // throws: warmup: expected a duration: … ("m" is ambiguous: write "min" for minutes)
+ * ```
  */
 export function parseDuration(value: unknown, path: string): number {
   const r = readDuration(value);
@@ -66,7 +87,15 @@ export function parseDuration(value: unknown, path: string): number {
   throw invalid(path, r.message);
 }
 
-/** Problems with a duration (empty when valid); never throws. */
+/**
+ * Problems with a duration (empty when valid); never throws.
+ * @example
+ * ```ts
+ * import { checkDuration } from 'carepath';
+ * checkDuration('3d', 'warmup'); // []
+ * checkDuration(-1, 'warmup'); // [ { path: 'warmup', message: 'expected a non-negative duration, got -1' } ]
+ * ```
+ */
 export function checkDuration(value: unknown, path: string): Issue[] {
   const r = readDuration(value);
   return typeof r === 'number' ? [] : [{ path, message: r.message }];
@@ -77,6 +106,13 @@ export function checkDuration(value: unknown, path: string): Issue[] {
  * `formatDuration(0.0104)` → `"15min"`, `formatDuration(1.5)` → `"1.5d"`, `formatDuration(84)`
  * → `"12w"`, `formatDuration(730)` → `"2y"`. The result parses back with {@link parseDuration}
  * (to within the rounding) when `days` ≥ 0.
+ * @example
+ * ```ts
+ * import { formatDuration } from 'carepath';
+ * formatDuration(1.5); // '1.5d'
+ * formatDuration(84); // '12w'
+ * formatDuration(730); // '2y'
+ * ```
  */
 export function formatDuration(days: number): string {
   if (!Number.isFinite(days)) return String(days);
@@ -92,7 +128,14 @@ export function formatDuration(days: number): string {
   return `${Number(n.toPrecision(3))}${unit}`;
 }
 
-/** JSON Schema of a duration, published in {@link DurationSchema}'s metadata. */
+/**
+ * JSON Schema of a duration, published in {@link DurationSchema}'s metadata.
+ * @example
+ * ```ts
+ * import { DURATION_JSON_SCHEMA } from 'carepath';
+ * DURATION_JSON_SCHEMA.anyOf[0]; // { type: 'number', minimum: 0, description: 'days' }
+ * ```
+ */
 export const DURATION_JSON_SCHEMA = Object.freeze({
   anyOf: [
     { type: 'number', minimum: 0, description: 'days' },
@@ -105,6 +148,12 @@ export const DURATION_JSON_SCHEMA = Object.freeze({
  * zod schema for a duration in input data. It validates with the same rules and messages as
  * {@link parseDuration} and leaves the value as given (convert with `parseDuration`).
  * `z.toJSONSchema` renders it as a number ≥ 0 or a string matching {@link DURATION_PATTERN}.
+ * @example
+ * ```ts
+ * import { DurationSchema } from 'carepath';
+ * DurationSchema.safeParse('36h').success; // true
+ * DurationSchema.safeParse('3m').success; // false ("m" is ambiguous: write "min")
+ * ```
  */
 export const DurationSchema = z
   .unknown()

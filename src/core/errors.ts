@@ -12,7 +12,16 @@ export interface Issue {
   message: string;
 }
 
-/** Formats a value for an error message: short, unambiguous (strings quoted). */
+/**
+ * Formats a value for an error message: short, unambiguous (strings quoted).
+ * @example
+ * ```ts
+ * import { describeValue } from 'carepath';
+ * describeValue('3d'); // '"3d"'
+ * describeValue(undefined); // 'nothing'
+ * describeValue({ slots: 5 }); // '{"slots":5}'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
@@ -25,7 +34,15 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** Formats one issue as `path: message`. */
+/**
+ * Formats one issue as `path: message`.
+ * @example
+ * ```ts
+ * import { formatIssue } from 'carepath';
+ * formatIssue({ path: 'stages.ct.capacity.servers', message: 'expected a positive integer, got -2' });
+ * // 'stages.ct.capacity.servers: expected a positive integer, got -2'
+ * ```
+ */
 export function formatIssue(issue: Issue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
@@ -33,8 +50,16 @@ export function formatIssue(issue: Issue): string {
 /**
  * Thrown when input (a scenario, a distribution, an option) is invalid. `issues` lists every
  * problem found, not just the first.
+ * @example
+ * ```ts
+ * import { compileDistribution, ValidationError } from 'carepath';
+ * try { compileDistribution({ dist: 'uniform', min: 5, max: 2 }, 'stages.ct.service'); }
+ * catch (e) { if (e instanceof ValidationError) console.log(e.issues); }
+ * // [ { path: 'stages.ct.service.max', message: 'expected a value ≥ min (5), got 2' } ]
+ * ```
  */
 export class ValidationError extends Error {
+  /** Every problem found, each with its path and message. */
   readonly issues: Issue[];
   /**
    * Builds the error and its message from the issues.
@@ -52,7 +77,15 @@ export class ValidationError extends Error {
   }
 }
 
-/** Builds a ValidationError for a single problem. */
+/**
+ * Builds a ValidationError for a single problem.
+ * @example
+ * ```ts
+ * import { invalid } from 'carepath';
+ * throw invalid('stages.ct.capacity.servers', 'expected a positive integer, got -2');
+ * // ValidationError: stages.ct.capacity.servers: expected a positive integer, got -2
+ * ```
+ */
 export function invalid(path: string, message: string): ValidationError {
   return new ValidationError([{ path, message }]);
 }
@@ -61,6 +94,13 @@ export function invalid(path: string, message: string): ValidationError {
  * Extends a dotted path by one step: a field name (`joinPath('stages.ct', 'service')` gives
  * `stages.ct.service`) or an array index (`joinPath('values', 2)` gives `values[2]`). An empty
  * base gives the key alone, so paths never start with a dot.
+ * @example
+ * ```ts
+ * import { joinPath } from 'carepath';
+ * joinPath('stages.ct', 'service'); // 'stages.ct.service'
+ * joinPath('values', 2); // 'values[2]'
+ * joinPath('', 'stages'); // 'stages'
+ * ```
  */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;

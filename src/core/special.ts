@@ -12,6 +12,12 @@
  * Absolute error below 1e-15 everywhere; relative error below 1e-12 for |x| ≤ 4, about 1e-9 at
  * |x| = 6 and 1e-8 beyond 7. The kernel uses it only where absolute accuracy matters
  * (the mass of a truncated normal above 0, which is at least one half).
+ * @example
+ * ```ts
+ * import { normalCdf } from 'carepath';
+ * normalCdf(0); // 0.5
+ * normalCdf(1.96); // 0.9750021048517795
+ * ```
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
@@ -48,7 +54,14 @@ export function normalCdf(x: number): number {
   return x > 0 ? 1 - tail : tail;
 }
 
-/** Standard normal density φ(x). */
+/**
+ * Standard normal density φ(x).
+ * @example
+ * ```ts
+ * import { normalPdf } from 'carepath';
+ * normalPdf(0); // 0.3989422804014327 (1/√(2π))
+ * ```
+ */
 export function normalPdf(x: number): number {
   return Math.exp((-x * x) / 2) * 0.3989422804014327;
 }
@@ -57,6 +70,12 @@ export function normalPdf(x: number): number {
  * Inverse of the standard normal CDF, Φ⁻¹(p), to about 1 part in 10^16: Wichura's algorithm
  * AS 241 (PPND16), Applied Statistics 37 (1988) 477–484. Returns -Infinity for p ≤ 0,
  * Infinity for p ≥ 1 and NaN for NaN.
+ * @example
+ * ```ts
+ * import { normalQuantile } from 'carepath';
+ * normalQuantile(0.975); // 1.9599639845400536
+ * normalQuantile(0); // -Infinity
+ * ```
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0)) return p === 0 || p < 0 ? -Infinity : Number.NaN;
@@ -149,6 +168,12 @@ const LANCZOS = [
 /**
  * Natural logarithm of the gamma function for x > 0 (Lanczos approximation, g = 7, n = 9;
  * relative accuracy about 1e-15). Returns NaN for x ≤ 0.
+ * @example
+ * ```ts
+ * import { logGamma } from 'carepath';
+ * logGamma(5); // 3.178053830347944 (ln 4! = ln 24)
+ * logGamma(0.5); // 0.5723649429247004 (ln √π)
+ * ```
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) return Number.NaN;

@@ -70,6 +70,13 @@ const EMPTY_BAND = (): SeriesBand => ({ day: [], p5: [], median: [], p95: [], me
 /**
  * Bands per sample day over replications (quantiles by simple-statistics' `quantileSorted`).
  * Replications of one variant share the sample days; a mismatch is a bug upstream and throws.
+ * @example
+ * ```ts
+ * import { loadScenario, seriesBands, simulate } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * const bands = seriesBands([0, 1, 2].map((replication) => simulate(scenario, { replication })));
+ * bands.waiting.day.slice(0, 3); // [ 0, 7, 14 ]; bands.waiting.p95[i] is the 95th percentile on day[i]
+ * ```
  */
 export function seriesBands(runs: RunResult[]): VariantSeries {
   if (runs.length === 0) return { waiting: EMPTY_BAND(), byStage: {} };
@@ -91,7 +98,16 @@ export function seriesBands(runs: RunResult[]): VariantSeries {
   return { waiting: band(day, runs.map((r) => r.series.waiting)), byStage };
 }
 
-/** Summaries of every metric over the runs (a metric missing from some runs uses the others). */
+/**
+ * Summaries of every metric over the runs (a metric missing from some runs uses the others).
+ * @example
+ * ```ts
+ * import { loadScenario, simulate, summariseRuns } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * const metrics = summariseRuns([0, 1, 2].map((replication) => simulate(scenario, { replication })));
+ * metrics['stages.surgery.waitingAtEnd']; // { mean, sd, ci95, min, max, n: 3 }
+ * ```
+ */
 export function summariseRuns(runs: RunResult[]): Record<string, MetricSummary> {
   const metrics: Record<string, MetricSummary> = {};
   for (const [name, col] of metricColumns(runs)) {
@@ -101,7 +117,16 @@ export function summariseRuns(runs: RunResult[]): Record<string, MetricSummary> 
   return metrics;
 }
 
-/** Paired differences variant − base for every metric both have, paired by replication. */
+/**
+ * Paired differences variant − base for every metric both have, paired by replication.
+ * @example
+ * ```ts
+ * import { compareRuns, loadScenario, simulate } from 'carepath';
+ * const s = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * const runs = (variant: string) => [0, 1, 2].map((replication) => simulate(s, { replication, variant }));
+ * compareRuns(runs('ai-reporting'), runs('base'))['stages.reporting.waitingAtEnd'].meanDiff; // ≈ −33,000
+ * ```
+ */
 export function compareRuns(variant: RunResult[], base: RunResult[]): Record<string, Comparison> {
   const v = metricColumns(variant);
   const b = metricColumns(base);

@@ -13,11 +13,15 @@ import type { RunResult } from '../pathway/result.js';
 
 /** One line of a checkpoint file. */
 export interface CheckpointLine {
+  /** Variant of the run. */
   variant: string;
+  /** Replication index of the run. */
   replication: number;
   /** Master seed of the experiment. */
   seed: number;
+  /** SHA-256 of the scenario's canonical JSON: a checkpoint written for another scenario is refused. */
   scenarioDigest: string;
+  /** The run's result. */
   result: RunResult;
 }
 

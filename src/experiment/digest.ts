@@ -4,7 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level: equal data gives equal text whatever the key order. */
+/**
+ * JSON with object keys sorted at every level: equal data gives equal text whatever the key order.
+ * @example
+ * ```ts
+ * import { canonicalJson } from 'carepath';
+ * canonicalJson({ b: 2, a: { d: 4, c: 3 } }); // '{"a":{"c":3,"d":4},"b":2}'
+ * ```
+ */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;

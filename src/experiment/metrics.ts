@@ -7,6 +7,11 @@ import type { RunResult } from '../pathway/result.js';
 /**
  * Top-level fields of a run that are not metrics: identifiers and settings of the run, and the
  * time series (summarised separately as bands).
+ * @example
+ * ```ts
+ * import { NON_METRIC_FIELDS } from 'carepath';
+ * NON_METRIC_FIELDS.has('seed'); // true: a run's seed is not summarised as a metric
+ * ```
  */
 export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end']);
 

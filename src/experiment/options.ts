@@ -7,11 +7,32 @@ import { BASE_VARIANT, didYouMean, listNames } from '../pathway/scenario-names.j
 import { variantNames as declaredVariants } from '../pathway/variants.js';
 import type { ExperimentOptions } from './types.js';
 
-/** Default number of replications. */
+/**
+ * Default number of replications.
+ * @example
+ * ```ts
+ * import { DEFAULT_REPLICATIONS } from 'carepath';
+ * DEFAULT_REPLICATIONS; // 10
+ * ```
+ */
 export const DEFAULT_REPLICATIONS = 10;
-/** Default minimum replications of the sequential (precision) procedure. */
+/**
+ * Default minimum replications of the sequential (precision) procedure.
+ * @example
+ * ```ts
+ * import { DEFAULT_PRECISION_MIN } from 'carepath';
+ * DEFAULT_PRECISION_MIN; // 5
+ * ```
+ */
 export const DEFAULT_PRECISION_MIN = 5;
-/** Seed used when neither the options nor the scenario give one (the scenario format's default). */
+/**
+ * Seed used when neither the options nor the scenario give one (the scenario format's default).
+ * @example
+ * ```ts
+ * import { DEFAULT_SEED } from 'carepath';
+ * DEFAULT_SEED; // 1
+ * ```
+ */
 export const DEFAULT_SEED = 1;
 
 /** The fields of a scenario the experiment reads itself. */

@@ -121,6 +121,13 @@ function moduleSpecifier(m: string): string {
 /**
  * Runs an experiment in the calling thread (no worker threads). Same result as
  * {@link runExperiment}; `simulateModule` is not supported here (it needs an asynchronous import).
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * result.variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].ci95; // its 95% CI over 3 runs
+ * ```
  */
 export function runExperimentSync(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
   const started = { at: new Date(), t0: performance.now() };

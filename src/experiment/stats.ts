@@ -120,7 +120,15 @@ function tTwoSided95(n: number): number {
   return v;
 }
 
-/** Half-width of the two-sided 95% Student t interval for the mean of `n` values with sd `sd`. */
+/**
+ * Half-width of the two-sided 95% Student t interval for the mean of `n` values with sd `sd`.
+ * @example
+ * ```ts
+ * import { halfWidth95 } from 'carepath';
+ * halfWidth95(2, 10); // 1.4307138119413285 (t(0.975, 9) × 2 / √10)
+ * halfWidth95(2, 1); // 0: one value says nothing about spread
+ * ```
+ */
 export function halfWidth95(sd: number, n: number): number {
   return n < 2 ? 0 : (tTwoSided95(n) * sd) / Math.sqrt(n);
 }
@@ -163,6 +171,12 @@ export function pairedDifference(variant: number[], base: number[]): Comparison 
 /**
  * One-sided lower confidence bound of the mean: mean − t(confidence, n − 1)·sd/√n. With one
  * value, or `confidence` 0.5, it is the mean itself.
+ * @example
+ * ```ts
+ * import { lowerBound } from 'carepath';
+ * const share = { mean: 0.9, sd: 0.05, ci95: [0.864, 0.936] as [number, number], min: 0.8, max: 1, n: 10 };
+ * lowerBound(share, 0.95); // 0.8710159396224773: 95% sure the mean share is at least this
+ * ```
  */
 export function lowerBound(summary: MetricSummary, confidence: number): number {
   if (summary.n < 2 || confidence === 0.5) return summary.mean;

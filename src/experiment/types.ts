@@ -7,28 +7,39 @@ import type { SimulateOptions } from '../pathway/simulate.js';
 
 /** Descriptive statistics of one metric over replications (Student t interval). */
 export interface MetricSummary {
+  /** Mean over replications. */
   mean: number;
   /** Sample standard deviation (n − 1 denominator); 0 with one replication. */
   sd: number;
   /** 95% confidence interval of the mean; equals [mean, mean] with one replication. */
   ci95: [number, number];
+  /** Smallest value over replications. */
   min: number;
+  /** Largest value over replications. */
   max: number;
+  /** Number of replications summarised. */
   n: number;
 }
 
 /** Spread of a time series over replications, per sample day. */
 export interface SeriesBand {
+  /** Sample days (days since day 0); the other arrays are parallel to it. */
   day: number[];
+  /** 5th percentile over replications, per sample day (with `p95`, the 90% band). */
   p5: number[];
+  /** Median over replications, per sample day. */
   median: number[];
+  /** 95th percentile over replications, per sample day. */
   p95: number[];
+  /** Mean over replications, per sample day. */
   mean: number[];
 }
 
 /** Time-series bands of one variant: the whole waiting list and each stage's queue. */
 export interface VariantSeries {
+  /** The whole waiting list (patients on any queue). */
   waiting: SeriesBand;
+  /** Stage id → that stage's queue. */
   byStage: Record<string, SeriesBand>;
 }
 
@@ -36,6 +47,7 @@ export interface VariantSeries {
 export interface VariantResult {
   /** Metric path in {@link RunResult} (e.g. `stages.surgery.waitingAtEnd`) → summary. */
   metrics: Record<string, MetricSummary>;
+  /** Waiting lists over time, with their spread over replications. */
   series: VariantSeries;
   /** Per-replication results, in replication order (same order as `replicationIndices`). */
   replications: RunResult[];
@@ -43,20 +55,29 @@ export interface VariantResult {
 
 /** Paired difference variant − base for one metric. */
 export interface Comparison {
+  /** Mean of variant − base over the paired replications. */
   meanDiff: number;
   /** Standard deviation of the paired differences. */
   sd: number;
+  /** 95% confidence interval of the mean difference (Student t); [meanDiff, meanDiff] with one pair. */
   ci95: [number, number];
+  /** Number of pairs (replications run in both). */
   n: number;
 }
 
 /** Things that may differ between two runs of the same experiment. */
 export interface ExperimentMeta {
+  /** ISO time the experiment started (the earliest part's, for a merged result). */
   startedAt: string;
+  /** Elapsed seconds (the longest part's, for a merged result). */
   wallSeconds: number;
+  /** Worker threads used (1 = the calling thread; summed over the parts of a merged result). */
   workers: number;
+  /** carepath version that ran the experiment. */
   carepathVersion: string;
+  /** Node.js version, e.g. `v20.19.0`. */
   nodeVersion: string;
+  /** This result's shard (`index` of `count`), when it is one part of a sharded experiment. */
   shard?: { index: number; count: number };
   /** Replications read back from a checkpoint instead of being run. */
   resumed?: number;
@@ -66,9 +87,11 @@ export interface ExperimentMeta {
 
 /** How a precision-driven experiment stopped (see {@link ExperimentOptions.precision}). */
 export interface PrecisionOutcome {
+  /** Metric path whose CI half-width decided the number of replications. */
   metric: string;
   /** The target, as given (absolute, or a fraction of |mean| when `relative`). */
   halfWidth: number;
+  /** True when `halfWidth` is a fraction of |mean| rather than absolute. */
   relative: boolean;
   /** True when every variant reached the target; false when `max` replications ran out first. */
   met: boolean;
@@ -78,16 +101,19 @@ export interface PrecisionOutcome {
 
 /** The outcome of {@link runExperiment}: plain data, identical for any worker count except `meta`. */
 export interface ExperimentResult {
+  /** When, where and how fast it ran: the only part that differs between identical runs. */
   meta: ExperimentMeta;
   /** Scenario name. */
   scenario: string;
   /** SHA-256 of the scenario's canonical JSON: parts of different scenarios are never merged. */
   scenarioDigest: string;
+  /** Master seed: the same seed and replications give the same numbers. */
   seed: number;
   /** Replication indices included (0-based), sorted. */
   replicationIndices: number[];
   /** Variant names, `base` first. */
   variantNames: string[];
+  /** Variant name → its metrics, series and replications. */
   variants: Record<string, VariantResult>;
   /** Variant name (not `base`) → metric path → paired difference against `base`. */
   comparisons: Record<string, Record<string, Comparison>>;
@@ -97,11 +123,13 @@ export interface ExperimentResult {
 
 /** Reported after each finished replication. */
 export interface ProgressInfo {
-  /** Replications finished so far (including any read back from a checkpoint). */
+  /** Runs (variant × replication) finished so far (including any read back from a checkpoint). */
   done: number;
-  /** Replications planned (the maximum with `precision`). */
+  /** Runs (variant × replication) planned (the maximum with `precision`). */
   total: number;
+  /** Variant of the run just finished. */
   variant: string;
+  /** Replication index of the run just finished. */
   replication: number;
 }
 
@@ -158,7 +186,9 @@ export interface SweepOptions extends ExperimentOptions {
 
 /** One grid point of a sweep. */
 export interface SweepPoint {
+  /** Swept path → the value used at this point. */
   values: Record<string, unknown>;
+  /** The experiment run at this point. */
   result: ExperimentResult;
 }
 
@@ -166,6 +196,7 @@ export interface SweepPoint {
 export interface SweepResult {
   /** Paths swept, in grid order. */
   paths: string[];
+  /** Every grid point, in grid order (first path outermost). */
   points: SweepPoint[];
 }
 
@@ -190,7 +221,9 @@ export interface SeekOptions {
   min?: number;
   /** Largest capacity considered (default 100 × the current capacity, at least 100). */
   max?: number;
+  /** Worker threads; default: available cores (as {@link ExperimentOptions.workers}). */
   workers?: number;
+  /** Master seed; default: the scenario's seed (as {@link ExperimentOptions.seed}). */
   seed?: number;
   /** Called after each evaluated capacity. */
   onEvaluation?: (e: SeekEvaluation) => void;
@@ -202,17 +235,23 @@ export interface SeekOptions {
 
 /** One capacity tried by {@link seekCapacity}. */
 export interface SeekEvaluation {
+  /** Capacity tried (in {@link SeekResult.unit}). */
   capacity: number;
+  /** The target's share over the replications at this capacity. */
   share: MetricSummary;
   /** The one-sided lower confidence bound of the share compared with the goal. */
   lower: number;
+  /** True when `lower` ≥ the goal. */
   met: boolean;
 }
 
 /** The outcome of {@link seekCapacity}. */
 export interface SeekResult {
+  /** Stage whose capacity was searched. */
   stage: string;
+  /** Target whose share had to reach the goal. */
   target: string;
+  /** Variant applied before the search (`base` for none). */
   variant: string;
   /** What `capacity` counts. */
   unit: 'slots per week' | 'servers';
@@ -220,12 +259,15 @@ export interface SeekResult {
   capacity: number;
   /** Capacity in the scenario before the search (the largest phase for a phase list). */
   current: number;
+  /** Goal share the search aimed for. */
   goal: number;
+  /** One-sided confidence used (see {@link SeekOptions.confidence}). */
   confidence: number;
   /** The target's share at `capacity`. */
   share: MetricSummary;
   /** Every capacity evaluated, in the order tried. */
   evaluations: SeekEvaluation[];
+  /** False when even the largest capacity allowed (`max`) misses the goal. */
   met: boolean;
 }
 
@@ -233,7 +275,9 @@ export interface SeekResult {
 export interface WarmupOptions {
   /** Pilot replications (default 5); their waiting-list series are averaged before MSER-5. */
   replications?: number;
+  /** Variant to run (default `base`). */
   variant?: string;
+  /** Master seed; default: the scenario's seed. */
   seed?: number;
   /** Advanced: see {@link ExperimentOptions.simulate}. */
   simulate?: SimulateFn;
@@ -243,6 +287,7 @@ export interface WarmupOptions {
 export interface WarmupSuggestion {
   /** Suggested warm-up in days (the day of the first sample kept). */
   warmup: number;
+  /** Method used: MSER-5 (White 1997), the marginal standard error rule on batches of 5 samples. */
   method: 'MSER-5';
   /** Series analysed: the waiting list (patients on any queue), averaged over the pilot replications. */
   series: 'waiting';
@@ -250,9 +295,11 @@ export interface WarmupSuggestion {
   batchSize: number;
   /** Batches in the series, and batches truncated. */
   batches: number;
+  /** Batches cut off as warm-up: `warmup` is the day of sample number truncatedBatches × batchSize (0-based). */
   truncatedBatches: number;
   /** Days between samples. */
   sampleEvery: number;
+  /** Pilot replications run. */
   replications: number;
   /**
    * False when the MSER statistic is still falling at half the series (the search limit): the

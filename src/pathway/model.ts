@@ -8,7 +8,15 @@
  */
 import type { DistributionSpec } from '../core/distributions.js';
 
-/** Marker for `to: exit` in a routing branch. */
+/**
+ * Marker for `to: exit` in a routing branch.
+ * @example
+ * ```ts
+ * import { EXIT, loadScenario, resolveScenario } from 'carepath';
+ * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
+ * model.stages[1].next.at(-1)?.to === EXIT; // true: CT's last branch is `{ to: exit }`
+ * ```
+ */
 export const EXIT = -1;
 
 /** Day-of-week index: 0 = Monday … 6 = Sunday. */
@@ -16,8 +24,11 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** One capacity regime of a stage, in force from day `from` until the next phase starts. */
 export type CapacityPhase =
+  /** `servers` identical servers, each serving one patient at a time. */
   | { from: number; kind: 'servers'; servers: number }
+  /** No limit: every patient starts at once (a delay, not a queue). */
   | { from: number; kind: 'unlimited' }
+  /** Appointment slots released at the start of each day; a slot not taken that day is lost. */
   | {
       from: number;
       kind: 'slots';
@@ -33,16 +44,22 @@ export type CapacityPhase =
 export interface ModelTest {
   /** Index into {@link Model.conditions}. */
   condition: number;
+  /** Probability that a patient with the condition tests positive, in [0, 1]. */
   sensitivity: number;
+  /** Probability that a patient without the condition tests negative, in [0, 1]. */
   specificity: number;
   /** Class index a patient moves to on a positive result, or -1 to keep the class. */
   onPositiveClass: number;
-  /** False negatives that come back later, or null. */
+  /**
+   * False negatives that come back later, or null: a `share` of them rejoin the pathway at stage
+   * index `to` after a delay drawn from `after` (days).
+   */
   missed: { share: number; after: DistributionSpec; to: number } | null;
 }
 
 /** A routing branch. `to` is a stage index or {@link EXIT}. */
 export interface ModelBranch {
+  /** Index into {@link Model.stages} of the next stage, or {@link EXIT}. */
   to: number;
   /** Probability among the matching branches; null = takes whatever is left. */
   p: number | null;
@@ -55,14 +72,17 @@ export interface ModelBranch {
 
 /** One stage of a {@link Model}: capacity over time, service, queue discipline, patience, test and routing. */
 export interface ModelStage {
+  /** The stage's name in the scenario (its key under `stages`). */
   id: string;
   /** At least one phase; the first has `from: 0`; sorted by `from`. */
   capacity: CapacityPhase[];
   /** Service time (servers), activity after the slot (slots), or delay (unlimited). */
   service: DistributionSpec;
+  /** Queue discipline: first come first served, or by class priority (then by arrival). */
   queue: 'fifo' | 'priority';
   /** Time a patient will wait before leaving the list, or null for infinite patience. */
   patience: DistributionSpec | null;
+  /** The diagnostic test done at this stage, or null when it does none. */
   test: ModelTest | null;
   /** Empty means exit after this stage. */
   next: ModelBranch[];
@@ -70,7 +90,9 @@ export interface ModelStage {
 
 /** A piecewise description of a Poisson stream's rate over time (per day). */
 export interface ModelArrival {
+  /** The stream's name in the scenario (its key under `arrivals`). */
   id: string;
+  /** Index into {@link Model.stages} of the stage the stream's patients join first. */
   to: number;
   /** Base rate per day at time 0. */
   ratePerDay: number;
@@ -80,6 +102,7 @@ export interface ModelArrival {
   growthPerYear: number;
   /** Twelve monthly multipliers (January first), or null. Months follow {@link Model.startDate}. */
   seasonality: number[] | null;
+  /** Index into {@link Model.classes} of the class new patients get. */
   classIndex: number;
   /** Condition index → prevalence. */
   conditions: { condition: number; prevalence: number }[];
@@ -87,42 +110,59 @@ export interface ModelArrival {
 
 /** Patients already waiting at a stage at time 0. */
 export interface ModelInitial {
+  /** Index into {@link Model.stages} of the stage whose queue they are on. */
   stage: number;
+  /** Number of patients in the group. */
   count: number;
   /** Days already waited (their pathway clock started that long before day 0). */
   waited: DistributionSpec;
+  /** Index into {@link Model.classes} of the group's class. */
   classIndex: number;
+  /** Condition index → share of the group who have it. */
   conditions: { condition: number; prevalence: number }[];
 }
 
-/** An event that starts or stops a target's clock. */
+/**
+ * An event that starts or stops a target's clock: service starting (`start`) or ending (`end`) at
+ * stage index `stage` (`STAGE.start`, `STAGE.end` in a scenario), or the patient's `exit`.
+ */
 export type ModelEventRef = { kind: 'start' | 'end'; stage: number } | { kind: 'exit' };
 
 /** A waiting-time standard of a {@link Model}; `within` is in days, `goal` a share in [0, 1]. */
 export interface ModelTarget {
+  /** The target's name in the scenario (its key under `targets`). */
   id: string;
+  /** Readable description from the scenario (empty when it has none). */
   description: string;
   /** Event that starts the clock; null = the patient's pathway start. */
   from: ModelEventRef | null;
   /** The first of these events stops the clock. */
   until: ModelEventRef[];
+  /** The standard: the clock must stop within this many days. */
   within: number;
+  /** Share of patients that should meet the standard, in [0, 1]. */
   goal: number;
 }
 
 /** A scenario resolved for simulation and analysis (one variant applied). */
 export interface Model {
+  /** The scenario's name. */
   name: string;
+  /** The scenario's description (empty when it has none). */
   description: string;
   /** Name of the variant applied: `base` for none. */
   variant: string;
+  /** The scenario's master seed (default 1). */
   seed: number;
   /** ISO date of day 0. */
   startDate: string;
   /** Weekday of day 0. */
   startWeekday: Weekday;
+  /** Days simulated before statistics start. */
   warmup: number;
+  /** Days measured after the warm-up: the run ends at day `warmup + horizon`. */
   horizon: number;
+  /** Days between samples of the waiting-list time series. */
   sampleEvery: number;
   /** Class names; index = class index. The implicit class is `default`. */
   classes: string[];
@@ -130,8 +170,12 @@ export interface Model {
   classPriority: number[];
   /** Condition names; index = condition index (at most 30). */
   conditions: string[];
+  /** Stages in scenario order; index = stage index. */
   stages: ModelStage[];
+  /** Arrival streams in scenario order. */
   arrivals: ModelArrival[];
+  /** Groups of patients already waiting at day 0. */
   initial: ModelInitial[];
+  /** Waiting-time standards in scenario order. */
   targets: ModelTarget[];
 }

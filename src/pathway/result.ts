@@ -5,9 +5,13 @@
 
 /** Summary of a set of waits (days). Percentiles come from a fine histogram (see docs). */
 export interface WaitSummary {
+  /** Mean wait (days; exact). */
   mean: number;
+  /** Median wait (days). */
   median: number;
+  /** 92nd percentile (days): the NHS referral-to-treatment measure. */
   p92: number;
+  /** Longest wait (days; exact). */
   max: number;
   /** Number of waits summarised. */
   n: number;
@@ -43,6 +47,7 @@ export interface TargetResult {
   breached: number;
   /** met ÷ (met + breached); NaN-free: 0 when nobody was counted (see `counted`). */
   share: number;
+  /** The target's goal share, in [0, 1], copied from the scenario. */
   goal: number;
   /** Patients still waiting at the end whose wait already exceeds `within` (included in `breached`). */
   breachedStillWaiting: number;
@@ -82,19 +87,29 @@ export interface RunSeries {
 
 /** The result of {@link simulate}: one replication of one variant. */
 export interface RunResult {
+  /** The scenario's name. */
   scenario: string;
+  /** Name of the variant applied (`base` for none). */
   variant: string;
+  /** Master seed the run used. */
   seed: number;
+  /** Replication index (0-based). */
   replication: number;
   /** Days of warm-up, measured horizon, and end time (warm-up + horizon). */
   warmup: number;
+  /** Days measured after the warm-up. */
   horizon: number;
+  /** Day the run ended: warm-up + horizon. */
   end: number;
+  /** Patient counts over the whole run, warm-up included. */
   patients: PatientCounts;
+  /** Stage id → its results over the measured period. */
   stages: Record<string, StageResult>;
   /** Pathway start to exit, for patients who exited during the measured period. */
   timeInSystem: WaitSummary;
+  /** Target id → how many patients met its standard. */
   targets: Record<string, TargetResult>;
+  /** Waiting lists over time, from day 0 (warm-up included). */
   series: RunSeries;
   /** Events the kernel processed. */
   events: number;

@@ -10,6 +10,14 @@ import { ValidationError, type Issue } from '../core/errors.js';
  * with its path (`stages.ct.capacity.slots`) and a message naming the value given and what
  * was expected. Problems found only in a variant have paths like
  * `variants.ai: stages.surgery.capacity.slots`.
+ * @example
+ * ```ts
+ * import { parseScenario, ScenarioError } from 'carepath';
+ * const data = { version: 1, name: 'clinic', horizon: '1y', arrivals: { gp: { to: 'clinic', rate: { perDay: 0.9 } } },
+ *   stages: { clinic: { capacity: { servers: -2 } } } };
+ * try { parseScenario(data); } catch (e) { if (e instanceof ScenarioError) console.log(e.issues); }
+ * // [ { path: 'stages.clinic.capacity.servers', message: 'expected a positive integer, got -2' } ]
+ * ```
  */
 export class ScenarioError extends ValidationError {
   /**

@@ -28,7 +28,16 @@ export interface SimulateOptions {
   checks?: ((model: Model, result: RunResult) => string[])[];
 }
 
-/** True when the argument is an already-resolved model rather than a scenario. */
+/**
+ * True when the argument is an already-resolved model rather than a scenario.
+ * @example
+ * ```ts
+ * import { isModel, loadScenario, resolveScenario } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/mm1.yaml');
+ * isModel(scenario); // false
+ * isModel(resolveScenario(scenario)); // true
+ * ```
+ */
 export function isModel(x: Scenario | Model): x is Model {
   return Array.isArray((x as Model).stages);
 }
@@ -40,7 +49,7 @@ export function isModel(x: Scenario | Model): x is Model {
  * @example
  * ```ts
  * import { loadScenario, simulate } from 'carepath';
- * const result = simulate(loadScenario('mm1.yaml'));
+ * const result = simulate(loadScenario('examples/scenarios/mm1.yaml'));
  * console.log(result.stages.clinic.wait.mean); // ≈ 9 days, as M/M/1 theory says
  * ```
  */

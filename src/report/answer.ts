@@ -23,6 +23,7 @@ import { comparison, isClear, metricPath, metricSummary, stageIds, targetGoal, t
 
 /** The answer for one variant (or for `base`, described on its own). */
 export interface AnswerSection {
+  /** The variant described (`base` for the scenario as it is). */
   variant: string;
   /** The variant's description from the scenario, if any. */
   description?: string;
@@ -34,12 +35,23 @@ export interface AnswerSection {
 
 /** Input of {@link answerSections}. */
 export interface AnswerInput {
+  /** The experiment to describe. */
   experiment: ExperimentResult;
+  /** Variant name → `analyse(scenario, { variant })`, for sentences about the bottleneck. */
   analyses?: Record<string, Analysis>;
+  /** Variant name → its description from the scenario. */
   variantDescriptions?: Record<string, string>;
 }
 
-/** −1, 0 or +1: the direction of a change when it is clear (with one run, its sign). */
+/**
+ * −1, 0 or +1: the direction of a change when it is clear (with one run, its sign).
+ * @example
+ * ```ts
+ * import { changeDirection } from 'carepath';
+ * changeDirection({ meanDiff: 120, sd: 30, ci95: [98, 142], n: 10 }); // 1: the interval is above 0
+ * changeDirection({ meanDiff: 3, sd: 30, ci95: [-18, 24], n: 10 }); // 0: could be chance
+ * ```
+ */
 export function changeDirection(c: Comparison | undefined): -1 | 0 | 1 {
   if (!c || !Number.isFinite(c.meanDiff) || c.meanDiff === 0) return 0;
   if (c.n < 2 || isClear(c.ci95)) return c.meanDiff > 0 ? 1 : -1;
@@ -58,7 +70,16 @@ function summaryCi(s: MetricSummary, format: (v: number) => string, share = fals
   return interval === 'n/a' ? '' : ` (95% CI ${interval})`;
 }
 
-/** `met`, `missed` or `borderline` against a goal, judged by the interval, not just the mean. */
+/**
+ * `met`, `missed` or `borderline` against a goal, judged by the interval, not just the mean.
+ * @example
+ * ```ts
+ * import { goalVerdict } from 'carepath';
+ * const share = { mean: 0.86, sd: 0.02, ci95: [0.84, 0.88] as [number, number], min: 0.83, max: 0.89, n: 10 };
+ * goalVerdict(share, 0.85); // 'borderline': the interval straddles the goal
+ * goalVerdict(share, 0.8); // 'met'
+ * ```
+ */
 export function goalVerdict(s: MetricSummary, goal: number): 'met' | 'missed' | 'borderline' {
   const [lo, hi] = s.n > 1 && Number.isFinite(s.ci95[0]) ? s.ci95 : [s.mean, s.mean];
   if (lo >= goal) return 'met';

@@ -14,6 +14,7 @@ import { scenarioInfo } from './scenario-info.js';
 
 /** Input of {@link writeReportBundle}. */
 export interface ReportBundleInput {
+  /** The experiment whose results are written. */
   experiment: ExperimentResult;
   /** The scenario; without it there is no `report.html` (the CSV, JSON and charts are still written). */
   scenario?: Scenario;
@@ -27,10 +28,15 @@ export interface ReportBundleInput {
 
 /** Paths written by {@link writeReportBundle}. */
 export interface ReportBundleFiles {
+  /** Path of `report.html`, when a scenario was given. */
   report?: string;
+  /** Path of `summary.csv` (see {@link summaryCsv}). */
   summary: string;
+  /** Path of `series.csv` (see {@link seriesCsv}). */
   series: string;
+  /** Path of `results.json` (see {@link resultsJson}). */
   results: string;
+  /** Paths of `charts/<name>.vl.json`, one Vega-Lite spec per chart, in report order. */
   charts: string[];
 }
 

@@ -22,11 +22,26 @@ export interface ChartOptions {
   targetDescriptions?: Record<string, string>;
 }
 
-/** Colour of `base` (neutral slate) and of the variants, in order. Colour-blind friendly (Tableau 10). */
+/**
+ * Colour of `base` (neutral slate) and of the variants, in order. Colour-blind friendly (Tableau 10).
+ * @example
+ * ```ts
+ * import { BASE_COLOUR, variantColours } from 'carepath';
+ * variantColours(['base', 'ai']).base === BASE_COLOUR; // true ('#5b6770')
+ * ```
+ */
 export const BASE_COLOUR = '#5b6770';
 const VARIANT_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7'];
 
-/** Colour per variant, `base` in slate and the others in a fixed palette order. */
+/**
+ * Colour per variant, `base` in slate and the others in a fixed palette order.
+ * @example
+ * ```ts
+ * import { variantColours } from 'carepath';
+ * variantColours(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
+ * // { base: '#5b6770', 'ai-reporting': '#4e79a7', 'ai-reporting-and-treatment': '#f28e2b' }
+ * ```
+ */
 export function variantColours(variants: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
@@ -37,7 +52,17 @@ export function variantColours(variants: readonly string[]): Record<string, stri
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-/** House style shared by every chart. */
+/**
+ * House style shared by every chart.
+ * @example
+ * ```ts
+ * import { chartConfig, renderChartSvg } from 'carepath';
+ * // A chart of your own in the report's style (the report's own specs already carry it).
+ * const spec = { data: { values: [{ stage: 'ct', waiting: 41 }, { stage: 'surgery', waiting: 12 }] }, mark: 'bar',
+ *   encoding: { x: { field: 'stage', type: 'nominal' }, y: { field: 'waiting', type: 'quantitative' } }, config: chartConfig };
+ * const svg = await renderChartSvg(spec as TopLevelSpec); // TopLevelSpec from 'vega-lite'
+ * ```
+ */
 export const chartConfig = {
   font: FONT,
   background: 'white',
@@ -471,7 +496,15 @@ export function bottleneckChartSpec(
   } as TopLevelSpec;
 }
 
-/** Stages that have a finite capacity in at least one variant's analysis (all when unknown). */
+/**
+ * Stages that have a finite capacity in at least one variant's analysis (all when unknown).
+ * @example
+ * ```ts
+ * import { analyse, loadScenario, stagesWithCapacity } from 'carepath';
+ * const base = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
+ * stagesWithCapacity(['reporting', 'ct', 'staging', 'surgery'], { base }); // [ 'reporting', 'ct', 'surgery' ]
+ * ```
+ */
 export function stagesWithCapacity(stages: string[], analyses: Record<string, Analysis>): string[] {
   const kept = stages.filter((s) =>
     Object.values(analyses).some((a) => {
@@ -484,8 +517,11 @@ export function stagesWithCapacity(stages: string[], analyses: Record<string, An
 
 /** Everything needed to build the report's charts. */
 export interface ChartInput {
+  /** The experiment whose results the charts show. */
   experiment: ExperimentResult;
+  /** Variant name → `analyse(scenario, { variant })`; without it there is no bottleneck chart. */
   analyses?: Record<string, Analysis>;
+  /** Dates, width, stages and target labels (see {@link ChartOptions}). */
   options?: ChartOptions;
 }
 

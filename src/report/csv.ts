@@ -14,12 +14,27 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Joins rows into CSV text with a header row and a final newline. */
+/**
+ * Joins rows into CSV text with a header row and a final newline.
+ * @example
+ * ```ts
+ * import { toCsv } from 'carepath';
+ * toCsv(['stage', 'waiting'], [['ct', 41], ['surgery, urgent', 12]]);
+ * // 'stage,waiting\nct,41\n"surgery, urgent",12\n'
+ * ```
+ */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
-/** Columns of {@link summaryCsv}. */
+/**
+ * Columns of {@link summaryCsv}.
+ * @example
+ * ```ts
+ * import { SUMMARY_COLUMNS } from 'carepath';
+ * SUMMARY_COLUMNS.join(','); // 'variant,metric,mean,sd,ci_low,ci_high,min,max,n'
+ * ```
+ */
 export const SUMMARY_COLUMNS = ['variant', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
 
 /**
@@ -37,10 +52,25 @@ export function summaryCsv(experiment: ExperimentResult): string {
   return toCsv([...SUMMARY_COLUMNS], rows);
 }
 
-/** Columns of {@link comparisonsCsv}. */
+/**
+ * Columns of {@link comparisonsCsv}.
+ * @example
+ * ```ts
+ * import { COMPARISON_COLUMNS } from 'carepath';
+ * COMPARISON_COLUMNS.join(','); // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
+ * ```
+ */
 export const COMPARISON_COLUMNS = ['variant', 'metric', 'mean_diff', 'sd', 'ci_low', 'ci_high', 'n'] as const;
 
-/** One row per variant (not base) × metric: the paired difference against base with its 95% CI. */
+/**
+ * One row per variant (not base) × metric: the paired difference against base with its 95% CI.
+ * @example
+ * ```ts
+ * import { comparisonsCsv, loadScenario, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * comparisonsCsv(result).split('\n')[0]; // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
+ * ```
+ */
 export function comparisonsCsv(experiment: ExperimentResult): string {
   const rows: (string | number)[][] = [];
   for (const v of variantsOf(experiment)) {
@@ -51,7 +81,14 @@ export function comparisonsCsv(experiment: ExperimentResult): string {
   return toCsv([...COMPARISON_COLUMNS], rows);
 }
 
-/** Columns of {@link seriesCsv}. */
+/**
+ * Columns of {@link seriesCsv}.
+ * @example
+ * ```ts
+ * import { SERIES_COLUMNS } from 'carepath';
+ * SERIES_COLUMNS.join(','); // 'variant,series,stage,day,date,p5,median,p95,mean'
+ * ```
+ */
 export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5', 'median', 'p95', 'mean'] as const;
 
 /**
@@ -59,6 +96,13 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
  * empty `stage`) and each stage's list (`series` = `stage`), per sample day, with the 5th
  * percentile, median, 95th percentile and mean over replications. `date` is filled when a start
  * date is given.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync, seriesCsv } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * seriesCsv(result, { startDate: '2026-01-05' }).split('\n').slice(0, 2);
+ * // [ 'variant,series,stage,day,date,p5,median,p95,mean', 'base,waiting,,0,2026-01-05,3000,3000,3000,3000' ]
+ * ```
  */
 export function seriesCsv(experiment: ExperimentResult, options: { startDate?: string } = {}): string {
   const rows: (string | number)[][] = [];
@@ -79,6 +123,14 @@ export function seriesCsv(experiment: ExperimentResult, options: { startDate?: s
 /**
  * The whole experiment result as JSON text (non-finite numbers become `null`, as JSON requires).
  * `carepath merge` reads these files back.
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { loadScenario, resultsJson, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * writeFileSync('results.json', resultsJson(result));
+ * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * ```
  */
 export function resultsJson(experiment: ExperimentResult, options: { pretty?: boolean } = {}): string {
   return JSON.stringify(experiment, null, options.pretty === false ? undefined : 1) + '\n';

@@ -25,6 +25,11 @@ export function formatNumber(value: number): string {
 /**
  * A duration in days for tables and labels: one decimal below 100 (`0.4`, `32.2`), whole days
  * above (`1,204`), one significant digit for tiny waits (`0.008`) so they do not read as zero.
+ * @example
+ * ```ts
+ * import { formatDays } from 'carepath';
+ * [formatDays(0.42), formatDays(32.25), formatDays(1204.4), formatDays(0.008)]; // [ '0.4', '32.3', '1,204', '0.008' ]
+ * ```
  */
 export function formatDays(days: number): string {
   if (!Number.isFinite(days)) return '–';
@@ -32,7 +37,14 @@ export function formatDays(days: number): string {
   return Math.abs(days) >= 100 ? intFormat.format(days) : days.toFixed(1);
 }
 
-/** A rough figure for sentences ("about 0.75 a week"): two significant digits, at least whole numbers above 100. */
+/**
+ * A rough figure for sentences ("about 0.75 a week"): two significant digits, at least whole numbers above 100.
+ * @example
+ * ```ts
+ * import { formatApprox } from 'carepath';
+ * [formatApprox(0.7512), formatApprox(12.46), formatApprox(1234.5)]; // [ '0.75', '12', '1,235' ]
+ * ```
+ */
 export function formatApprox(value: number): string {
   if (!Number.isFinite(value)) return '–';
   if (Math.abs(value) >= 100) return intFormat.format(Math.round(value));
@@ -52,19 +64,39 @@ export function formatPercent(share: number, digits = 1): string {
 /**
  * A share's confidence interval cut to [0, 1] for display: the t interval of a mean share can
  * pass 100% when runs are few, which reads as nonsense to a planner (the report says so).
+ * @example
+ * ```ts
+ * import { clampShareInterval } from 'carepath';
+ * clampShareInterval([0.91, 1.04]); // [ 0.91, 1 ]
+ * ```
  */
 export function clampShareInterval(ci: readonly [number, number]): [number, number] {
   return [Math.max(0, ci[0]), Math.min(1, ci[1])];
 }
 
-/** Formats a signed change: `+12`, `−3.4` (a real minus sign, so columns read well). */
+/**
+ * Formats a signed change: `+12`, `−3.4` (a real minus sign, so columns read well).
+ * @example
+ * ```ts
+ * import { formatPercent, formatSigned } from 'carepath';
+ * [formatSigned(12), formatSigned(-3.4), formatSigned(0)]; // [ '+12', '−3.4', '0' ]
+ * formatSigned(0.5, formatPercent); // '+50.0%'
+ * ```
+ */
 export function formatSigned(value: number, format: (v: number) => string = formatNumber): string {
   if (!Number.isFinite(value)) return '–';
   if (value === 0) return format(0);
   return value > 0 ? `+${format(value)}` : `−${format(-value)}`;
 }
 
-/** A change in a share, in percentage points: `+12.3 pts`. */
+/**
+ * A change in a share, in percentage points: `+12.3 pts`.
+ * @example
+ * ```ts
+ * import { formatPoints } from 'carepath';
+ * [formatPoints(0.123), formatPoints(-0.05)]; // [ '+12.3 pts', '−5.0 pts' ]
+ * ```
+ */
 export function formatPoints(diff: number): string {
   return `${formatSigned(diff * 100, (v) => v.toFixed(1))} pts`;
 }
@@ -72,6 +104,13 @@ export function formatPoints(diff: number): string {
 /**
  * Formats a 95% confidence interval as `low–high` with the given formatter; a degenerate interval
  * (one replication) reads as `n/a`, because it says nothing about uncertainty.
+ * @example
+ * ```ts
+ * import { formatInterval, formatPercent } from 'carepath';
+ * formatInterval([12.3, 15.8]); // '12.3 to 15.8'
+ * formatInterval([0.81, 0.86], formatPercent); // '81.0% to 86.0%'
+ * formatInterval([4, 4]); // 'n/a'
+ * ```
  */
 export function formatInterval(ci: readonly [number, number], format: (v: number) => string = formatNumber): string {
   const [lo, hi] = ci;
@@ -109,7 +148,14 @@ export function dayToDate(startDate: string, day: number): string {
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** `2026-01-05` → `5 Jan 2026`. */
+/**
+ * `2026-01-05` → `5 Jan 2026`; text that is not a `YYYY-MM-DD` date is returned unchanged.
+ * @example
+ * ```ts
+ * import { formatDate } from 'carepath';
+ * formatDate('2026-01-05'); // '5 Jan 2026'
+ * ```
+ */
 export function formatDate(iso: string): string {
   const t = parseIsoDate(iso);
   return t === undefined ? iso : longDate.format(new Date(t));
@@ -123,7 +169,14 @@ export function formatDuration(days: number): string {
   return `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`;
 }
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @example
+ * ```ts
+ * import { escapeHtml } from 'carepath';
+ * escapeHtml(`<b>"A&E" & 'GP'</b>`); // '&lt;b&gt;&quot;A&amp;E&quot; &amp; &#39;GP&#39;&lt;/b&gt;'
+ * ```
+ */
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -136,6 +189,11 @@ export function escapeHtml(text: string): string {
 /**
  * A readable label from an id: `treatment-62d` → `Treatment 62d`, `faster_diagnosis` →
  * `Faster diagnosis`.
+ * @example
+ * ```ts
+ * import { humanise } from 'carepath';
+ * [humanise('treatment-62d'), humanise('faster_diagnosis')]; // [ 'Treatment 62d', 'Faster diagnosis' ]
+ * ```
  */
 export function humanise(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();

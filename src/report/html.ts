@@ -21,6 +21,7 @@ import { formatMetric, formatSummary, metricSections, type MetricSection } from 
 export interface ReportInput {
   /** The scenario as loaded (its parameters are listed under "Assumptions"). */
   scenario: Scenario;
+  /** The experiment to report (from `runExperiment`, or `mergeExperiments` of shards). */
   experiment: ExperimentResult;
   /** Variant name → `analyse(scenario, { variant })`. */
   analyses: Record<string, Analysis>;
@@ -275,7 +276,16 @@ ${variantBlocks ? `<h3 style="margin-top:18px">Variants</h3><p class="lead">Each
 </section>`;
 }
 
-/** The command that reproduces this experiment. */
+/**
+ * The command that reproduces this experiment.
+ * @example
+ * ```ts
+ * import { loadScenario, reproduceCommand, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * reproduceCommand(result, 'examples/scenarios/lung-cancer-ai.yaml');
+ * // 'npx carepath run examples/scenarios/lung-cancer-ai.yaml --replications 3 --seed 2026'
+ * ```
+ */
 export function reproduceCommand(experiment: ExperimentResult, source?: string): string {
   const file = source ?? 'SCENARIO.yaml';
   const quoted = /^[\w./@:+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
@@ -318,7 +328,16 @@ function formatIndexRanges(indices: number[]): string {
   return parts.join(', ');
 }
 
-/** Start date used by the report: the explicit one, else the scenario's. */
+/**
+ * Start date used by the report: the explicit one, else the scenario's.
+ * @example
+ * ```ts
+ * import { loadScenario, reportStartDate } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * reportStartDate({ scenario }); // '2026-01-05'
+ * reportStartDate({ scenario, startDate: '2027-04-01' }); // '2027-04-01'
+ * ```
+ */
 export function reportStartDate(input: { scenario?: unknown; startDate?: string }): string | undefined {
   return isoStartDate(input.startDate) ?? scenarioInfo(input.scenario).startDate;
 }

@@ -57,13 +57,29 @@ function unionKeys(lists: Iterable<string[]>): string[] {
   return [...seen];
 }
 
-/** Variant names in the experiment, `base` first. */
+/**
+ * Variant names in the experiment, `base` first.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync, variantsOf } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * variantsOf(result); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * ```
+ */
 export function variantsOf(experiment: ExperimentResult): string[] {
   const names = experiment.variantNames.filter((v) => v in experiment.variants);
   return names.includes('base') ? ['base', ...names.filter((v) => v !== 'base')] : names;
 }
 
-/** Stage ids, in the order the scenario lists them. */
+/**
+ * Stage ids, in the order the scenario lists them.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync, stageIds } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * stageIds(result); // [ 'reporting', 'ct', 'staging', 'surgery', 'radiotherapy', 'sact' ]
+ * ```
+ */
 export function stageIds(experiment: ExperimentResult): string[] {
   return unionKeys(
     variantsOf(experiment).map((v) => {
@@ -74,7 +90,15 @@ export function stageIds(experiment: ExperimentResult): string[] {
   );
 }
 
-/** Target ids, in the order the scenario lists them. */
+/**
+ * Target ids, in the order the scenario lists them.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync, targetIds } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * targetIds(result); // [ 'faster-diagnosis-28d', 'treatment-31d', 'treatment-62d' ]
+ * ```
+ */
 export function targetIds(experiment: ExperimentResult): string[] {
   return unionKeys(
     variantsOf(experiment).map((v) => {
@@ -88,7 +112,16 @@ export function targetIds(experiment: ExperimentResult): string[] {
   );
 }
 
-/** A target's goal (0–1) as the runs recorded it, or undefined. */
+/**
+ * A target's goal (0–1) as the runs recorded it, or undefined.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync, targetGoal } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * targetGoal(result, 'treatment-62d'); // 0.85
+ * targetGoal(result, 'no-such-target'); // undefined
+ * ```
+ */
 export function targetGoal(experiment: ExperimentResult, target: string): number | undefined {
   for (const v of variantsOf(experiment)) {
     const vr = experiment.variants[v]!;
@@ -108,6 +141,13 @@ export function replicationCount(experiment: ExperimentResult): number {
 /**
  * Summary of one metric for one variant: the experiment's own, or computed from the
  * replications; undefined when the metric exists in neither.
+ * @example
+ * ```ts
+ * import { loadScenario, metricSummary, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * metricSummary(result, 'ai-reporting', 'targets.treatment-62d.share'); // { mean, sd, ci95, min, max, n: 3 }
+ * metricSummary(result, 'base', 'no.such.metric'); // undefined
+ * ```
  */
 export function metricSummary(experiment: ExperimentResult, variant: string, path: string): MetricSummary | undefined {
   const vr: VariantResult | undefined = experiment.variants[variant];
@@ -121,6 +161,13 @@ export function metricSummary(experiment: ExperimentResult, variant: string, pat
 /**
  * Paired difference variant − base of one metric: the experiment's own, or computed from
  * replications paired by replication index (common random numbers make pairing valid).
+ * @example
+ * ```ts
+ * import { comparison, loadScenario, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * comparison(result, 'ai-reporting', 'stages.surgery.waitingAtEnd'); // { meanDiff, sd, ci95, n: 3 }
+ * comparison(result, 'base', 'stages.surgery.waitingAtEnd'); // undefined: base is not compared with itself
+ * ```
  */
 export function comparison(experiment: ExperimentResult, variant: string, path: string): Comparison | undefined {
   const given = experiment.comparisons?.[variant]?.[path];
@@ -148,7 +195,15 @@ export function isClear(ci: readonly [number, number]): boolean {
   return lo > 0 || hi < 0;
 }
 
-/** Well-known metric paths, so every part of the report names them the same way. */
+/**
+ * Well-known metric paths, so every part of the report names them the same way.
+ * @example
+ * ```ts
+ * import { metricPath } from 'carepath';
+ * metricPath.stageWaitMean('surgery'); // 'stages.surgery.wait.mean'
+ * metricPath.targetShare('treatment-62d'); // 'targets.treatment-62d.share'
+ * ```
+ */
 export const metricPath = {
   /** Patients on any list at the end of the run. */
   waitingAtEnd: 'patients.waiting',

@@ -8,7 +8,9 @@ import { isoStartDate } from './format.js';
 
 /** What the report shows about a scenario. */
 export interface ScenarioInfo {
+  /** The scenario's name, or the fallback name. */
   name: string;
+  /** The scenario's description, when it has one. */
   description?: string;
   /** ISO date of day 0, when the scenario has one. */
   startDate?: string;
@@ -28,7 +30,16 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Reads {@link ScenarioInfo} from scenario data; `fallbackName` when it has no name. */
+/**
+ * Reads {@link ScenarioInfo} from scenario data; `fallbackName` when it has no name.
+ * @example
+ * ```ts
+ * import { loadScenario, scenarioInfo } from 'carepath';
+ * const info = scenarioInfo(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
+ * [info.startDate, info.variantExtends]; // [ '2026-01-05', { 'ai-reporting-and-treatment': 'ai-reporting' } ]
+ * scenarioInfo(undefined, 'My scenario').name; // 'My scenario'
+ * ```
+ */
 export function scenarioInfo(scenario: unknown, fallbackName = 'Scenario'): ScenarioInfo {
   const s = record(scenario);
   const variantDescriptions: Record<string, string> = {};

@@ -14,8 +14,11 @@ export type MetricKind = 'count' | 'days' | 'share' | 'utilisation';
 
 /** One row of a metrics table. */
 export interface MetricRow {
+  /** Row label (a stage or target id, or `All stages`). */
   label: string;
+  /** Metric path in the runs, e.g. `stages.surgery.waitingAtEnd`. */
   metric: string;
+  /** How the value reads (count, days, share or utilisation). */
   kind: MetricKind;
   /** +1 when higher is better, −1 when lower is better, 0 when neither. */
   better: 1 | -1 | 0;
@@ -25,7 +28,9 @@ export interface MetricRow {
 
 /** A titled group of rows. */
 export interface MetricSection {
+  /** Section heading, e.g. `Waiting list at the end`. */
   title: string;
+  /** The section's rows, in display order. */
   rows: MetricRow[];
 }
 
@@ -54,6 +59,13 @@ export function formatSummary(kind: MetricKind, s: MetricSummary | undefined): s
  * The metrics the report tabulates, in sections: waiting lists at the end, mean and 92nd
  * percentile waits per stage, utilisation, waiting-time standards, and time in the pathway.
  * Stages in `limitedStages` (default: all) get wait and utilisation rows.
+ * @example
+ * ```ts
+ * import { loadScenario, metricSections, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * metricSections(result)[0].title; // 'Waiting list at the end'
+ * metricSections(result)[0].rows[0]; // { label: 'All stages', metric: 'patients.waiting', kind: 'count', better: -1 }
+ * ```
  */
 export function metricSections(experiment: ExperimentResult, limitedStages?: string[]): MetricSection[] {
   const stages = stageIds(experiment);
@@ -147,7 +159,17 @@ export function terminalSummary(
   return formatTextTable(rows, { header: ['', ...variants], sections: sectionRows });
 }
 
-/** `surgery (108%)`, `none` or `–` (no analysis). */
+/**
+ * The bottleneck with its utilisation, e.g. `surgery (108%)`; `none` when every stage keeps up,
+ * `–` without an analysis.
+ * @example
+ * ```ts
+ * import { analyse, bottleneckLabel, loadScenario } from 'carepath';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * bottleneckLabel(analyse(scenario)); // 'reporting (117%)'
+ * bottleneckLabel(analyse(scenario, { variant: 'ai-reporting' })); // 'surgery (111%)'
+ * ```
+ */
 export function bottleneckLabel(a: Analysis | undefined): string {
   if (!a) return '–';
   if (!a.bottleneck) return 'none';

@@ -69,7 +69,9 @@ const scenarioArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
   }),
 );
 
-function build(g: fc.Infer<typeof scenarioArb>): Record<string, unknown> {
+type Generated = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(g: Generated): Record<string, unknown> {
   return {
     version: 1,
     name: 'random',
