@@ -65,6 +65,8 @@ export function reviveError(e: WorkerError): Error {
 /** A pool of worker threads running replications. */
 export class WorkerPool implements Executor {
   private readonly pool: Piscina<WorkerTask, WorkerReply>;
+  /** Runs handed to the pool and not yet settled. */
+  private readonly pending = new Set<Promise<WorkerReply>>();
 
   constructor(readonly threads: number) {
     const entry = workerEntry();
@@ -79,12 +81,26 @@ export class WorkerPool implements Executor {
   }
 
   async run(task: WorkerTask): Promise<RunResult> {
-    const reply = await this.pool.run(task);
+    const running = this.pool.run(task);
+    this.pending.add(running);
+    let reply: WorkerReply;
+    try {
+      reply = await running;
+    } finally {
+      this.pending.delete(running);
+    }
     if (!reply.ok) throw reviveError(reply.error);
     return reply.result;
   }
 
+  /**
+   * Stops the workers once the runs already handed to them have settled. When one run fails
+   * the experiment closes the pool while others are still in flight; destroying it then made
+   * a worker's late reply arrive at a pool that no longer knew the task, which piscina throws
+   * as an uncaught "Unexpected message from Worker".
+   */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
     await this.pool.destroy();
   }
 }
