@@ -48,7 +48,15 @@
  * @module
  */
 
-/** Largest number of events that can be in the calendar at once (2^26, about 67 million). */
+/**
+ * Largest number of events that can be in the calendar at once (2^26, about 67 million).
+ *
+ * @example
+ * ```ts
+ * import { MAX_CALENDAR_CAPACITY } from 'carepath';
+ * MAX_CALENDAR_CAPACITY; // 67108864
+ * ```
+ */
 export const MAX_CALENDAR_CAPACITY = 0x4000000;
 
 const SLOT_MASK_DIVISOR = MAX_CALENDAR_CAPACITY;
@@ -94,6 +102,7 @@ export interface EventCalendarTiers {
  * After {@link EventCalendar.pop} returns true, the popped event is in the fields
  * {@link EventCalendar.time}, {@link EventCalendar.kind} and {@link EventCalendar.data}.
  *
+ * @example
  * ```ts
  * const cal = new EventCalendar();
  * cal.push(2, 7, 42);

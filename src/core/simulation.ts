@@ -9,6 +9,12 @@ import { EventCalendar } from './calendar.js';
 /**
  * The `kind` reserved for callback events made by {@link Simulation.at}. Model event kinds
  * must differ from it (any other int32 is fine; small non-negative integers are usual).
+ *
+ * @example
+ * ```ts
+ * import { CALLBACK_KIND } from 'carepath';
+ * CALLBACK_KIND; // -2147483648: never use it as a model event kind
+ * ```
  */
 export const CALLBACK_KIND = -0x80000000;
 
@@ -26,6 +32,18 @@ export interface SimulationOptions {
 /**
  * Thrown when more than `maxEventsPerInstant` events happen at one simulated time: almost
  * always an event that reschedules itself with zero delay.
+ *
+ * @example
+ * ```ts
+ * import { Simulation, ZeroTimeLoopError } from 'carepath';
+ * const sim = new Simulation({ maxEventsPerInstant: 1000 });
+ * sim.schedule(0, 1, 0);
+ * try {
+ *   sim.run(10, () => sim.scheduleAfter(0, 1, 0)); // reschedules itself at the same instant
+ * } catch (e) {
+ *   (e as ZeroTimeLoopError).time; // 0
+ * }
+ * ```
  */
 export class ZeroTimeLoopError extends Error {
   /** The simulated time at which the loop happened. */
@@ -51,6 +69,7 @@ export class ZeroTimeLoopError extends Error {
 /**
  * A discrete-event simulation: a clock, an event calendar and a run loop.
  *
+ * @example
  * ```ts
  * const ARRIVAL = 0;
  * const sim = new Simulation();

@@ -35,6 +35,7 @@ const UNLIMITED = 2;
 
 /** What a custom rule sees of a patient. Built only when a hook is used. */
 export interface PatientView {
+  /** Row of the patient in the engine's store; reused after the patient leaves. */
   id: number;
   /** Class name. */
   class: string;
@@ -50,9 +51,11 @@ export interface PatientView {
 
 /** Context of a routing decision. */
 export interface RouteContext {
+  /** The patient being routed. */
   patient: PatientView;
   /** The stage the patient has just finished. */
   stage: string;
+  /** Simulated time of the decision, in days since day 0. */
   now: number;
   /** Where the scenario's `next` would send the patient: a stage id or `exit`. */
   proposed: string;
