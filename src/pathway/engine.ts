@@ -14,7 +14,7 @@ import { compileDistribution, type Sampler } from '../core/distributions.js';
 import { ArrivalProcess } from './arrivals.js';
 import { WaitHistogram } from './histogram.js';
 import { EXIT, type Model, type ModelEventRef } from './model.js';
-import { ABANDONED, AWAY, IN_SERVICE, MAX_CLASSES, MAX_STAGES, PatientStore, WAITING } from './patients.js';
+import { ABANDONED, AWAY, IN_SERVICE, MAX_CLASSES, MAX_STAGES, MAX_TARGETS, PatientStore, WAITING } from './patients.js';
 import { FifoQueue, KeyedQueue, LevelQueue, type PatientQueue } from './queues.js';
 import type { RunResult, StageResult, TargetResult } from './result.js';
 
@@ -313,7 +313,7 @@ export class Engine {
 
     // Targets.
     const T = (this.nTargets = model.targets.length);
-    if (T > 31) throw new Error(`at most 31 targets are supported, got ${T}`);
+    if (T > MAX_TARGETS) throw new Error(`at most ${MAX_TARGETS} targets are supported, got ${T}`);
     this.within = Float64Array.from(model.targets, (t) => t.within);
     this.fromSlot = new Int32Array(T).fill(-1);
     const codes = 2 * S + 1;
@@ -793,7 +793,6 @@ export class Engine {
   }
 
   private onWarmup(): void {
-    const now = this.sim.now;
     for (let s = 0; s < this.nStages; s++) {
       this.touch(s);
       this.qArea[s] = 0;

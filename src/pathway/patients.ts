@@ -42,6 +42,8 @@ export const ABANDONED = 4;
 export const MAX_STAGES = 0x7fff;
 /** Most classes a store can index (cls is uint8). */
 export const MAX_CLASSES = 0x100;
+/** Most targets a scenario may have: their flags share one 31-bit mask per patient. */
+export const MAX_TARGETS = 31;
 
 /** Bytes of a row before the clockFrom entries. */
 const FIXED_BYTES = 40;

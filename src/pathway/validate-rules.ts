@@ -11,6 +11,7 @@ import type { Issue } from '../core/errors.js';
 import { hasOwn, isObject, joinPath, keysOf, own } from './scenario-json.js';
 import { durationDays } from './schema-parts.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from './scenario-names.js';
+import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -88,6 +89,13 @@ export function checkRules(scenario: unknown): RuleFindings {
 
   if (isObject(arrivalsObj) && keysOf(arrivalsObj).length === 0) error('arrivals', 'expected at least one arrival stream');
   if (isObject(stagesObj) && stageNames.length === 0) error('stages', 'expected at least one stage');
+  const tooMany = (field: string, count: number, max: number) => {
+    if (count > max) error(field, `at most ${max} ${field} are supported, got ${count}`);
+  };
+  tooMany('stages', stageNames.length, MAX_STAGES);
+  // The implicit `default` class takes one of the engine's class indices.
+  tooMany('classes', classNames.filter((c) => c !== DEFAULT_CLASS).length, MAX_CLASSES - 1);
+  tooMany('targets', keysOf(own(scenario, 'targets')).length, MAX_TARGETS);
   if (stageSet.has(EXIT_NAME)) {
     error(joinPath('stages', EXIT_NAME), '"exit" is reserved for leaving the pathway (`to: exit`); give this stage another name');
   }

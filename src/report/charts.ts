@@ -222,7 +222,7 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
   } as TopLevelSpec;
 }
 
-function targetLabel(target: string, goal: number | undefined, options: ChartOptions): string {
+function targetLabel(target: string, goal: number | undefined): string {
   const name = humanise(target);
   return goal === undefined ? name : `${name} (goal ${formatPercent(goal, 0)})`;
 }
@@ -246,7 +246,7 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
       if (!s) return [];
       return [
         {
-          target: targetLabel(t, goal, options),
+          target: targetLabel(t, goal),
           variant: v,
           mean: s.mean,
           // A t interval of a mean share can pass 0% or 100% with few runs; the axis cannot.
@@ -270,7 +270,7 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
       row: {
         field: 'target',
         type: 'nominal',
-        sort: targets.map((t) => targetLabel(t, targetGoal(experiment, t), options)),
+        sort: targets.map((t) => targetLabel(t, targetGoal(experiment, t))),
         header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontSize: 12 },
       },
     },

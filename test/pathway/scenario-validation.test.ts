@@ -26,7 +26,6 @@ function mutate(f: (s: Obj) => void): Obj {
 }
 
 const errors = (s: unknown): Issue[] => validateScenario(s).issues;
-const warnings = (s: unknown): Issue[] => validateScenario(s).warnings;
 
 /** The issue at `path`; fails the test (showing all issues) when there is none. */
 function at(issues: Issue[], path: string): string {
@@ -368,6 +367,17 @@ describe('semantic rules (all collected in one pass)', () => {
     expect(at(e, 'stages.clinic.test.detects')).toBe(
       'condition "lung-cancr" is not declared by any arrival or initial group (did you mean "lung-cancer"?); declared conditions: "lung-cancer"',
     );
+  });
+
+  it('at most 31 targets and 255 declared classes (the engine packs them into fixed-width fields)', () => {
+    const targets = Object.fromEntries(
+      Array.from({ length: 32 }, (_, i) => [`t${i}`, { until: 'exit', within: 1, goal: 0.9 }]),
+    );
+    expect(at(errors(mutate((s) => (s.targets = targets))), 'targets')).toBe('at most 31 targets are supported, got 32');
+    const classes = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`k${i}`, { priority: i }]));
+    expect(at(errors(mutate((s) => (s.classes = classes))), 'classes')).toBe('at most 255 classes are supported, got 256');
+    const fine = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`t${i}`, { until: 'exit', within: 1, goal: 0.9 }]));
+    expect(errors(mutate((s) => (s.targets = fine)))).toEqual([]);
   });
 
   it('at most 30 distinct conditions', () => {
