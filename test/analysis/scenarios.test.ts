@@ -68,8 +68,17 @@ describe('lung-cancer-ai.yaml: relieve diagnosis and the surplus queues at treat
 
   it('analyseVariants: the bottleneck moves from reporting to surgery, then disappears', () => {
     const all = analyseVariants(scenario);
-    expect(Object.keys(all)).toEqual(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
-    expect(Object.values(all).map((a) => a.bottleneck)).toEqual(['reporting', 'surgery', null]);
+    expect(Object.keys(all)).toEqual(['base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity']);
+    expect(Object.values(all).map((a) => a.bottleneck).slice(0, 3)).toEqual(['reporting', 'surgery', null]);
+  });
+
+  it('ai-lower-sensitivity: fewer cancers found, so less reaches surgery than with ai-reporting', () => {
+    const low = analyse(scenario, { variant: 'ai-lower-sensitivity' });
+    const ai = analyse(scenario, { variant: 'ai-reporting' });
+    expect(low.stages.reporting!.stable).toBe(true);
+    // The X-ray finds 0.65 rather than 0.85 of cancers; the rest reach CT only through missed returns.
+    expect(low.stages.surgery!.arrivalRate).toBeLessThan(ai.stages.surgery!.arrivalRate);
+    expect(low.stages.surgery!.arrivalRate).toBeGreaterThan(0);
   });
 
   it('a resolved model is accepted directly, and a mismatched variant is refused', () => {

@@ -60,7 +60,7 @@ describe('worker threads with the real simulator', () => {
     const short = { ...lung, horizon: '13w' };
     const one = await runExperiment(short, { replications: 3, workers: 1 });
     const two = await runExperiment(short, { replications: 3, workers: 2 });
-    expect(one.variantNames).toEqual(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
+    expect(one.variantNames).toEqual(['base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity']);
     expect(two.meta.workers).toBe(2);
     expect(body(two)).toBe(body(one));
     expect(two).toEqual({ ...one, meta: two.meta });

@@ -56,7 +56,7 @@ describe('canonical scenario files', () => {
 
   it('lung-cancer-ai: the variants change exactly what their patches say', () => {
     const s = loadScenario(join(examples, 'lung-cancer-ai.yaml'));
-    expect(variantNames(s)).toEqual(['ai-reporting', 'ai-reporting-and-treatment']);
+    expect(variantNames(s)).toEqual(['ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity']);
     const base = resolveScenario(s);
     const ai = resolveScenario(s, 'ai-reporting');
     const both = resolveScenario(s, 'ai-reporting-and-treatment');
@@ -73,6 +73,10 @@ describe('canonical scenario files', () => {
     const phase = ai.stages[0]!.capacity[0]!;
     expect(phase.kind === 'slots' && phase.perWeekday).toEqual([520, 520, 520, 520, 520, 0, 0]);
     expect(ai.stages[0]!.test!.sensitivity).toBe(0.85);
+    const low = resolveScenario(s, 'ai-lower-sensitivity');
+    expect(low.stages[0]!.test!.sensitivity).toBe(0.65);
+    expect(slots(low, 'reporting')).toBe(2600); // the AI's capacity, inherited from ai-reporting
+    expect(slots(low, 'surgery')).toBe(7);
     expect(ai.stages[0]!.test!.specificity).toBe(0.95);
   });
 });
