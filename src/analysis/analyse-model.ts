@@ -167,7 +167,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
   });
 
   const ids = model.stages.map((st) => st.id);
-  const bottleneck = pickMax(ids, (id) => stages[id]!.utilisation, (id) => !stages[id]!.stable);
+  const bottleneck = pickMax(ids, (id) => stages[id]!.utilisation, (id) => !stages[id]!.stable && !Number.isNaN(stages[id]!.utilisation));
   const hiddenBottlenecks = ids
     .filter((id) => stages[id]!.stable && stages[id]!.demandUtilisation >= 1)
     .sort((a, b) => stages[b]!.demandUtilisation - stages[a]!.demandUtilisation);
@@ -237,6 +237,14 @@ function stageWait(
       note: 'patients abandon the list (patience): no formula implemented (Erlang-A); simulate',
     };
   }
+  if (inp.service.treatment === 'simulate-only') {
+    return {
+      mean: null,
+      method: 'none',
+      exact: false,
+      note: 'service is a sampler object without a known mean and variance: no formula applies; simulate',
+    };
+  }
   if (inp.service.mean <= 0) return { mean: 0, method: 'none', exact: true, note: 'instant service, no queue' };
   const c = inp.servers;
   const mu = 1 / inp.service.mean;
@@ -285,6 +293,11 @@ function notesFor(
       '; `phases` gives each later capacity or demand change, analyseAt(model, day) any other day.',
   );
   for (const [id, st] of Object.entries(stages)) {
+    if (Number.isNaN(st.capacityRate)) {
+      // A sampler object without a mean: nothing about this stage's capacity is known here.
+      notes.push(`${id}: its service is a sampler object without a mean, so its capacity is unknown here; simulate.`);
+      continue;
+    }
     if (!st.stable) {
       notes.push(
         `${id} cannot keep up: ${fmt(st.arrivalRate * 7)} arrive a week for ${fmt(st.capacityRate * 7)} completions; its list grows by about ${fmt(st.growthPerWeek)} a week.`,

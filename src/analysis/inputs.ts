@@ -3,7 +3,7 @@
  * the moments of service and patience times.
  * @module
  */
-import { compileDistribution, type DistributionSpec } from '../core/distributions.js';
+import { distributionAnalysis, type AnalyticTreatment, type DistributionSpec } from '../core/distributions.js';
 import { monthIndexer } from '../pathway/arrivals.js';
 import type { CapacityPhase, ModelArrival, ModelStage } from '../pathway/model.js';
 
@@ -54,29 +54,23 @@ export function capacityRate(phase: CapacityPhase, serviceMean: number): number 
   return phase.servers / serviceMean;
 }
 
-/** Mean, squared coefficient of variation, and whether the distribution is exponential. */
+/** Mean, squared coefficient of variation, and how the formulas may use the distribution. */
 export interface Moments {
+  /** NaN when unknown (a sampler object without a mean). */
   mean: number;
-  /** Variance ÷ mean² (0 when the mean is 0). */
+  /** Variance ÷ mean² (0 when the mean is 0; NaN when unknown). */
   scv: number;
+  /** True when exact M/M/c formulas apply (the distribution is exponential). */
   exponential: boolean;
+  /** What the distribution's registry entry says the analysis may do with it. */
+  treatment: AnalyticTreatment;
 }
 
 /**
- * True when a compiled distribution is exponential: the `exponential` family, or an Erlang,
- * gamma or Weibull at the parameter value that makes it one (then its SCV is exactly 1).
+ * Moments of a distribution spec (validated by src/core; `path` names it in errors), as the
+ * distribution registry reports them.
  */
-function isExponential(dist: string, spec: DistributionSpec, scv: number): boolean {
-  if (dist === 'exponential') return true;
-  if (Math.abs(scv - 1) > 1e-12) return false;
-  if (dist === 'erlang' || dist === 'gamma') return true;
-  return dist === 'weibull' && typeof spec === 'object' && (spec as { shape?: unknown }).shape === 1;
-}
-
-/** Moments of a distribution spec (validated by src/core; `path` names it in errors). */
 export function momentsOf(spec: DistributionSpec, path: string): Moments {
-  const d = compileDistribution(spec, path);
-  const mean = d.mean;
-  const scv = mean > 0 ? d.variance / (mean * mean) : 0;
-  return { mean, scv, exponential: isExponential(d.dist, spec, scv) };
+  const d = distributionAnalysis(spec, path);
+  return { mean: d.mean, scv: d.scv, exponential: d.treatment === 'exact', treatment: d.treatment };
 }

@@ -27,6 +27,10 @@ export {
   type DistributionSpec,
   type DistributionName,
   type Sampler,
+  distributionAnalysis,
+  type DistributionAnalysis,
+  type AnalyticTreatment,
+  type SamplerObject,
 } from './distributions.js';
 export { normalCdf, normalPdf, normalQuantile, logGamma } from './special.js';
 export { ValidationError, invalid, describeValue, formatIssue, joinPath, type Issue } from './errors.js';

@@ -14,6 +14,9 @@ import { createHash } from 'node:crypto';
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
+    // A sampler object's method would vanish from JSON: keep its source so two scenarios that
+    // differ only there get different fingerprints.
+    if (typeof v === 'function') return `function ${v.toString()}`;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const sorted: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];

@@ -3,6 +3,7 @@
  * @module
  */
 import { describeValue, type Issue } from '../core/errors.js';
+import { findSamplerObject } from '../pathway/scenario-json.js';
 import { BASE_VARIANT, didYouMean, listNames } from '../pathway/scenario-names.js';
 import { variantNames as declaredVariants } from '../pathway/variants.js';
 import type { ExperimentOptions } from './types.js';
@@ -91,6 +92,10 @@ export function checkOptions(scenario: AnyScenario, o: ExperimentOptions): Issue
   if (o.simulate !== undefined && typeof o.simulate !== 'function') bad('simulate', `expected a function, got ${describeValue(o.simulate)}`);
   if (o.simulate !== undefined && o.simulateModule === undefined && o.workers !== undefined && o.workers > 1) {
     bad('workers', 'a simulate function cannot be sent to worker threads: give simulateModule (a module exporting simulate) to run it in parallel');
+  }
+  const sampler = findSamplerObject(scenario);
+  if (sampler !== undefined && o.workers !== undefined && o.workers > 1) {
+    bad('workers', `the scenario has a sampler object (code, not data) at ${sampler}, which cannot be sent to worker threads: use workers: 1 (the default for such a scenario), or write it as a distribution spec to run in parallel; got ${o.workers}`);
   }
   return issues;
 }

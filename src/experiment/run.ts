@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { invalid } from '../core/errors.js';
+import { findSamplerObject } from '../pathway/scenario-json.js';
 import type { Scenario } from '../pathway/scenario.js';
 import { aggregate } from './aggregate.js';
 import { type AnyScenario, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED } from './options.js';
@@ -159,7 +160,7 @@ export async function runExperimentWith(
       await runOnExecutor(state, shared, options.simulateModule && moduleSpecifier(options.simulateModule));
       return finish(state, started, shared.threads);
     }
-    const workers = Math.min(resolveWorkers(options), Math.max(1, state.remainingRuns()));
+    const workers = Math.min(resolveWorkers(options, scenario), Math.max(1, state.remainingRuns()));
     if (workers <= 1) {
       const simulate = options.simulate ?? (options.simulateModule ? await importSimulate(options.simulateModule) : (defaultSimulate as SimulateFn));
       runInThread(state, simulate);
@@ -177,10 +178,17 @@ export async function runExperimentWith(
   }
 }
 
-/** Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate function). */
-export function resolveWorkers(options: { workers?: number; simulate?: SimulateFn; simulateModule?: string }): number {
+/**
+ * Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate
+ * function, and for a scenario holding a sampler object, which cannot be sent to a worker).
+ */
+export function resolveWorkers(
+  options: { workers?: number; simulate?: SimulateFn; simulateModule?: string },
+  scenario?: unknown,
+): number {
   if (options.workers !== undefined) return options.workers;
   if (options.simulate !== undefined && options.simulateModule === undefined) return 1;
+  if (scenario !== undefined && findSamplerObject(scenario) !== undefined) return 1;
   return availableParallelism();
 }
 

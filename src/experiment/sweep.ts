@@ -4,6 +4,7 @@
  */
 import { describeValue, invalid, ValidationError } from '../core/errors.js';
 import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { cloneJson } from '../pathway/scenario-json.js';
 import { splitPath, setPath } from './paths.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { resolveWorkers, runExperimentWith } from './run.js';
@@ -38,7 +39,7 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
  * ```
  */
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
-  const copy = structuredClone(scenario) as Record<string, unknown>;
+  const copy = cloneJson(scenario) as Record<string, unknown>; // keeps sampler objects (structuredClone cannot)
   for (const [path, value] of Object.entries(values)) setPath(copy, path, value);
   return parseScenario(copy);
 }
@@ -72,7 +73,7 @@ export async function runSweep(scenario: Scenario, options: SweepOptions): Promi
   if (experiment.checkpoint !== undefined) {
     throw new ValidationError([{ path: 'checkpoint', message: 'a sweep runs several scenarios; checkpoints are per experiment (run the points one by one to checkpoint them)' }]);
   }
-  const workers = resolveWorkers(experiment);
+  const workers = resolveWorkers(experiment, scenario);
   const pool: Executor | undefined = workers > 1 ? new WorkerPool(workers) : undefined;
   const points: SweepPoint[] = [];
   try {

@@ -3,6 +3,7 @@
  * called `constructor` or `__proto__` must not reach `Object.prototype`), and issue paths.
  * @module
  */
+import { isSamplerObject } from '../core/distributions.js';
 import { joinPath, type Issue } from '../core/errors.js';
 
 /** A plain JSON object (not null, not an array). */
@@ -36,10 +37,11 @@ export function setOwn(obj: JsonObject, key: string, value: unknown): void {
 /**
  * Deep copy of JSON-like data (objects, arrays, primitives). Other objects (dates, maps) are
  * copied as their own enumerable properties; functions and symbols are kept as they are, so the
- * validator still sees (and rejects) them.
+ * validator still sees (and rejects) them. A sampler object (code standing where a
+ * distribution is allowed) is kept as it is, not copied: its methods and state are its own.
  */
 export function cloneJson<T>(value: T, seen: Set<unknown> = new Set()): T {
-  if (typeof value !== 'object' || value === null) return value;
+  if (typeof value !== 'object' || value === null || isSamplerObject(value)) return value;
   if (seen.has(value)) throw new TypeError('cannot copy a structure that contains itself');
   seen.add(value);
   let out: unknown;
@@ -79,7 +81,9 @@ const MAX_DEPTH = 64;
 
 /**
  * Scenarios are data: objects, arrays, strings, numbers, booleans and null, nested a sane
- * number of levels and without cycles. Anything else is refused before the schema sees it.
+ * number of levels and without cycles. Anything else is refused before the schema sees it,
+ * except sampler objects (objects with a `sample` method, from code), which the schema accepts
+ * where a distribution is allowed and refuses elsewhere.
  */
 export function checkPlainData(data: unknown): Issue[] {
   const issues: Issue[] = [];
@@ -97,7 +101,7 @@ export function checkPlainData(data: unknown): Issue[] {
       default:
         return;
     }
-    if (value === null) return;
+    if (value === null || isSamplerObject(value)) return;
     if (depth > MAX_DEPTH) {
       issues.push({ path, message: `nested more than ${MAX_DEPTH} levels deep` });
       return;
@@ -119,4 +123,24 @@ export function checkPlainData(data: unknown): Issue[] {
   };
   walk(data, '', 0);
   return issues;
+}
+
+/**
+ * Path of the first sampler object in a scenario (variants included), or undefined when it is
+ * plain data. A scenario with one cannot be sent to a worker thread or written to a file.
+ * @example
+ * ```ts
+ * findSamplerObject({ stages: { ct: { service: { sample: () => 1 } } } }); // 'stages.ct.service'
+ * findSamplerObject({ stages: { ct: { service: 3 } } }); // undefined
+ * ```
+ */
+export function findSamplerObject(data: unknown, path = '', depth = 0): string | undefined {
+  if (typeof data !== 'object' || data === null || depth > MAX_DEPTH) return undefined;
+  if (isSamplerObject(data)) return path;
+  const entries: [string | number, unknown][] = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
+  for (const [key, value] of entries) {
+    const found = findSamplerObject(value, joinPath(path, key), depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

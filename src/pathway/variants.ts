@@ -3,6 +3,7 @@
  * optionally built on another variant with `extends`.
  * @module
  */
+import { isSamplerObject } from '../core/distributions.js';
 import { describeValue, type Issue } from '../core/errors.js';
 import { checkPlainData, cloneJson, hasOwn, isObject, joinPath, keysOf, own, setOwn, type JsonObject } from './scenario-json.js';
 import { BASE_VARIANT, didYouMean, listNames } from './scenario-names.js';
@@ -18,8 +19,9 @@ import type { Scenario } from './schema.js';
  * @example mergePatch({ a: 'b', c: { d: 'e', f: 'g' } }, { a: 'z', c: { f: null } }) // → { a: 'z', c: { d: 'e' } }
  */
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return cloneJson(patch);
-  const result: JsonObject = isObject(target) ? (cloneJson(target) as JsonObject) : {};
+  // A sampler object (from code) is a value, not a map of fields: it replaces and is replaced.
+  if (!isObject(patch) || isSamplerObject(patch)) return cloneJson(patch);
+  const result: JsonObject = isObject(target) && !isSamplerObject(target) ? (cloneJson(target) as JsonObject) : {};
   for (const key of Object.keys(patch)) {
     const value = patch[key];
     if (value === null) {
