@@ -6,7 +6,8 @@
 import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
-import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
+import { capacityAt, capacityRate } from '../pathway/capacity.js';
+import { arrivalRateAt, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
 import { allenCunneenWait, kingmanWait, mmcWait } from './queueing.js';
 import type { Analysis, AnalysisPhase, PhaseStage, StageAnalysis, StageWait } from './types.js';
 import { arrivalScvs } from './variability.js';

@@ -5,7 +5,7 @@
  */
 import { distributionAnalysis, type AnalyticTreatment, type DistributionSpec } from '../core/distributions.js';
 import { monthIndexer } from '../pathway/arrivals.js';
-import type { CapacityPhase, ModelArrival, ModelStage } from '../pathway/model.js';
+import type { ModelArrival } from '../pathway/model.js';
 
 /**
  * How seasonality enters a steady state: `mean` uses the average of the twelve monthly
@@ -36,23 +36,7 @@ export function arrivalRateAt(
   return rate;
 }
 
-/** The capacity phase of a stage in force at `day` (the last one starting on or before it). */
-export function capacityAt(stage: ModelStage, day: number): CapacityPhase {
-  let phase = stage.capacity[0]!;
-  for (const p of stage.capacity) if (p.from <= day) phase = p;
-  return phase;
-}
-
-/**
- * Mean completions per day a capacity phase sustains: servers ÷ mean service; slots per week ÷ 7
- * (the activity after a slot does not hold the slot); Infinity for unlimited or instant service.
- */
-export function capacityRate(phase: CapacityPhase, serviceMean: number): number {
-  if (phase.kind === 'unlimited') return Infinity;
-  if (phase.kind === 'slots') return phase.perWeekday.reduce((a, b) => a + b, 0) / 7;
-  if (serviceMean <= 0) return Infinity;
-  return phase.servers / serviceMean;
-}
+export { capacityAt, capacityRate } from '../pathway/capacity.js';
 
 /** Mean, squared coefficient of variation, and how the formulas may use the distribution. */
 export interface Moments {

@@ -4,6 +4,8 @@
  * @module
  */
 import { describeValue, invalid } from '../core/errors.js';
+import { capacityEntries, entryCapacity, withCapacity, type SeekableKind } from '../pathway/capacity.js';
+import { cloneJson } from '../pathway/scenario-json.js';
 import { didYouMean, listNames } from '../pathway/scenario-names.js';
 import { parseScenario, type Scenario } from '../pathway/scenario.js';
 import { applyVariant } from '../pathway/variants.js';
@@ -13,29 +15,9 @@ import { lowerBound } from './stats.js';
 import type { SeekEvaluation, SeekOptions, SeekResult } from './types.js';
 
 type Json = Record<string, unknown>;
-type Kind = 'slots' | 'servers';
+type Kind = SeekableKind;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Kind and size of one capacity entry (a phase, or the whole capacity); null for unlimited. */
-function entryCapacity(entry: unknown): { kind: Kind; value: number } | null {
-  if (typeof entry === 'number') return { kind: 'servers', value: entry };
-  if (entry === 'unlimited' || (isObject(entry) && entry.unlimited === true)) return null;
-  if (isObject(entry) && typeof entry.servers === 'number') return { kind: 'servers', value: entry.servers };
-  if (isObject(entry) && typeof entry.slots === 'number') {
-    const days = Array.isArray(entry.days) ? entry.days.length : 7;
-    return { kind: 'slots', value: entry.per === 'day' ? entry.slots * days : entry.slots };
-  }
-  return null;
-}
-
-/** The same capacity entry with `c` servers, or `c` slots a week (a per-day entry becomes per-week). */
-function withCapacity(entry: unknown, c: number): unknown {
-  if (typeof entry === 'number') return c;
-  if (!isObject(entry) || entryCapacity(entry) === null) return entry;
-  if (typeof entry.servers === 'number') return { ...entry, servers: c };
-  return { ...entry, slots: c, per: 'week' };
-}
 
 /**
  * A stage's capacity as goal-seeking sees it: servers, or slots per week. For a list of phases
@@ -51,9 +33,9 @@ export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; 
     const known = isObject(stages) ? Object.keys(stages) : [];
     throw invalid('stage', `unknown stage ${describeValue(stage)}${didYouMean(stage, known)}; the stages are ${listNames(known)}`);
   }
-  const cap = (stages[stage] as Json).capacity;
-  const entries = Array.isArray(cap) ? cap : [cap];
-  const found = entries.map(entryCapacity).filter((e): e is { kind: Kind; value: number } => e !== null);
+  const found = capacityEntries((stages[stage] as Json).capacity)
+    .map(entryCapacity)
+    .filter((e): e is { kind: Kind; value: number } => e !== null);
   if (found.length === 0) throw invalid(`stages.${stage}.capacity`, 'is unlimited: there is no capacity to seek');
   const kinds = new Set(found.map((f) => f.kind));
   if (kinds.size > 1) throw invalid(`stages.${stage}.capacity`, 'mixes servers and slots across phases: goal-seeking needs one kind');
@@ -73,9 +55,9 @@ export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; 
  */
 export function withStageCapacity(scenario: Scenario, stage: string, capacity: number): Scenario {
   stageCapacity(scenario, stage);
-  const copy = structuredClone(scenario) as Json;
+  const copy = cloneJson(scenario) as Json; // keeps sampler objects (structuredClone cannot)
   const st = (copy.stages as Json)[stage] as Json;
-  st.capacity = Array.isArray(st.capacity) ? st.capacity.map((e) => withCapacity(e, capacity)) : withCapacity(st.capacity, capacity);
+  st.capacity = withCapacity(st.capacity, capacity);
   return parseScenario(copy);
 }
 
@@ -120,7 +102,7 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
   const seed = options.seed ?? (typeof (scenario as Json).seed === 'number' ? ((scenario as Json).seed as number) : undefined);
   const metric = `targets.${options.target}.share`;
 
-  const workers = resolveWorkers(options);
+  const workers = resolveWorkers(options, patched);
   const pool: Executor | undefined = workers > 1 ? new WorkerPool(workers) : undefined;
   const evaluations: SeekEvaluation[] = [];
   const cache = new Map<number, SeekEvaluation>();

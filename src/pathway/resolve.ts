@@ -6,9 +6,9 @@
 import type { DistributionSpec } from '../core/distributions.js';
 import { parseDuration } from '../core/duration.js';
 import { joinPath } from '../core/errors.js';
+import { capacityPhases } from './capacity.js';
 import {
   EXIT,
-  type CapacityPhase,
   type Model,
   type ModelArrival,
   type ModelBranch,
@@ -22,7 +22,7 @@ import {
 import { cloneJson, keysOf } from './scenario-json.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME } from './scenario-names.js';
 import { ScenarioError } from './scenario-error.js';
-import { RATE_UNITS, WEEKDAYS, type Scenario } from './schema.js';
+import { RATE_UNITS, type Scenario } from './schema.js';
 import { validateScenario } from './validate.js';
 import { parseEvent } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
@@ -217,43 +217,4 @@ export function ratePerDay(rate: Partial<Record<keyof typeof RATE_UNITS, number>
   throw new Error('unreachable: validated rate without a unit');
 }
 
-/**
- * Slots released on each weekday (index 0 = Monday). `per: week` spreads `slots` as evenly as
- * possible over the listed days in Monday-to-Sunday order, earlier days taking the remainder
- * (7 over mon, wed, fri → 3, 2, 2); `per: day` gives every listed day `slots`.
- */
-export function slotsPerWeekday(slots: number, per: 'day' | 'week', days: readonly string[] = WEEKDAYS): number[] {
-  const open = WEEKDAYS.map((d) => days.includes(d));
-  const count = open.filter(Boolean).length;
-  const out = new Array<number>(7).fill(0);
-  if (per === 'day') return out.map((_, i) => (open[i] ? slots : 0));
-  const each = Math.floor(slots / count);
-  let remainder = slots - each * count;
-  for (let i = 0; i < 7; i++) {
-    if (!open[i]) continue;
-    out[i] = each + (remainder > 0 ? 1 : 0);
-    if (remainder > 0) remainder--;
-  }
-  return out;
-}
-
-type CapacityInput = Scenario['stages'][string]['capacity'];
-
-/** The capacity phases of a validated `capacity` field. */
-function capacityPhases(capacity: CapacityInput, path: string): CapacityPhase[] {
-  if (typeof capacity === 'number') return [{ from: 0, kind: 'servers', servers: capacity }];
-  if (capacity === 'unlimited') return [{ from: 0, kind: 'unlimited' }];
-  if (Array.isArray(capacity)) {
-    return capacity.map((phase, i) => onePhase(phase, parseDuration(phase.from, joinPath(joinPath(path, i), 'from'))));
-  }
-  return [onePhase(capacity, 0)];
-}
-
-function onePhase(
-  c: { servers?: number; slots?: number; per?: 'day' | 'week'; days?: string[]; unlimited?: true },
-  from: number,
-): CapacityPhase {
-  if (c.servers !== undefined) return { from, kind: 'servers', servers: c.servers };
-  if (c.slots !== undefined) return { from, kind: 'slots', perWeekday: slotsPerWeekday(c.slots, c.per!, c.days) };
-  return { from, kind: 'unlimited' };
-}
+export { slotsPerWeekday } from './capacity.js';
