@@ -29,7 +29,16 @@ export type ParamKind =
  */
 export const MAX_ERLANG_K = 10_000;
 
-/** Reads one parameter, pushing a problem to `issues` if it is not of its kind. */
+/**
+ * Reads one parameter (a duration becomes days), pushing a problem to `issues` if it is not of
+ * its kind.
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * readParam('duration', '36h', 'service.mean', issues); // 1.5
+ * readParam('probability', 2, 'p', issues); // undefined; issues: [{ path: 'p', message: 'expected a probability from 0 to 1, got 2' }]
+ * ```
+ */
 export function readParam(kind: ParamKind, value: unknown, path: string, issues: Issue[]): number | number[] | undefined {
   const got = describeValue(value);
   switch (kind) {
@@ -102,7 +111,13 @@ export function readParam(kind: ParamKind, value: unknown, path: string, issues:
   }
 }
 
-/** How each kind of parameter is described in messages. */
+/**
+ * How each kind of parameter is described in messages.
+ * @example
+ * ```ts
+ * KIND_TEXT.positive; // 'a positive number'
+ * ```
+ */
 export const KIND_TEXT: Record<ParamKind, string> = {
   duration: 'a non-negative duration (days, or a string like "3d")',
   positiveDuration: 'a positive duration (days, or a string like "3d")',
@@ -114,12 +129,24 @@ export const KIND_TEXT: Record<ParamKind, string> = {
   weights: 'a non-empty list of weights (numbers ≥ 0)',
 };
 
-/** `a` or `an` before a distribution's name. */
+/**
+ * `a` or `an` before a distribution's name.
+ * @example
+ * ```ts
+ * article('exponential'); // 'an'
+ * ```
+ */
 export function article(word: string): string {
   return /^[aeio]/.test(word) ? 'an' : 'a'; // "a uniform", "an exponential"
 }
 
-/** The parameter names of a form, for messages: `mean, sd` or `values, weights (optional)`. */
+/**
+ * The parameter names of a form, for messages.
+ * @example
+ * ```ts
+ * listKeys({ required: { values: 'durations' }, optional: { weights: 'weights' }, description: '' }); // 'values, weights (optional)'
+ * ```
+ */
 export function listKeys(form: Form): string {
   const opt = Object.keys(form.optional ?? {}).map((k) => `${k} (optional)`);
   return [...Object.keys(form.required), ...opt].join(', ');
@@ -134,7 +161,13 @@ const POSITIVE_DURATION_JSON = {
   description: 'A positive duration: days, or a string with a unit such as "36h" or "3d".',
 };
 
-/** JSON Schema of one parameter kind. */
+/**
+ * JSON Schema of one parameter kind.
+ * @example
+ * ```ts
+ * paramJsonSchema('count'); // { type: 'integer', minimum: 1, maximum: 10000 }
+ * ```
+ */
 export function paramJsonSchema(kind: ParamKind): Record<string, unknown> {
   const duration = structuredClone(DURATION_JSON_SCHEMA) as Record<string, unknown>;
   switch (kind) {

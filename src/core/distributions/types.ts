@@ -107,12 +107,18 @@ export interface DistributionDefinition<N extends string = string> {
 }
 
 /**
- * Declares a distribution (identity at run time; keeps the literal name in the type).
+ * Declares a distribution (identity at run time; keeps the literal name in the type). See
+ * docs/guide/recipes.md, "Your own distribution", for a whole module.
  * @example
  * ```ts
- * import { defineDistribution } from 'carepath/src/core/distributions/types.js';
- * const half = defineDistribution({ name: 'half', forms: [], compile: () => { throw new Error('x'); }, treatment: () => 'approximation' });
- * half.name; // 'half'
+ * import { fixedSampler } from './kernel.js';
+ * const zero = defineDistribution({
+ *   name: 'zero',
+ *   forms: [{ required: {}, description: 'Always 0.' }],
+ *   compile: () => fixedSampler(0, 'zero'),
+ *   treatment: () => 'approximation',
+ * });
+ * zero.compile({ num: {}, arr: {} }).mean; // 0
  * ```
  */
 export function defineDistribution<N extends string>(d: DistributionDefinition<N>): DistributionDefinition<N> {

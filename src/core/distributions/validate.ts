@@ -23,7 +23,8 @@ export type ResolvedSpec =
  * @example
  * ```ts
  * const issues: Issue[] = [];
- * resolveSpec('3d', 'delay', issues); // { kind: 'registered', def: fixed, params: { num: { value: 3 }, arr: {} } }
+ * resolveSpec('3d', 'delay', issues); // { kind: 'registered', def: <fixed>, params: { num: { value: 3 }, arr: {} } }
+ * resolveSpec({ dist: 'erlang', k: 0, mean: 1 }, 'service', issues); // undefined; issues[0].path is 'service.k'
  * ```
  */
 export function resolveSpec(spec: unknown, path: string, issues: Issue[]): ResolvedSpec | undefined {
