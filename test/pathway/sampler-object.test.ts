@@ -18,6 +18,7 @@ import {
   parseScenario,
   parseScenarioText,
   runExperiment,
+  scenarioDigest,
   ScenarioError,
   ValidationError,
   type Rng,
@@ -143,6 +144,11 @@ describe('compileDistribution and distributionAnalysis with sampler objects', ()
 });
 
 describe('sampler objects stay in the calling thread', () => {
+  it('give scenarios that differ only in their sampler different fingerprints (checkpoints never mix them)', () => {
+    expect(scenarioDigest(queue(expSampler))).not.toBe(scenarioDigest(queue({ sample: (rng: Rng) => -2 * Math.log(1 - rng()) })));
+    expect(scenarioDigest(queue(expSampler))).toBe(scenarioDigest(queue({ sample: (rng: Rng) => -1 * Math.log(1 - rng()) })));
+  });
+
   it('run with one worker by default, and refuse more with a message naming the sampler', async () => {
     const s = queue(expSampler, { warmup: 10, horizon: 200 });
     const r = await runExperiment(s, { replications: 2 });

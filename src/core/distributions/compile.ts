@@ -9,7 +9,13 @@ import type { DistributionSpec } from './registry.js';
 import type { AnalyticTreatment, Sampler } from './types.js';
 import { resolveSpec, type ResolvedSpec } from './validate.js';
 
-/** The name a sampler object gets as its `dist`. */
+/**
+ * The `dist` a sampler object's compiled form reports.
+ * @example
+ * ```ts
+ * compileDistribution({ sample: () => 1 }, 'service').dist === SAMPLER_OBJECT_DIST; // true ('sampler')
+ * ```
+ */
 export const SAMPLER_OBJECT_DIST = 'sampler';
 
 function resolveOrThrow(spec: unknown, path: string): ResolvedSpec {
