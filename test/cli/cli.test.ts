@@ -109,6 +109,8 @@ describe('carepath init', () => {
     expect(first.code).toBe(0);
     const text = readFileSync(join(dir, 'my.yaml'), 'utf8');
     expect(text).toMatch(/^# /); // commented
+    // Outside the project holding carepath (a temp folder), editors get the versioned schema URL.
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/carepath@\d+\.\d+\.\d+\/schema\/scenario\.schema\.json$/);
     expect(text).toMatch(/variants:/);
     const check = await cli(['validate', 'my.yaml'], dir);
     expect(check.code).toBe(0);
