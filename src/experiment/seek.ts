@@ -5,7 +5,7 @@
  */
 import { describeValue, invalid } from '../core/errors.js';
 import { didYouMean, listNames } from '../pathway/scenario-names.js';
-import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { applyVariant } from '../pathway/variants.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
@@ -76,7 +76,7 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
   const copy = structuredClone(scenario) as Json;
   const st = (copy.stages as Json)[stage] as Json;
   st.capacity = Array.isArray(st.capacity) ? st.capacity.map((e) => withCapacity(e, capacity)) : withCapacity(st.capacity, capacity);
-  return parseScenario(copy);
+  return parseScenario(copy as ScenarioInput);
 }
 
 /**

@@ -3,7 +3,7 @@
  * @module
  */
 import { describeValue, invalid, ValidationError } from '../core/errors.js';
-import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { splitPath, setPath } from './paths.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { resolveWorkers, runExperimentWith } from './run.js';
@@ -40,7 +40,7 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
   const copy = structuredClone(scenario) as Record<string, unknown>;
   for (const [path, value] of Object.entries(values)) setPath(copy, path, value);
-  return parseScenario(copy);
+  return parseScenario(copy as ScenarioInput);
 }
 
 function checkSet(set: unknown): asserts set is Record<string, unknown[]> {
