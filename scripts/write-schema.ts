@@ -2,9 +2,9 @@
  * Writes the scenario format's JSON Schema (`scenarioJsonSchema()`) to
  * schema/scenario.schema.json, the file the package ships so editors can complete fields
  * (`carepath init` points its `# yaml-language-server: $schema=` line at it).
- * test/examples/schema-file.test.ts checks that the committed file is current.
+ * test/package/schema-file.test.ts checks that the committed file is current.
  *
- * Run: npx tsx scripts/write-schema.ts            (writes the file)
+ * Run: npm run schema  (or npx tsx scripts/write-schema.ts)   (writes the file)
  *      npx tsx scripts/write-schema.ts --check    (exit 1 if the file is out of date)
  * @module
  */
@@ -30,7 +30,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       // missing counts as out of date
     }
     if (current !== text) {
-      console.error(`${SCHEMA_FILE} is out of date: run npx tsx scripts/write-schema.ts`);
+      console.error(`${SCHEMA_FILE} is out of date: run npm run schema`);
       process.exit(1);
     }
   } else {

@@ -13,7 +13,7 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
 
 describe('schema/scenario.schema.json', () => {
-  it('is current: what scripts/write-schema.ts renders from the zod schema (run it if this fails)', () => {
+  it('is current: what scripts/write-schema.ts renders from the zod schema (npm run schema if this fails)', () => {
     expect(SCHEMA_FILE).toBe(join(ROOT, SCHEMA_PATH));
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchemaFile());
   });
