@@ -25,6 +25,7 @@ export * from './experiment/index.js';
 export * from './report/index.js';
 // Both the kernel and the report format durations; the kernel's form parses back as input.
 export { formatDuration } from './core/index.js';
+export { loadExample, listExamples } from './pathway/examples.js';
 
 import { checkAgainstTheory } from './analysis/index.js';
 import { simulate as simulateRun, type SimulateOptions } from './pathway/simulate.js';

@@ -9,8 +9,8 @@ export const STARTER_SCENARIO = `# carepath scenario, format version 1: a starte
 # Check it:   npx carepath validate FILE
 # Run it:     npx carepath run FILE        (writes carepath-out/<name>/report.html)
 # Durations: bare numbers are days; strings may carry a unit: "15min", "36h", "3d", "6w", "1y".
-# Editor help: npx carepath schema --out carepath.schema.json, then add to the top of this file
-#   # yaml-language-server: $schema=./carepath.schema.json
+# Editor help: the first line points editors with the YAML language server (e.g. VS Code's YAML
+#   extension) at carepath's JSON Schema, so they complete and check fields as you type.
 version: 1
 name: My pathway
 description: >

@@ -7,7 +7,7 @@ import { describeValue, invalid } from '../core/errors.js';
 import { capacityEntries, entryCapacity, withCapacity, type SeekableKind } from '../pathway/capacity.js';
 import { cloneJson } from '../pathway/scenario-json.js';
 import { didYouMean, listNames } from '../pathway/scenario-names.js';
-import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { applyVariant } from '../pathway/variants.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
@@ -57,8 +57,13 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
   stageCapacity(scenario, stage);
   const copy = cloneJson(scenario) as Json; // keeps sampler objects (structuredClone cannot)
   const st = (copy.stages as Json)[stage] as Json;
+<<<<<<< HEAD
   st.capacity = withCapacity(st.capacity, capacity);
   return parseScenario(copy);
+=======
+  st.capacity = Array.isArray(st.capacity) ? st.capacity.map((e) => withCapacity(e, capacity)) : withCapacity(st.capacity, capacity);
+  return parseScenario(copy as ScenarioInput);
+>>>>>>> package
 }
 
 /**

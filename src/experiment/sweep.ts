@@ -3,7 +3,7 @@
  * @module
  */
 import { describeValue, invalid, ValidationError } from '../core/errors.js';
-import { parseScenario, type Scenario } from '../pathway/scenario.js';
+import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { cloneJson } from '../pathway/scenario-json.js';
 import { splitPath, setPath } from './paths.js';
 import { type Executor, WorkerPool } from './pool.js';
@@ -41,7 +41,7 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
   const copy = cloneJson(scenario) as Record<string, unknown>; // keeps sampler objects (structuredClone cannot)
   for (const [path, value] of Object.entries(values)) setPath(copy, path, value);
-  return parseScenario(copy);
+  return parseScenario(copy as ScenarioInput);
 }
 
 function checkSet(set: unknown): asserts set is Record<string, unknown[]> {

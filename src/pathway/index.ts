@@ -3,7 +3,7 @@
  * patients through stages.
  * @module
  */
-export { parseScenario, ScenarioError, type Scenario } from './scenario.js';
+export { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from './scenario.js';
 export { validateScenario, type ScenarioValidation } from './validate.js';
 export { loadScenario, parseScenarioText } from './load.js';
 export { scenarioJsonSchema } from './scenario.js';

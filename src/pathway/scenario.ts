@@ -46,15 +46,18 @@
  */
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
-import type { Scenario } from './schema.js';
+import type { Scenario, ScenarioInput } from './schema.js';
 import { validateScenario } from './validate.js';
 
 export { ScenarioError } from './scenario-error.js';
-export type { Scenario } from './schema.js';
+export type { Scenario, ScenarioInput } from './schema.js';
 
 /**
  * Validates scenario data (from YAML, JSON or code) and returns a deep copy of it as a
- * {@link Scenario}. The base and every variant (merged over the base) are checked.
+ * {@link Scenario}. The base and every variant (merged over the base) are checked. Typed
+ * {@link ScenarioInput}, so a misspelt field or distribution name in code fails to compile;
+ * parsed JSON (`any`) passes straight through to validation, and data typed `unknown` can be
+ * checked first with {@link validateScenario}, which accepts anything.
  * @throws ScenarioError listing every problem, each with its path.
  * @example
  * ```ts
@@ -65,7 +68,7 @@ export type { Scenario } from './schema.js';
  * });
  * ```
  */
-export function parseScenario(data: unknown): Scenario {
+export function parseScenario(data: ScenarioInput): Scenario {
   const report = validateScenario(data);
   if (!report.ok) throw new ScenarioError(report.issues);
   return cloneJson(data) as Scenario;

@@ -6,8 +6,8 @@
  * @module
  */
 import { z } from 'zod';
-import { DistributionSchema } from '../core/distributions.js';
-import { DurationSchema, parseDuration } from '../core/duration.js';
+import { DistributionSchema, type DistributionSpec } from '../core/distributions.js';
+import { DurationSchema, parseDuration, type DurationInput } from '../core/duration.js';
 import { describeValue } from '../core/errors.js';
 
 /** Marker starting the message of an `unrecognized_keys` issue; followed by the known keys as JSON. */
@@ -83,7 +83,9 @@ export function addIssue(ctx: z.RefinementCtx, message: string, rel = ''): void 
  * src/core's `DistributionSchema`, so the format accepts exactly what the kernel can sample.
  */
 export function distribution(description: string) {
-  return DistributionSchema.meta({ description });
+  // src/core types the schema by its output only (input `unknown`); the scenario's input type
+  // (`ScenarioInput`) needs the spec on the input side too, so a misspelt `dist` fails to compile.
+  return DistributionSchema.meta({ description }) as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
 }
 
 /** What a duration must additionally satisfy. */
@@ -96,7 +98,8 @@ export type DurationBound = 'nonNegative' | 'positive';
  */
 export function duration(bound: DurationBound, description: string) {
   const schema = bound === 'positive' ? DurationSchema.superRefine(refusesZero) : DurationSchema;
-  return schema.meta({ description });
+  // Input typed as a duration too (see `distribution`), not `unknown`.
+  return schema.meta({ description }) as unknown as z.ZodType<DurationInput, DurationInput>;
 }
 
 function refusesZero(value: unknown, ctx: z.RefinementCtx): void {

@@ -349,5 +349,24 @@ export const ScenarioSchema = strict(
  */
 export type Scenario = z.input<typeof ScenarioSchema>;
 
+/**
+ * A scenario as written in code, before validation: the type of what {@link parseScenario},
+ * {@link validateScenario} and `simulate`/`runExperiment` accept, derived from the same zod
+ * schema that validates, so a misspelt field or distribution name (`dist: 'exponentail'`) fails
+ * to compile. Rules across fields are still only checked at run time. Data of unknown shape
+ * (parsed JSON, which is `any`) is accepted as is and checked by validation.
+ * @example
+ * ```ts
+ * import { parseScenario, type ScenarioInput } from 'carepath';
+ * const input: ScenarioInput = {
+ *   version: 1, name: 'clinic', horizon: '1y',
+ *   arrivals: { gp: { to: 'clinic', rate: { perWeek: 5 } } },
+ *   stages: { clinic: { capacity: 1, service: { dist: 'exponential', mean: 1 } } },
+ * };
+ * const scenario = parseScenario(input);
+ * ```
+ */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
 /** One stage as written in a scenario. */
 export type ScenarioStage = z.input<typeof Stage>;

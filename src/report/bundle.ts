@@ -8,7 +8,7 @@ import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { reportChartSpecs } from './charts.js';
-import { resultsJson, seriesCsv, summaryCsv } from './csv.js';
+import { comparisonsCsv, replicationsCsv, resultsJson, seriesCsv, summaryCsv } from './csv.js';
 import { renderReport, reportStartDate } from './html.js';
 import { scenarioInfo } from './scenario-info.js';
 
@@ -32,6 +32,10 @@ export interface ReportBundleFiles {
   report?: string;
   /** Path of `summary.csv` (see {@link summaryCsv}). */
   summary: string;
+  /** Path of `comparisons.csv`: each variant against base, paired (see {@link comparisonsCsv}). */
+  comparisons: string;
+  /** Path of `replications.csv`: every replication's metrics (see {@link replicationsCsv}). */
+  replications: string;
   /** Path of `series.csv` (see {@link seriesCsv}). */
   series: string;
   /** Path of `results.json` (see {@link resultsJson}). */
@@ -41,8 +45,9 @@ export interface ReportBundleFiles {
 }
 
 /**
- * Writes `results.json`, `summary.csv`, `series.csv`, `charts/<name>.vl.json` and (with a
- * scenario) `report.html` into `dir`, each file atomically (whole or not at all).
+ * Writes `results.json`, `summary.csv`, `comparisons.csv`, `replications.csv`, `series.csv`,
+ * `charts/<name>.vl.json` and (with a scenario) `report.html` into `dir`, each file atomically
+ * (whole or not at all).
  *
  * @example
  * const files = await writeReportBundle('carepath-out/lung', { experiment, scenario, analyses });
@@ -55,11 +60,15 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
   const files: ReportBundleFiles = {
     results: join(dir, 'results.json'),
     summary: join(dir, 'summary.csv'),
+    comparisons: join(dir, 'comparisons.csv'),
+    replications: join(dir, 'replications.csv'),
     series: join(dir, 'series.csv'),
     charts: [],
   };
   await writeFileAtomic(files.results, resultsJson(experiment));
   await writeFileAtomic(files.summary, summaryCsv(experiment));
+  await writeFileAtomic(files.comparisons, comparisonsCsv(experiment));
+  await writeFileAtomic(files.replications, replicationsCsv(experiment));
   await writeFileAtomic(files.series, seriesCsv(experiment, startDate ? { startDate } : {}));
   const specs = reportChartSpecs({
     experiment,

@@ -3,6 +3,7 @@
  * metric, the time series with their spread, and the whole result as JSON.
  * @module
  */
+import { metricValue } from '../experiment/metrics.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import { dayToDate } from './format.js';
 import { stageIds, variantsOf } from './metrics.js';
@@ -79,6 +80,43 @@ export function comparisonsCsv(experiment: ExperimentResult): string {
     }
   }
   return toCsv([...COMPARISON_COLUMNS], rows);
+}
+
+/**
+ * Columns of {@link replicationsCsv}.
+ * @example
+ * ```ts
+ * import { REPLICATION_COLUMNS } from 'carepath';
+ * REPLICATION_COLUMNS.join(','); // 'variant,replication,seed,metric,value'
+ * ```
+ */
+export const REPLICATION_COLUMNS = ['variant', 'replication', 'seed', 'metric', 'value'] as const;
+
+/**
+ * Every replication's own numbers, in long form: one row per variant × replication × metric,
+ * the metrics being those of {@link summaryCsv} (whose mean, sd and CI are computed from these
+ * values), so an analyst can redo any statistic or plot the spread. `replication` is the
+ * replication index (the same index in two variants is a common-random-numbers pair).
+ * @example
+ * ```ts
+ * import { loadScenario, replicationsCsv, runExperimentSync } from 'carepath';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/mm1.yaml'), { replications: 3 });
+ * replicationsCsv(result).split('\n')[0]; // 'variant,replication,seed,metric,value'
+ * ```
+ */
+export function replicationsCsv(experiment: ExperimentResult): string {
+  const rows: (string | number)[][] = [];
+  for (const v of variantsOf(experiment)) {
+    const variant = experiment.variants[v]!;
+    const metrics = Object.keys(variant.metrics);
+    for (const run of variant.replications) {
+      for (const metric of metrics) {
+        const value = metricValue(run, metric);
+        if (value !== undefined) rows.push([v, run.replication, run.seed, metric, value]);
+      }
+    }
+  }
+  return toCsv([...REPLICATION_COLUMNS], rows);
 }
 
 /**

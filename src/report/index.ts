@@ -27,11 +27,13 @@ export {
   summaryCsv,
   seriesCsv,
   comparisonsCsv,
+  replicationsCsv,
   resultsJson,
   toCsv,
   SUMMARY_COLUMNS,
   SERIES_COLUMNS,
   COMPARISON_COLUMNS,
+  REPLICATION_COLUMNS,
 } from './csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';

@@ -109,6 +109,8 @@ describe('carepath init', () => {
     expect(first.code).toBe(0);
     const text = readFileSync(join(dir, 'my.yaml'), 'utf8');
     expect(text).toMatch(/^# /); // commented
+    // Outside the project holding carepath (a temp folder), editors get the versioned schema URL.
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/carepath@\d+\.\d+\.\d+\/schema\/scenario\.schema\.json$/);
     expect(text).toMatch(/variants:/);
     const check = await cli(['validate', 'my.yaml'], dir);
     expect(check.code).toBe(0);
@@ -130,7 +132,7 @@ describe('carepath run', () => {
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
     const out = join(dir, 'carepath-out', 'my-pathway');
-    for (const f of ['report.html', 'summary.csv', 'series.csv', 'results.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['report.html', 'summary.csv', 'comparisons.csv', 'replications.csv', 'series.csv', 'results.json']) expect(existsSync(join(out, f)), f).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.replicationIndices).toEqual([0, 1]);
     expect(results.variantNames).toEqual(['base', 'more-scans', 'more-scans-and-treatment']);

@@ -77,7 +77,7 @@ describe('seekCapacity', () => {
 
 describe('stage capacity patches', () => {
   const base = (capacity: unknown) =>
-    parseScenario({ version: 1, name: 'c', horizon: 10, arrivals: { a: { to: 's', rate: { perDay: 1 } } }, stages: { s: { capacity } } });
+    parseScenario({ version: 1, name: 'c', horizon: 10, arrivals: { a: { to: 's', rate: { perDay: 1 } } }, stages: { s: { capacity } } } as never);
 
   it('servers: a bare number or { servers }', () => {
     expect(stageCapacity(base(2), 's')).toEqual({ kind: 'servers', current: 2 });

@@ -2,7 +2,7 @@ import { parseScenario, simulate, type RunResult, type Scenario } from '../../sr
 
 /** A minimal valid scenario object with overrides merged in (shallow at the top level). */
 export function scenario(overrides: Record<string, unknown>): Scenario {
-  return parseScenario({ version: 1, name: 'test', seed: 1, horizon: 100, ...overrides });
+  return parseScenario({ version: 1, name: 'test', seed: 1, horizon: 100, ...overrides } as never);
 }
 
 /** Runs `n` replications and returns the results. */

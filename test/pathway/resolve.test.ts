@@ -12,7 +12,7 @@ function model(extra: Record<string, unknown> = {}, stages?: Record<string, unkn
       arrivals: { a: { to: 's', rate: { perDay: 1 } } },
       stages: stages ?? { s: { capacity: 1 } },
       ...extra,
-    }),
+    } as never),
   );
 }
 

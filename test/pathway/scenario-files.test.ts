@@ -135,7 +135,7 @@ describe('loadScenario and parseScenarioText', () => {
   });
 
   it('ScenarioError is a ValidationError', () => {
-    const err = catchError(() => parseScenario({}));
+    const err = catchError(() => parseScenario({} as never));
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.name).toBe('ScenarioError');
   });

@@ -41,7 +41,7 @@ describe('the valid baseline', () => {
 
   it('parseScenario returns a deep copy', () => {
     const s = valid();
-    const p = parseScenario(s);
+    const p = parseScenario(s as never);
     expect(p).toEqual(s);
     expect(p).not.toBe(s);
     expect(p.stages).not.toBe(s.stages);
@@ -58,7 +58,7 @@ describe('parseScenario', () => {
     });
     let err: unknown;
     try {
-      parseScenario(s);
+      parseScenario(s as never);
     } catch (e) {
       err = e;
     }

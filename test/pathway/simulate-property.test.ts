@@ -124,7 +124,7 @@ describe('random valid scenarios (fast-check)', () => {
         // Random branches can break the format's rules (probabilities over 1, instant loops):
         // only valid scenarios are the subject here; invalid ones are fuzzed elsewhere.
         fc.pre(validateScenario(data).ok);
-        const s = parseScenario(data);
+        const s = parseScenario(data as never);
         const a = simulate(s);
         checkRun(a);
         expect(simulate(s)).toEqual(a);

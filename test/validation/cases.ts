@@ -42,7 +42,7 @@ export interface ValidationCase {
   full: RunPlan;
 }
 
-const exp = (mean: number) => ({ dist: 'exponential', mean });
+const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 
 /**
  * Each case has its own master seed (from its id), so different cases draw different random
@@ -64,7 +64,7 @@ function scenario(plan: RunPlan, name: string, body: Record<string, unknown>): S
     // Series are not compared (except for the overloaded case): sample rarely to keep runs lean.
     sampleEvery: Math.max(7, plan.horizon / 20),
     ...body,
-  });
+  } as never);
 }
 
 const waitOf = (stage: string) => (r: RunResult) => r.stages[stage]!.wait.mean;

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { say } from '../io.js';
 import { UsageError } from '../errors.js';
+import { schemaComment } from '../schema-ref.js';
 import { STARTER_SCENARIO } from '../starter.js';
 
 /** Registers `init` on the program. */
@@ -27,7 +28,9 @@ Examples:
       await fs.mkdir(dirname(file), { recursive: true });
       try {
         // 'wx' fails if the file exists, in the same step as creating it: no race, no overwrite.
-        await fs.writeFile(file, STARTER_SCENARIO.replaceAll('FILE', file), { flag: 'wx' });
+        // The first line tells editors (YAML language server) where the schema is: completion and checks.
+        const text = `${schemaComment(file)}\n${STARTER_SCENARIO.replaceAll('FILE', file)}`;
+        await fs.writeFile(file, text, { flag: 'wx' });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
           throw new UsageError(`${file} already exists; choose another name or remove it first`);

@@ -55,7 +55,8 @@ export function registerRun(program: Command, io: CliIO): void {
       'after',
       `
 It writes report.html (the answer, charts and tables; open it in a browser or email it),
-summary.csv, series.csv, results.json and charts/*.vl.json to the output directory.
+summary.csv, comparisons.csv, replications.csv, series.csv, results.json and charts/*.vl.json
+to the output directory.
 Default: ${DEFAULT_CLI_REPLICATIONS} replications per variant, a few seconds to a minute for most scenarios.
 
 Examples:
@@ -94,7 +95,7 @@ Examples:
         say(io, Boolean(flags.quiet), `Wrote shard ${flags.shard.index}/${flags.shard.count} to ${path}\nMerge the shards with: carepath merge ${join(out, 'results-shard-*.json')} --scenario ${file}`);
       } else {
         const files = await writeReportBundle(out, { experiment, scenario, analyses, source: file, startDate: startDateOf(scenario) });
-        say(io, Boolean(flags.quiet), `Wrote ${files.report} (and summary.csv, series.csv, results.json, charts/) in ${out}`);
+        say(io, Boolean(flags.quiet), `Wrote ${files.report} (and summary.csv, comparisons.csv, replications.csv, series.csv, results.json, charts/) in ${out}`);
       }
       if (flags.json) {
         io.out(resultsJson(experiment));

@@ -1,0 +1,67 @@
+/**
+ * `ScenarioInput`: scenarios written in code are type-checked against the format. The
+ * `@ts-expect-error` lines are checked by `npm run typecheck` (tsc): if a misspelling stopped
+ * being a compile error, the directive itself would be reported as unused.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  parseScenario,
+  runExperiment,
+  simulate,
+  type DistributionSpec,
+  type DurationInput,
+  type Scenario,
+  type ScenarioInput,
+} from '../../src/index.js';
+
+const clinic = {
+  version: 1,
+  name: 'clinic',
+  horizon: '1y',
+  arrivals: { gp: { to: 'clinic', rate: { perWeek: 5 } } },
+  stages: { clinic: { capacity: 1, service: { dist: 'exponential', mean: 1 } } },
+} satisfies ScenarioInput;
+
+/** Never called: its body only has to compile (or, where marked, fail to). */
+function typeChecks(): void {
+  parseScenario(clinic);
+  simulate(clinic);
+  void runExperiment(clinic, { replications: 2 });
+
+  parseScenario({
+    ...clinic,
+    // @ts-expect-error: a misspelt distribution name
+    stages: { clinic: { capacity: 1, service: { dist: 'exponentail', mean: 1 } } },
+  });
+  simulate({
+    ...clinic,
+    // @ts-expect-error: a misspelt field of a stage
+    stages: { clinic: { capacity: 1, servce: 1 } },
+  });
+  // @ts-expect-error: a duration must be days or a string such as '6w'
+  void runExperiment({ ...clinic, horizon: { weeks: 52 } });
+  // @ts-expect-error: the format version is the literal 1
+  parseScenario({ ...clinic, version: 2 });
+  // @ts-expect-error: a required field (stages) is missing
+  parseScenario({ version: 1, name: 'x', horizon: 10, arrivals: clinic.arrivals });
+}
+
+describe('ScenarioInput', () => {
+  it('is the input side of the format: distributions and durations are typed, not unknown', () => {
+    expectTypeOf<ScenarioInput>().toEqualTypeOf<Scenario>();
+    expectTypeOf<ScenarioInput['horizon']>().toEqualTypeOf<DurationInput>();
+    expectTypeOf<NonNullable<ScenarioInput['stages'][string]['service']>>().toEqualTypeOf<DistributionSpec>();
+    expectTypeOf(parseScenario).parameter(0).toEqualTypeOf<ScenarioInput>();
+    expectTypeOf<unknown>().not.toExtend<ScenarioInput>();
+    expect(typeof typeChecks).toBe('function');
+  });
+
+  it('a typed object parses and simulates as written', () => {
+    expect(parseScenario(clinic)).toEqual(clinic);
+    const { entered, started, waitingAtEnd, abandoned } = simulate(clinic).stages.clinic!;
+    // 5 a week for 365 days: Poisson mean 260.7, sd 16.1; five sd either side.
+    expect(entered).toBeGreaterThan(180);
+    expect(entered).toBeLessThan(342);
+    expect(entered).toBe(started + waitingAtEnd + abandoned);
+  });
+});
