@@ -57,13 +57,8 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
   stageCapacity(scenario, stage);
   const copy = cloneJson(scenario) as Json; // keeps sampler objects (structuredClone cannot)
   const st = (copy.stages as Json)[stage] as Json;
-<<<<<<< HEAD
   st.capacity = withCapacity(st.capacity, capacity);
-  return parseScenario(copy);
-=======
-  st.capacity = Array.isArray(st.capacity) ? st.capacity.map((e) => withCapacity(e, capacity)) : withCapacity(st.capacity, capacity);
   return parseScenario(copy as ScenarioInput);
->>>>>>> package
 }
 
 /**
