@@ -79,7 +79,7 @@ describe('sampler objects in a scenario', () => {
     const s = parseScenario({
       ...(queue(expSampler) as object),
       variants: { fixed: { patch: { stages: { clinic: { service: 1 } } } }, other: { patch: { stages: { clinic: { service: fixedSampler } } } } },
-    }) as unknown as { stages: { clinic: { service: unknown } } };
+    } as never) as unknown as { stages: { clinic: { service: unknown } } };
     expect(s.stages.clinic.service).toBe(expSampler);
     const plan = { warmup: 50, horizon: 500 };
     const v = { ...(queue(expSampler, plan) as object), variants: { d: { patch: { stages: { clinic: { service: fixedSampler } } } } } } as never;
@@ -93,7 +93,7 @@ describe('sampler objects in a scenario', () => {
     );
     expect(() => parseScenario(queue({ sample: () => 1, variance: -1 }))).toThrow('stages.clinic.service.variance: expected a finite number ≥ 0');
     // Elsewhere than a distribution it is not accepted.
-    expect(() => parseScenario({ ...(queue(1) as object), name: fixedSampler })).toThrow(/name/);
+    expect(() => parseScenario({ ...(queue(1) as object), name: fixedSampler } as never)).toThrow(/name/);
     // From YAML there are no functions: `sample` is simply an error.
     const yaml = 'version: 1\nname: y\nhorizon: 10\narrivals: { a: { to: s, rate: { perDay: 1 } } }\nstages: { s: { capacity: 1, service: { sample: 3 } } }\n';
     expect(() => parseScenarioText(yaml)).toThrow('stages.s.service.sample: expected a function sample(rng)');
