@@ -3,6 +3,7 @@
  * @module
  */
 import type { RunResult } from '../pathway/result.js';
+import { numberAt } from './paths.js';
 
 /**
  * Top-level fields of a run that are not metrics: identifiers and settings of the run, and the
@@ -48,12 +49,6 @@ export function runMetrics(run: RunResult): Map<string, number> {
  * ```
  */
 export function metricValue(run: RunResult, metric: string): number | undefined {
-  const parts = metric.split('.');
-  if (NON_METRIC_FIELDS.has(parts[0]!)) return undefined;
-  let v: unknown = run;
-  for (const part of parts) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return typeof v === 'number' ? v : undefined;
+  if (NON_METRIC_FIELDS.has(metric.split('.')[0]!)) return undefined;
+  return numberAt(run, metric);
 }

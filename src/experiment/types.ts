@@ -180,6 +180,11 @@ export interface ExperimentOptions {
 export interface SweepOptions extends ExperimentOptions {
   /** Dotted path into the scenario → values to try. The grid is the cartesian product (first path outermost). */
   set: Record<string, unknown[]>;
+  /**
+   * Run even when a point's scenario has validation warnings (an unreachable stage, a branch never
+   * taken); by default such a sweep is refused before anything runs.
+   */
+  allowWarnings?: boolean;
   /** Called after each grid point finishes. */
   onPoint?: (p: { index: number; total: number; values: Record<string, unknown> }) => void;
 }
@@ -225,6 +230,8 @@ export interface SeekOptions {
   workers?: number;
   /** Master seed; default: the scenario's seed (as {@link ExperimentOptions.seed}). */
   seed?: number;
+  /** Run even when the scenario has validation warnings; by default the search is refused. */
+  allowWarnings?: boolean;
   /** Called after each evaluated capacity. */
   onEvaluation?: (e: SeekEvaluation) => void;
   /** Advanced: see {@link ExperimentOptions.simulate}. */
