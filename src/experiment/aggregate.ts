@@ -5,6 +5,7 @@
  * @module
  */
 import { mean as ssMean, quantileSorted } from 'simple-statistics';
+import { mergeManifests } from '../pathway/manifest.js';
 import type { RunResult } from '../pathway/result.js';
 import { runMetrics } from './metrics.js';
 import { pairedDifference, summarise } from './stats.js';
@@ -169,5 +170,7 @@ export function aggregate(set: RunSet): ExperimentBody {
     comparisons,
   };
   if (set.precision) body.precision = set.precision;
+  const manifest = mergeManifests(set.variantNames.flatMap((v) => set.runs[v]?.[0]?.manifest ?? []));
+  if (manifest) body.manifest = manifest;
   return body;
 }

@@ -6,15 +6,15 @@ import type { RunResult } from '../pathway/result.js';
 import { numberAt } from './paths.js';
 
 /**
- * Top-level fields of a run that are not metrics: identifiers and settings of the run, and the
- * time series (summarised separately as bands).
+ * Top-level fields of a run that are not metrics: identifiers and settings of the run, the
+ * time series (summarised separately as bands) and the manifest (what the metrics mean).
  * @example
  * ```ts
  * import { NON_METRIC_FIELDS } from 'carepath';
  * NON_METRIC_FIELDS.has('seed'); // true: a run's seed is not summarised as a metric
  * ```
  */
-export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end']);
+export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end', 'manifest']);
 
 function collect(value: unknown, path: string, out: Map<string, number>): void {
   if (typeof value === 'number') {

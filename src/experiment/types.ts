@@ -2,6 +2,7 @@
  * Shapes of an experiment's options and result: plain JSON-able data.
  * @module
  */
+import type { ResultManifest } from '../pathway/manifest.js';
 import type { RunResult } from '../pathway/result.js';
 import type { SimulateOptions } from '../pathway/simulate.js';
 
@@ -119,6 +120,12 @@ export interface ExperimentResult {
   comparisons: Record<string, Record<string, Comparison>>;
   /** Present when the number of replications was chosen by `precision`. */
   precision?: PrecisionOutcome;
+  /**
+   * What the numbers mean (stages, targets, calendar, each metric's unit, label and better
+   * direction), over all variants: the base's, plus what only later variants add. Absent only
+   * when the result holds no run at all (an empty shard).
+   */
+  manifest?: ResultManifest;
 }
 
 /** Reported after each finished replication. */

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult, SeriesBand } from '../experiment/types.js';
 import { dayToDate, formatApprox, formatDays, formatPercent, humanise } from './format.js';
-import { metricPath, metricSummary, replicationCount, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { limitedStageIds, metricPath, metricSummary, replicationCount, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 
 /** Options shared by the chart builders. */
 export interface ChartOptions {
@@ -497,7 +497,8 @@ export function bottleneckChartSpec(
 }
 
 /**
- * Stages that have a finite capacity in at least one variant's analysis (all when unknown).
+ * Stages that have a finite capacity in at least one variant's analysis (all when unknown): the
+ * fallback for a result without a manifest (see `limitedStageIds`).
  * @example
  * ```ts
  * import { analyse, loadScenario, stagesWithCapacity } from 'carepath';
@@ -541,7 +542,7 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
   const options = input.options ?? {};
   // A stage without a capacity limit is a delay: nobody waits and nothing is used up, so panels
   // and bars for it would only be noise.
-  const limited = analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined;
+  const limited = limitedStageIds(experiment) ?? (analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const barOptions = options.stages || !limited ? options : { ...options, stages: limited };
   const specs: Record<string, TopLevelSpec> = {
     'waiting-list': waitingListChartSpec(experiment, options),

@@ -5,7 +5,7 @@
  */
 import type { ExperimentResult } from '../experiment/types.js';
 import { dayToDate } from './format.js';
-import { stageIds, variantsOf } from './metrics.js';
+import { metricInfo, stageIds, variantsOf } from './metrics.js';
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
 export function csvField(value: string | number | null | undefined): string {
@@ -32,13 +32,15 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
  * @example
  * ```ts
  * import { SUMMARY_COLUMNS } from 'carepath';
- * SUMMARY_COLUMNS.join(','); // 'variant,metric,mean,sd,ci_low,ci_high,min,max,n'
+ * SUMMARY_COLUMNS.join(','); // 'variant,metric,label,unit,better,mean,sd,ci_low,ci_high,min,max,n'
  * ```
  */
-export const SUMMARY_COLUMNS = ['variant', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
+export const SUMMARY_COLUMNS = ['variant', 'metric', 'label', 'unit', 'better', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
 
 /**
- * One row per variant × metric: mean, sd, 95% CI, min, max and the number of replications.
+ * One row per variant × metric: what the metric is (label, unit and which direction is better,
+ * from the result's manifest; empty without one), then mean, sd, 95% CI, min, max and the number
+ * of replications.
  *
  * @example writeFileSync('summary.csv', summaryCsv(result));
  */
@@ -46,7 +48,8 @@ export function summaryCsv(experiment: ExperimentResult): string {
   const rows: (string | number)[][] = [];
   for (const v of variantsOf(experiment)) {
     for (const [metric, s] of Object.entries(experiment.variants[v]!.metrics)) {
-      rows.push([v, metric, s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
+      const info = metricInfo(experiment, metric);
+      rows.push([v, metric, info?.label ?? '', info?.unit ?? '', info?.better ?? '', s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
     }
   }
   return toCsv([...SUMMARY_COLUMNS], rows);
@@ -94,8 +97,8 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
 /**
  * The time series in long form: for each variant, the total waiting list (`series` = `waiting`,
  * empty `stage`) and each stage's list (`series` = `stage`), per sample day, with the 5th
- * percentile, median, 95th percentile and mean over replications. `date` is filled when a start
- * date is given.
+ * percentile, median, 95th percentile and mean over replications. `date` is filled from the
+ * given start date, else from the result's manifest.
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync, seriesCsv } from 'carepath';
@@ -106,7 +109,8 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
  */
 export function seriesCsv(experiment: ExperimentResult, options: { startDate?: string } = {}): string {
   const rows: (string | number)[][] = [];
-  const date = (day: number) => (options.startDate ? dayToDate(options.startDate, day) : '');
+  const startDate = options.startDate ?? experiment.manifest?.startDate;
+  const date = (day: number) => (startDate ? dayToDate(startDate, day) : '');
   for (const v of variantsOf(experiment)) {
     const series = experiment.variants[v]!.series;
     const bands: [string, string, typeof series.waiting][] = [['waiting', '', series.waiting]];
