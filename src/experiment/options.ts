@@ -25,15 +25,8 @@ export const DEFAULT_REPLICATIONS = 10;
  * ```
  */
 export const DEFAULT_PRECISION_MIN = 5;
-/**
- * Seed used when neither the options nor the scenario give one (the scenario format's default).
- * @example
- * ```ts
- * import { DEFAULT_SEED } from 'carepath';
- * DEFAULT_SEED; // 1
- * ```
- */
-export const DEFAULT_SEED = 1;
+// One default seed for the scenario format and the experiments.
+export { DEFAULT_SEED } from '../pathway/resolve.js';
 
 /** The fields of a scenario the experiment reads itself. */
 export type AnyScenario = { name?: unknown; seed?: unknown; variants?: unknown };

@@ -11,7 +11,7 @@ import {
   clampShareInterval,
   formatApprox,
   formatDays,
-  formatDuration,
+  formatPeriod,
   formatInterval,
   formatNumber,
   formatPercent,
@@ -156,7 +156,7 @@ function baseSection(input: AnswerInput): AnswerSection {
   const { experiment, analyses } = input;
   const vr = experiment.variants.base!;
   const first = vr.replications[0];
-  const horizon = first ? ` over ${formatDuration(first.horizon)}` : '';
+  const horizon = first ? ` over ${formatPeriod(first.horizon)}` : '';
   const start = vr.series.waiting.mean[0];
   const end = metricSummary(experiment, 'base', metricPath.waitingAtEnd);
   const details: string[] = [];

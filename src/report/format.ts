@@ -161,8 +161,17 @@ export function formatDate(iso: string): string {
   return t === undefined ? iso : longDate.format(new Date(t));
 }
 
-/** A duration in days for reading: `104 weeks`, `30 days`, `2.5 days`. */
-export function formatDuration(days: number): string {
+/**
+ * A period in days for reading: `104 weeks`, `30 days`, `2.5 days` (unlike the kernel's
+ * `formatDuration`, whose output parses back as scenario input).
+ * @example
+ * ```ts
+ * import { formatPeriod } from 'carepath/report';
+ * formatPeriod(728); // '104 weeks'
+ * formatPeriod(2.5); // '2.5 days'
+ * ```
+ */
+export function formatPeriod(days: number): string {
   if (!Number.isFinite(days)) return '–';
   if (days >= 14 && days % 7 === 0 && days <= 7 * 520) return `${days / 7} weeks`;
   if (days >= 730) return `about ${formatApprox(days / 365)} years`;

@@ -10,7 +10,7 @@ import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
 import { answerSections, changeDirection } from './answer.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
-import { escapeHtml, formatApprox, formatDate, formatDays, formatDuration, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
+import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
 import { renderChartSvg } from './render-svg.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
@@ -102,7 +102,7 @@ function headerHtml(info: ScenarioInfo, experiment: ExperimentResult, startDate:
     nVariants === 1 ? 'base case only' : `${nVariants} variants`,
   ];
   if (first) {
-    bits.push(`${formatDuration(first.horizon)} measured${first.warmup > 0 ? ` after ${formatDuration(first.warmup)} warm-up` : ''}`);
+    bits.push(`${formatPeriod(first.horizon)} measured${first.warmup > 0 ? ` after ${formatPeriod(first.warmup)} warm-up` : ''}`);
   }
   if (startDate) bits.push(`from ${formatDate(startDate)}`);
   bits.push(`seed ${experiment.seed}`);

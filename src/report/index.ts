@@ -46,7 +46,7 @@ export {
   formatApprox,
   clampShareInterval,
   formatDate,
-  formatDuration,
+  formatPeriod,
   dayToDate,
   humanise,
   slugify,
