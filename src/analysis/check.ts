@@ -40,6 +40,7 @@ export const REFEREE_MAX_RELATIVE_SE = 0.05;
  * Asymptotic variance constant of the mean of successive waits in queue of an M/M/1 queue
  * (Blomqvist 1967; Whitt 1989, "Planning queueing simulations"): n·Var(mean of n waits) →
  * ρ(2 + 5ρ − 4ρ² + ρ³) / (μ²(1 − ρ)⁴).
+ * @internal
  */
 export function mm1WaitVarianceConstant(rho: number, mu: number): number {
   return (rho * (2 + 5 * rho - 4 * rho ** 2 + rho ** 3)) / (mu ** 2 * (1 - rho) ** 4);
@@ -50,6 +51,7 @@ export function mm1WaitVarianceConstant(rho: number, mu: number): number {
  * with the pooled service rate cμ (an over-estimate for c > 1, whose waits vary less — so the
  * referee errs towards not comparing rather than towards false alarms), over λ·T waits, relative
  * to the exact Erlang C wait.
+ * @internal
  */
 export function relativeStandardError(lambda: number, mu: number, c: number, wq: number, measuredDays: number): number {
   if (wq <= 0 || lambda <= 0 || measuredDays <= 0) return Infinity;

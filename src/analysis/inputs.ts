@@ -18,6 +18,7 @@ export type SeasonalityMode = 'mean' | 'month';
  * An arrival stream's rate per day at `day`, as the engine computes it (src/pathway/arrivals.ts):
  * the step change in force, times (1 + growth)^(day / 365), times the seasonal multiplier
  * (per `seasonality` mode).
+ * @internal
  */
 export function arrivalRateAt(
   arrival: ModelArrival,
@@ -36,7 +37,7 @@ export function arrivalRateAt(
   return rate;
 }
 
-/** The capacity phase of a stage in force at `day` (the last one starting on or before it). */
+/** The capacity phase of a stage in force at `day` (the last one starting on or before it). @internal */
 export function capacityAt(stage: ModelStage, day: number): CapacityPhase {
   let phase = stage.capacity[0]!;
   for (const p of stage.capacity) if (p.from <= day) phase = p;
@@ -46,6 +47,7 @@ export function capacityAt(stage: ModelStage, day: number): CapacityPhase {
 /**
  * Mean completions per day a capacity phase sustains: servers ÷ mean service; slots per week ÷ 7
  * (the activity after a slot does not hold the slot); Infinity for unlimited or instant service.
+ * @internal
  */
 export function capacityRate(phase: CapacityPhase, serviceMean: number): number {
   if (phase.kind === 'unlimited') return Infinity;
@@ -54,7 +56,7 @@ export function capacityRate(phase: CapacityPhase, serviceMean: number): number 
   return phase.servers / serviceMean;
 }
 
-/** Mean, squared coefficient of variation, and whether the distribution is exponential. */
+/** Mean, squared coefficient of variation, and whether the distribution is exponential. @internal */
 export interface Moments {
   mean: number;
   /** Variance ÷ mean² (0 when the mean is 0). */
@@ -73,7 +75,7 @@ function isExponential(dist: string, spec: DistributionSpec, scv: number): boole
   return dist === 'weibull' && typeof spec === 'object' && (spec as { shape?: unknown }).shape === 1;
 }
 
-/** Moments of a distribution spec (validated by src/core; `path` names it in errors). */
+/** Moments of a distribution spec (validated by src/core; `path` names it in errors). @internal */
 export function momentsOf(spec: DistributionSpec, path: string): Moments {
   const d = compileDistribution(spec, path);
   const mean = d.mean;

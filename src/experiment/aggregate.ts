@@ -19,7 +19,7 @@ import type {
   VariantSeries,
 } from './types.js';
 
-/** The runs of an experiment, before summarising. */
+/** The runs of an experiment, before summarising. @internal */
 export interface RunSet {
   scenario: string;
   scenarioDigest: string;
@@ -32,7 +32,7 @@ export interface RunSet {
   precision?: PrecisionOutcome;
 }
 
-/** Everything in an {@link ExperimentResult} except `meta`. */
+/** Everything in an {@link ExperimentResult} except `meta`. @internal */
 export type ExperimentBody = Omit<ExperimentResult, 'meta'>;
 
 function metricColumns(runs: RunResult[]): Map<string, (number | undefined)[]> {
@@ -148,7 +148,7 @@ export function compareRuns(variant: RunResult[], base: RunResult[]): Record<str
   return out;
 }
 
-/** Summarises a set of runs into the deterministic body of an experiment result. */
+/** Summarises a set of runs into the deterministic body of an experiment result. @internal */
 export function aggregate(set: RunSet): ExperimentBody {
   const variants: Record<string, VariantResult> = {};
   for (const name of set.variantNames) {

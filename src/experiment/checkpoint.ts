@@ -25,7 +25,7 @@ export interface CheckpointLine {
   result: RunResult;
 }
 
-/** Key of a (variant, replication) pair. */
+/** Key of a (variant, replication) pair. @internal */
 export function runKey(variant: string, replication: number): string {
   return `${replication}\u0000${variant}`;
 }

@@ -28,10 +28,10 @@ export const DEFAULT_PRECISION_MIN = 5;
 // One default seed for the scenario format and the experiments.
 export { DEFAULT_SEED } from '../pathway/resolve.js';
 
-/** The fields of a scenario the experiment reads itself. */
+/** The fields of a scenario the experiment reads itself. @internal */
 export type AnyScenario = { name?: unknown; seed?: unknown; variants?: unknown };
 
-/** One run: a variant's replication. */
+/** One run: a variant's replication. @internal */
 export interface Job {
   variant: string;
   replication: number;
@@ -41,7 +41,7 @@ function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
 
-/** Checks the options and lists every problem, each named by its option path. */
+/** Checks the options and lists every problem, each named by its option path. @internal */
 export function checkOptions(scenario: AnyScenario, o: ExperimentOptions): Issue[] {
   const issues: Issue[] = [];
   const bad = (path: string, message: string) => issues.push({ path, message });

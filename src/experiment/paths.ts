@@ -8,7 +8,7 @@
  */
 import { describeValue, invalid } from '../core/errors.js';
 
-/** Segments a path may not contain: they lead to an object's prototype, not its data. */
+/** Segments a path may not contain: they lead to an object's prototype, not its data. @internal */
 export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -16,11 +16,7 @@ const INDEX = /^(0|[1-9]\d*)$/;
 /**
  * Splits a dotted path; empty segments (`a..b`, a leading or trailing dot) and the segments in
  * {@link FORBIDDEN_SEGMENTS} are a ValidationError naming the path.
- * @example
- * ```ts
- * import { splitPath } from 'carepath/analysis';
- * splitPath('stages.surgery.capacity.slots'); // [ 'stages', 'surgery', 'capacity', 'slots' ]
- * ```
+ * @internal
  */
 export function splitPath(path: string): string[] {
   const parts = path.split('.');

@@ -29,7 +29,7 @@ function moduleUrl(): string {
   throw new Error('cannot tell where the carepath module is (neither import.meta.url nor __filename is set)');
 }
 
-/** How to start a worker: the file, and Node options it needs. */
+/** How to start a worker: the file, and Node options it needs. @internal */
 export interface WorkerEntry {
   filename: string;
   execArgv: string[];
@@ -39,6 +39,7 @@ export interface WorkerEntry {
  * The worker entry file. In the built package it is `worker.js` next to the running bundle
  * (`dist/index.js`, `dist/index.cjs` or `dist/cli.js`); when running from the TypeScript sources
  * (vitest, tsx) it is `worker.ts` next to this file, loaded through tsx.
+ * @internal
  */
 export function workerEntry(): WorkerEntry {
   const here = moduleUrl();
@@ -52,7 +53,7 @@ export function workerEntry(): WorkerEntry {
   throw new Error(`carepath worker file not found: looked for ${fileURLToPath(built)} and ${fileURLToPath(source)}`);
 }
 
-/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. */
+/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. @internal */
 export function reviveError(e: WorkerError): Error {
   const err = e.issues ? new ValidationError(e.issues) : new Error(e.message);
   // ValidationError composes its message from the issues; keep the worker's exact text.

@@ -146,6 +146,7 @@ export function runExperimentSync(scenario: Scenario, options: ExperimentOptions
 /**
  * Internal form of {@link runExperiment} that can borrow an executor (a worker pool shared by the
  * points of a sweep or the capacities of a goal-seek); a borrowed executor is not closed.
+ * @internal
  */
 export async function runExperimentWith(
   scenario: Scenario,
@@ -177,14 +178,14 @@ export async function runExperimentWith(
   }
 }
 
-/** Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate function). */
+/** Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate function). @internal */
 export function resolveWorkers(options: { workers?: number; simulate?: SimulateFn; simulateModule?: string }): number {
   if (options.workers !== undefined) return options.workers;
   if (options.simulate !== undefined && options.simulateModule === undefined) return 1;
   return availableParallelism();
 }
 
-/** Imports a module's `simulate` (for a custom simulator run in the calling thread). */
+/** Imports a module's `simulate` (for a custom simulator run in the calling thread). @internal */
 export async function importSimulate(module: string): Promise<SimulateFn> {
   const m = (await import(moduleSpecifier(module))) as { simulate?: unknown };
   if (typeof m.simulate !== 'function') throw invalid('simulateModule', `${module} does not export a simulate function`);

@@ -74,6 +74,7 @@ export function checkScenarioPath(scenario: unknown, path: string): void {
  * branch never taken, …), each prefixed with `where`, unless there are none. Sweeps and seeks
  * call it on every scenario they run, so a changed parameter cannot silently answer a different
  * question; their `allowWarnings` option skips it.
+ * @internal
  */
 export function refuseWarnings(scenario: unknown, where: string): void {
   const { warnings } = validateScenario(scenario);

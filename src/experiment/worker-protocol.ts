@@ -5,7 +5,7 @@
 import type { Issue } from '../core/errors.js';
 import type { RunResult } from '../pathway/result.js';
 
-/** One replication to run in a worker. */
+/** One replication to run in a worker. @internal */
 export interface WorkerTask {
   scenario: unknown;
   seed: number;
@@ -15,7 +15,7 @@ export interface WorkerTask {
   simulateModule?: string;
 }
 
-/** An error thrown in a worker, carried back as data so its message and issues survive. */
+/** An error thrown in a worker, carried back as data so its message and issues survive. @internal */
 export interface WorkerError {
   name: string;
   message: string;
@@ -23,5 +23,5 @@ export interface WorkerError {
   issues?: Issue[];
 }
 
-/** What a worker sends back: the run, or the error it threw. */
+/** What a worker sends back: the run, or the error it threw. @internal */
 export type WorkerReply = { ok: true; result: RunResult } | { ok: false; error: WorkerError };

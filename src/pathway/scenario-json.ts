@@ -5,30 +5,30 @@
  */
 import { joinPath, type Issue } from '../core/errors.js';
 
-/** A plain JSON object (not null, not an array). */
+/** A plain JSON object (not null, not an array). @internal */
 export type JsonObject = Record<string, unknown>;
 
-/** True for a non-null, non-array object. */
+/** True for a non-null, non-array object. @internal */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Own enumerable property, or undefined (never inherited ones). */
+/** Own enumerable property, or undefined (never inherited ones). @internal */
 export function own(obj: unknown, key: string): unknown {
   return isObject(obj) && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
-/** True when `obj` has `key` as an own property. */
+/** True when `obj` has `key` as an own property. @internal */
 export function hasOwn(obj: unknown, key: string): boolean {
   return isObject(obj) && Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-/** Own keys of an object, or none for anything else. */
+/** Own keys of an object, or none for anything else. @internal */
 export function keysOf(value: unknown): string[] {
   return isObject(value) ? Object.keys(value) : [];
 }
 
-/** Sets an own data property, even for keys like `__proto__`. */
+/** Sets an own data property, even for keys like `__proto__`. @internal */
 export function setOwn(obj: JsonObject, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
@@ -37,6 +37,7 @@ export function setOwn(obj: JsonObject, key: string, value: unknown): void {
  * Deep copy of JSON-like data (objects, arrays, primitives). Other objects (dates, maps) are
  * copied as their own enumerable properties; functions and symbols are kept as they are, so the
  * validator still sees (and rejects) them.
+ * @internal
  */
 export function cloneJson<T>(value: T, seen: Set<unknown> = new Set()): T {
   if (typeof value !== 'object' || value === null) return value;
@@ -56,14 +57,14 @@ export function cloneJson<T>(value: T, seen: Set<unknown> = new Set()): T {
 
 export { joinPath } from '../core/errors.js';
 
-/** Formats a path given as segments (zod style) in carepath style: `stages.ct.next[1].to`. */
+/** Formats a path given as segments (zod style) in carepath style: `stages.ct.next[1].to`. @internal */
 export function formatPath(segments: readonly PropertyKey[], base = ''): string {
   let path = base;
   for (const s of segments) path = joinPath(path, typeof s === 'number' ? s : String(s));
   return path;
 }
 
-/** Value at a zod-style path inside `root`, or undefined when the path does not exist. */
+/** Value at a zod-style path inside `root`, or undefined when the path does not exist. @internal */
 export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
   let cur = root;
   for (const s of segments) {
@@ -80,6 +81,7 @@ const MAX_DEPTH = 64;
 /**
  * Scenarios are data: objects, arrays, strings, numbers, booleans and null, nested a sane
  * number of levels and without cycles. Anything else is refused before the schema sees it.
+ * @internal
  */
 export function checkPlainData(data: unknown): Issue[] {
   const issues: Issue[] = [];

@@ -46,6 +46,7 @@ export function variantNames(scenario: Scenario): string[] {
 /**
  * The chain of variants to apply for `name`, outermost ancestor first, or an issue explaining
  * why there is none (unknown name, unknown `extends`, a cycle).
+ * @internal
  */
 export function variantChain(scenario: unknown, name: string): { chain: string[] } | { issue: Issue } {
   const variants = own(scenario, 'variants');
@@ -86,6 +87,7 @@ export function variantChain(scenario: unknown, name: string): { chain: string[]
 /**
  * Applies variants without validating the result: the base without `variants`, then each patch
  * of the chain in order. Returns an issue when the chain itself is broken.
+ * @internal
  */
 export function mergeVariant(scenario: unknown, name: string): { scenario: JsonObject } | { issue: Issue } {
   const notPlain = checkPlainData(scenario);

@@ -106,12 +106,13 @@ interface BandRow {
   p95: number;
 }
 
-/** Most points a chart draws per series; longer series are thinned (the CSV keeps them all). */
+/** Most points a chart draws per series; longer series are thinned (the CSV keeps them all). @internal */
 export const MAX_CHART_POINTS = 400;
 
 /**
  * Indices of at most `max` evenly strided samples out of `n`, always keeping the first and the
  * last, so a long run (mm1.yaml samples 28,000 weeks) still gives a report small enough to email.
+ * @internal
  */
 export function thinIndices(n: number, max = MAX_CHART_POINTS): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);

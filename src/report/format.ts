@@ -119,7 +119,7 @@ export function formatInterval(ci: readonly [number, number], format: (v: number
   return `${format(lo)} to ${format(hi)}`;
 }
 
-/** Parses `YYYY-MM-DD` (or a Date) into a UTC time in ms, or undefined when it is not a date. */
+/** Parses `YYYY-MM-DD` (or a Date) into a UTC time in ms, or undefined when it is not a date. @internal */
 export function parseIsoDate(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value !== 'string') return undefined;
@@ -129,7 +129,7 @@ export function parseIsoDate(value: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** Normalises a start date (ISO string or Date) to `YYYY-MM-DD`, or undefined. */
+/** Normalises a start date (ISO string or Date) to `YYYY-MM-DD`, or undefined. @internal */
 export function isoStartDate(value: unknown): string | undefined {
   const t = parseIsoDate(value);
   return t === undefined ? undefined : new Date(t).toISOString().slice(0, 10);

@@ -123,7 +123,7 @@ export function targetGoal(experiment: ExperimentResult, target: string): number
   return undefined;
 }
 
-/** Number of replications per variant (the largest, for a merged result). */
+/** Number of replications per variant (the largest, for a merged result). @internal */
 export function replicationCount(experiment: ExperimentResult): number {
   return experiment.replicationIndices.length;
 }
@@ -181,7 +181,7 @@ export function comparison(experiment: ExperimentResult, variant: string, path: 
   return xs.length === 0 ? undefined : pairedDifference(xs, ys);
 }
 
-/** True when a 95% interval lies wholly on one side of zero (and is a real interval). */
+/** True when a 95% interval lies wholly on one side of zero (and is a real interval). @internal */
 export function isClear(ci: readonly [number, number]): boolean {
   const [lo, hi] = ci;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) return false;
