@@ -116,7 +116,7 @@ interface Form {
  * Largest Erlang `k`: cost is k uniforms per draw, and beyond this a normal fits anyway.
  * @example
  * ```ts
- * import { checkDistribution, MAX_ERLANG_K } from 'carepath';
+ * import { checkDistribution, MAX_ERLANG_K } from 'carepath/kernel';
  * MAX_ERLANG_K; // 10000
  * checkDistribution({ dist: 'erlang', k: MAX_ERLANG_K + 1, mean: 5 }, 'service').length; // 1
  * ```
@@ -182,7 +182,7 @@ const FORMS: Record<DistributionName, Form[]> = {
  * The distribution names, in documentation order.
  * @example
  * ```ts
- * import { DISTRIBUTION_NAMES } from 'carepath';
+ * import { DISTRIBUTION_NAMES } from 'carepath/kernel';
  * DISTRIBUTION_NAMES.slice(0, 4); // [ 'fixed', 'exponential', 'uniform', 'triangular' ]
  * DISTRIBUTION_NAMES.length; // 12
  * ```
@@ -424,7 +424,7 @@ function resolve(spec: unknown, path: string, issues: Issue[]): Resolved | undef
  *   (`stages.ct.service.mean`).
  * @example
  * ```ts
- * import { checkDistribution } from 'carepath';
+ * import { checkDistribution } from 'carepath/kernel';
  * checkDistribution({ dist: 'lognormal', mean: 14, sd: 5 }, 'stages.staging.service'); // []
  * checkDistribution({ dist: 'uniform', min: 5, max: 2 }, 'stages.ct.service');
  * // [ { path: 'stages.ct.service.max', message: 'expected a value ≥ min (5), got 2' } ]
@@ -702,7 +702,7 @@ function build(r: Resolved): CompiledDistribution {
  *   expected, e.g. `stages.ct.service.mean: expected a non-negative duration, got -3`.
  * @example
  * ```ts
- * import { compileDistribution, RandomStreams } from 'carepath';
+ * import { compileDistribution, RandomStreams } from 'carepath/kernel';
  * const service = compileDistribution({ dist: 'erlang', k: 3, mean: 6 }, 'stages.ct.service');
  * [service.mean, service.variance]; // [ 6, 12 ]
  * service.sample(new RandomStreams(2026).stream('service/ct')); // 2.7438393960725214
@@ -720,7 +720,7 @@ export function compileDistribution(spec: unknown, path: string): Sampler {
  * @throws ValidationError if the spec is invalid.
  * @example
  * ```ts
- * import { distributionMean } from 'carepath';
+ * import { distributionMean } from 'carepath/kernel';
  * distributionMean({ dist: 'triangular', min: 1, mode: 2, max: 6 }); // 3
  * distributionMean('36h'); // 1.5
  * distributionMean({ dist: 'normal', mean: 1, sd: 1 }); // 1.2875999709391783 (truncated at 0)
@@ -769,7 +769,7 @@ function paramJsonSchema(kind: ParamKind): Record<string, unknown> {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
- * import { distributionJsonSchema } from 'carepath';
+ * import { distributionJsonSchema } from 'carepath/kernel';
  * Object.keys(distributionJsonSchema()); // [ 'anyOf', 'description' ]
  * writeFileSync('distribution.schema.json', JSON.stringify(distributionJsonSchema(), null, 2));
  * ```
@@ -812,7 +812,7 @@ function pathSegments(path: string): (string | number)[] {
  * @example
  * ```ts
  * import { z } from 'zod';
- * import { DistributionSchema } from 'carepath';
+ * import { DistributionSchema } from 'carepath/kernel';
  * const Stage = z.object({ service: DistributionSchema }); // inside your own zod schema
  * Stage.safeParse({ service: { dist: 'exponential', mean: -3 } }).error?.issues[0].message;
  * // 'expected a non-negative duration, got -3'

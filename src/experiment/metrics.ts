@@ -10,7 +10,7 @@ import { numberAt } from './paths.js';
  * time series (summarised separately as bands) and the manifest (what the metrics mean).
  * @example
  * ```ts
- * import { NON_METRIC_FIELDS } from 'carepath';
+ * import { NON_METRIC_FIELDS } from 'carepath/analysis';
  * NON_METRIC_FIELDS.has('seed'); // true: a run's seed is not summarised as a metric
  * ```
  */
@@ -45,7 +45,11 @@ export function runMetrics(run: RunResult): Map<string, number> {
  * (or the path names a non-metric field).
  * @example
  * ```ts
- * metricValue(run, 'stages.surgery.waitingAtEnd'); // a number, or undefined
+ * import { loadScenario, simulate } from 'carepath';
+ * import { metricValue } from 'carepath/analysis';
+ * const run = simulate({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '4w' });
+ * metricValue(run, 'stages.surgery.waitingAtEnd'); // a number
+ * metricValue(run, 'stages.nowhere.waitingAtEnd'); // undefined
  * ```
  */
 export function metricValue(run: RunResult, metric: string): number | undefined {

@@ -11,7 +11,7 @@ import type { ExperimentOptions } from './types.js';
  * Default number of replications.
  * @example
  * ```ts
- * import { DEFAULT_REPLICATIONS } from 'carepath';
+ * import { DEFAULT_REPLICATIONS } from 'carepath/analysis';
  * DEFAULT_REPLICATIONS; // 10
  * ```
  */
@@ -20,7 +20,7 @@ export const DEFAULT_REPLICATIONS = 10;
  * Default minimum replications of the sequential (precision) procedure.
  * @example
  * ```ts
- * import { DEFAULT_PRECISION_MIN } from 'carepath';
+ * import { DEFAULT_PRECISION_MIN } from 'carepath/analysis';
  * DEFAULT_PRECISION_MIN; // 5
  * ```
  */

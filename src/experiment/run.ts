@@ -124,9 +124,9 @@ function moduleSpecifier(m: string): string {
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * result.variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
- * result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].ci95; // its 95% CI over 3 runs
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * result.variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
+ * result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].ci95; // its 95% CI over 2 runs
  * ```
  */
 export function runExperimentSync(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
@@ -203,8 +203,9 @@ export async function importSimulate(module: string): Promise<SimulateFn> {
  *
  * @example
  * ```ts
- * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
- * const result = await runExperiment(scenario, { replications: 50 });
+ * import { loadScenario, runExperiment } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = await runExperiment(scenario, { replications: 5, workers: 1 });
  * const d = result.comparisons['ai-reporting']['stages.surgery.waitingAtEnd'];
  * console.log(d.meanDiff, d.ci95); // paired difference and its 95% CI
  * ```

@@ -41,7 +41,8 @@ function ownKeys(v: unknown): string[] {
  * (`variants.ai.patch.stages.surgery…`) an id may exist in the patch or in the base.
  * @example
  * ```ts
- * import { checkScenarioPath, loadScenario } from 'carepath/analysis';
+ * import { loadScenario } from 'carepath';
+ * import { checkScenarioPath } from 'carepath/analysis';
  * const scenario = loadScenario('examples/scenarios/mm1.yaml');
  * checkScenarioPath(scenario, 'stages.clinic.capacity.servers'); // fine
  * // checkScenarioPath(scenario, 'stages.clnic.capacity.servers') throws: unknown stage "clnic" (did you mean "clinic"?)

@@ -43,6 +43,8 @@ function withCapacity(entry: unknown, c: number): unknown {
  * every limited phase takes the same new capacity and `current` is the largest phase's.
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
+ * import { stageCapacity } from 'carepath/analysis';
  * stageCapacity(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'surgery'); // { kind: 'slots', current: 7 }
  * ```
  */
@@ -68,7 +70,9 @@ export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; 
  * The result is re-validated.
  * @example
  * ```ts
- * const more = withStageCapacity(scenario, 'surgery', 9);
+ * import { loadScenario } from 'carepath';
+ * import { withStageCapacity } from 'carepath/analysis';
+ * const more = withStageCapacity(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'surgery', 9);
  * more.stages.surgery.capacity; // { slots: 9, per: 'week', days: ['mon', 'wed', 'fri'] }
  * ```
  */
@@ -95,7 +99,9 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
  * scenario with validation warnings is refused unless `allowWarnings` is set.
  * @example
  * ```ts
- * const s = await seekCapacity(scenario, { stage: 'surgery', target: 'treatment-31d', variant: 'ai-reporting' });
+ * import { loadScenario, seekCapacity } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const s = await seekCapacity(scenario, { stage: 'surgery', target: 'treatment-31d', variant: 'ai-reporting', replications: 3, workers: 1 });
  * console.log(`${s.capacity} ${s.unit} give ${s.share.mean} (goal ${s.goal})`);
  * ```
  */

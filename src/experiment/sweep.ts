@@ -14,6 +14,7 @@ import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from '.
  * The cartesian product of the value lists, first path outermost.
  * @example
  * ```ts
+ * import { sweepGrid } from 'carepath/analysis';
  * sweepGrid({ a: [1, 2], b: ['x', 'y'] });
  * // [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }]
  * ```
@@ -36,7 +37,10 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
  * {@link parseScenario}, naming the path.
  * @example
  * ```ts
- * const s9 = scenarioAt(scenario, { 'stages.surgery.capacity.slots': 9 });
+ * import { loadScenario } from 'carepath';
+ * import { scenarioAt } from 'carepath/analysis';
+ * const s9 = scenarioAt(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { 'stages.surgery.capacity.slots': 9 });
+ * s9.stages.surgery.capacity; // { slots: 9, per: 'week', days: ['mon', 'wed', 'fri'] }
  * ```
  */
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
@@ -67,7 +71,9 @@ function checkSet(set: unknown): asserts set is Record<string, unknown[]> {
  * random numbers across points).
  * @example
  * ```ts
- * const sweep = await runSweep(scenario, { set: { 'stages.surgery.capacity.slots': [7, 8, 9, 10] }, replications: 20 });
+ * import { loadScenario, runSweep } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const sweep = await runSweep(scenario, { set: { 'stages.surgery.capacity.slots': [7, 9] }, replications: 3, variants: [], workers: 1 });
  * for (const p of sweep.points) console.log(p.values, p.result.variants.base.metrics['targets.treatment-31d.share'].mean);
  * ```
  */

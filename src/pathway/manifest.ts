@@ -115,7 +115,8 @@ function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: strin
  * the numeric fields of its {@link RunResult}.
  * @example
  * ```ts
- * import { loadScenario, resultManifest } from 'carepath/kernel';
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { resultManifest } from 'carepath/kernel';
  * const m = resultManifest(resolveScenario(loadScenario('examples/scenarios/mm1.yaml')));
  * m.stages; // [ { id: 'clinic', capacity: [ 'servers' ] } ]
  * m.metrics['stages.clinic.wait.mean']; // { unit: 'days', label: 'clinic: mean wait', better: 'lower' }
@@ -145,8 +146,12 @@ export function resultManifest(model: Model): ResultManifest {
  * ones have added after them (a stage's capacity kinds are the union over all).
  * @example
  * ```ts
+ * import { loadScenario, simulate } from 'carepath';
  * import { mergeManifests } from 'carepath/kernel';
- * const both = mergeManifests([base.manifest, variant.manifest]);
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const base = simulate(scenario);
+ * const ai = simulate(scenario, { variant: 'ai-reporting' });
+ * const both = mergeManifests([base.manifest, ai.manifest]);
  * ```
  */
 export function mergeManifests(manifests: readonly ResultManifest[]): ResultManifest | undefined {

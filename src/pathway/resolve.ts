@@ -51,6 +51,7 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
  * @example
  * ```ts
+ * import { loadScenario, resolveScenario } from 'carepath';
  * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
  * model.horizon; // 728 (days)
  * model.classes; // ['urgent', 'routine', 'default']

@@ -33,7 +33,8 @@ export interface SimulateOptions {
  * True when the argument is an already-resolved model rather than a scenario.
  * @example
  * ```ts
- * import { isModel, loadScenario, resolveScenario } from 'carepath';
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { isModel } from 'carepath/kernel';
  * const scenario = loadScenario('examples/scenarios/mm1.yaml');
  * isModel(scenario); // false
  * isModel(resolveScenario(scenario)); // true

@@ -35,8 +35,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
  * Names of the variants a scenario declares, in file order (`base` is not among them).
  * @example
  * ```ts
+ * import { loadScenario, variantNames } from 'carepath';
  * variantNames(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
- * // ['ai-reporting', 'ai-reporting-and-treatment']
+ * // ['ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity']
  * ```
  */
 export function variantNames(scenario: Scenario): string[] {
@@ -122,6 +123,7 @@ export function mergeVariant(scenario: unknown, name: string): { scenario: JsonO
  * @throws ScenarioError for an unknown variant (listing the known ones) or a cycle of `extends`.
  * @example
  * ```ts
+ * import { applyVariant, loadScenario } from 'carepath';
  * const ai = applyVariant(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
  * ai.stages.reporting.capacity; // { slots: 2600, per: 'week', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }
  * ```

@@ -47,7 +47,7 @@ export interface AnswerInput {
  * −1, 0 or +1: the direction of a change when it is clear (with one run, its sign).
  * @example
  * ```ts
- * import { changeDirection } from 'carepath';
+ * import { changeDirection } from 'carepath/report';
  * changeDirection({ meanDiff: 120, sd: 30, ci95: [98, 142], n: 10 }); // 1: the interval is above 0
  * changeDirection({ meanDiff: 3, sd: 30, ci95: [-18, 24], n: 10 }); // 0: could be chance
  * ```
@@ -74,7 +74,7 @@ function summaryCi(s: MetricSummary, format: (v: number) => string, share = fals
  * `met`, `missed` or `borderline` against a goal, judged by the interval, not just the mean.
  * @example
  * ```ts
- * import { goalVerdict } from 'carepath';
+ * import { goalVerdict } from 'carepath/report';
  * const share = { mean: 0.86, sd: 0.02, ci95: [0.84, 0.88] as [number, number], min: 0.83, max: 0.89, n: 10 };
  * goalVerdict(share, 0.85); // 'borderline': the interval straddles the goal
  * goalVerdict(share, 0.8); // 'met'

@@ -26,7 +26,7 @@ export interface ChartOptions {
  * Colour of `base` (neutral slate) and of the variants, in order. Colour-blind friendly (Tableau 10).
  * @example
  * ```ts
- * import { BASE_COLOUR, variantColours } from 'carepath';
+ * import { BASE_COLOUR, variantColours } from 'carepath/report';
  * variantColours(['base', 'ai']).base === BASE_COLOUR; // true ('#5b6770')
  * ```
  */
@@ -37,7 +37,7 @@ const VARIANT_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', 
  * Colour per variant, `base` in slate and the others in a fixed palette order.
  * @example
  * ```ts
- * import { variantColours } from 'carepath';
+ * import { variantColours } from 'carepath/report';
  * variantColours(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
  * // { base: '#5b6770', 'ai-reporting': '#4e79a7', 'ai-reporting-and-treatment': '#f28e2b' }
  * ```
@@ -56,7 +56,7 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
  * House style shared by every chart.
  * @example
  * ```ts
- * import { chartConfig, renderChartSvg } from 'carepath';
+ * import { chartConfig, renderChartSvg } from 'carepath/report';
  * // A chart of your own in the report's style (the report's own specs already carry it).
  * const spec = { data: { values: [{ stage: 'ct', waiting: 41 }, { stage: 'surgery', waiting: 12 }] }, mark: 'bar',
  *   encoding: { x: { field: 'stage', type: 'nominal' }, y: { field: 'waiting', type: 'quantitative' } }, config: chartConfig };
@@ -156,8 +156,12 @@ function bandLayers(yTitle: string) {
  * line, and the band where 90% of runs fall (5th–95th percentile).
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, waitingListChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const spec = waitingListChartSpec(result, { startDate: '2026-01-05' });
- * writeFileSync('waiting-list.svg', await renderChartSvg(spec));
+ * const svg = await renderChartSvg(spec); // write it to waiting-list.svg
  * ```
  */
 export function waitingListChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
@@ -181,6 +185,10 @@ export function waitingListChartSpec(experiment: ExperimentResult, options: Char
  * Each stage's waiting list over time (small multiples, own y scale each), per variant.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { stageListsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const spec = stageListsChartSpec(result, { stages: ['surgery'] }); // one panel
  * ```
  */
@@ -233,6 +241,10 @@ function targetLabel(target: string, goal: number | undefined): string {
  * 95% confidence interval, against the goal (red dashed line). One row per target.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, targetsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(targetsChartSpec(result));
  * ```
  */
@@ -370,6 +382,10 @@ function stageBarsSpec(
  * Mean wait on each stage's list per variant (days), with 95% confidence intervals.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, stageWaitsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(stageWaitsChartSpec(result, { stages: ['ct', 'surgery'] }));
  * ```
  */
@@ -387,6 +403,10 @@ export function stageWaitsChartSpec(experiment: ExperimentResult, options: Chart
  * Simulated utilisation by stage per variant, with the 100% line.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, utilisationChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(utilisationChartSpec(result));
  * ```
  */
@@ -421,7 +441,9 @@ function loadBand(utilisation: number, capacityRate: number, demandUtilisation: 
  * (the stage that caps throughput) is outlined.
  * @example
  * ```ts
- * const svg = await renderChartSvg(bottleneckChartSpec(analyseVariants(scenario)));
+ * import { analyseVariants, loadScenario } from 'carepath';
+ * import { bottleneckChartSpec, renderChartSvg } from 'carepath/report';
+ * const svg = await renderChartSvg(bottleneckChartSpec(analyseVariants(loadScenario('examples/scenarios/lung-cancer-ai.yaml'))));
  * ```
  */
 export function bottleneckChartSpec(
@@ -502,7 +524,8 @@ export function bottleneckChartSpec(
  * fallback for a result without a manifest (see `limitedStageIds`).
  * @example
  * ```ts
- * import { analyse, loadScenario, stagesWithCapacity } from 'carepath';
+ * import { analyse, loadScenario } from 'carepath';
+ * import { stagesWithCapacity } from 'carepath/report';
  * const base = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * stagesWithCapacity(['reporting', 'ct', 'staging', 'surgery'], { base }); // [ 'reporting', 'ct', 'surgery' ]
  * ```
@@ -533,8 +556,13 @@ export interface ChartInput {
  * no analyses) are left out.
  * @example
  * ```ts
- * for (const [name, spec] of Object.entries(reportChartSpecs({ experiment: result, analyses }))) {
- *   writeFileSync(`${name}.vl.json`, JSON.stringify(spec));
+ * import { analyseVariants, loadScenario, runExperimentSync } from 'carepath';
+ * import { reportChartSpecs } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
+ * const files: Record<string, string> = {};
+ * for (const [name, spec] of Object.entries(reportChartSpecs({ experiment: result, analyses: analyseVariants(scenario) }))) {
+ *   files[`${name}.vl.json`] = JSON.stringify(spec); // write each to disk
  * }
  * ```
  */

@@ -18,7 +18,7 @@ export function csvField(value: string | number | null | undefined): string {
  * Joins rows into CSV text with a header row and a final newline.
  * @example
  * ```ts
- * import { toCsv } from 'carepath';
+ * import { toCsv } from 'carepath/report';
  * toCsv(['stage', 'waiting'], [['ct', 41], ['surgery, urgent', 12]]);
  * // 'stage,waiting\nct,41\n"surgery, urgent",12\n'
  * ```
@@ -31,7 +31,7 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
  * Columns of {@link summaryCsv}.
  * @example
  * ```ts
- * import { SUMMARY_COLUMNS } from 'carepath';
+ * import { SUMMARY_COLUMNS } from 'carepath/report';
  * SUMMARY_COLUMNS.join(','); // 'variant,metric,label,unit,better,mean,sd,ci_low,ci_high,min,max,n'
  * ```
  */
@@ -59,7 +59,7 @@ export function summaryCsv(experiment: ExperimentResult): string {
  * Columns of {@link comparisonsCsv}.
  * @example
  * ```ts
- * import { COMPARISON_COLUMNS } from 'carepath';
+ * import { COMPARISON_COLUMNS } from 'carepath/report';
  * COMPARISON_COLUMNS.join(','); // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
  * ```
  */
@@ -69,8 +69,9 @@ export const COMPARISON_COLUMNS = ['variant', 'metric', 'mean_diff', 'sd', 'ci_l
  * One row per variant (not base) × metric: the paired difference against base with its 95% CI.
  * @example
  * ```ts
- * import { comparisonsCsv, loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { comparisonsCsv } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * comparisonsCsv(result).split('\n')[0]; // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
  * ```
  */
@@ -88,7 +89,7 @@ export function comparisonsCsv(experiment: ExperimentResult): string {
  * Columns of {@link seriesCsv}.
  * @example
  * ```ts
- * import { SERIES_COLUMNS } from 'carepath';
+ * import { SERIES_COLUMNS } from 'carepath/report';
  * SERIES_COLUMNS.join(','); // 'variant,series,stage,day,date,p5,median,p95,mean'
  * ```
  */
@@ -102,7 +103,7 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync, seriesCsv } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * seriesCsv(result, { startDate: '2026-01-05' }).split('\n').slice(0, 2);
  * // [ 'variant,series,stage,day,date,p5,median,p95,mean', 'base,waiting,,0,2026-01-05,3000,3000,3000,3000' ]
  * ```
@@ -131,9 +132,9 @@ export function seriesCsv(experiment: ExperimentResult, options: { startDate?: s
  * ```ts
  * import { writeFileSync } from 'node:fs';
  * import { loadScenario, resultsJson, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * writeFileSync('results.json', resultsJson(result));
- * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */
 export function resultsJson(experiment: ExperimentResult, options: { pretty?: boolean } = {}): string {

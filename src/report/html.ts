@@ -280,10 +280,11 @@ ${variantBlocks ? `<h3 style="margin-top:18px">Variants</h3><p class="lead">Each
  * The command that reproduces this experiment.
  * @example
  * ```ts
- * import { loadScenario, reproduceCommand, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { reproduceCommand } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * reproduceCommand(result, 'examples/scenarios/lung-cancer-ai.yaml');
- * // 'npx carepath run examples/scenarios/lung-cancer-ai.yaml --replications 3 --seed 2026'
+ * // 'npx carepath run examples/scenarios/lung-cancer-ai.yaml --replications 2 --seed 2026'
  * ```
  */
 export function reproduceCommand(experiment: ExperimentResult, source?: string): string {
@@ -333,7 +334,8 @@ function formatIndexRanges(indices: number[]): string {
  * experiment's manifest recorded.
  * @example
  * ```ts
- * import { loadScenario, reportStartDate } from 'carepath';
+ * import { loadScenario } from 'carepath';
+ * import { reportStartDate } from 'carepath/report';
  * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * reportStartDate({ scenario }); // '2026-01-05'
  * reportStartDate({ scenario, startDate: '2027-04-01' }); // '2027-04-01'

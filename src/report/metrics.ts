@@ -21,9 +21,10 @@ function unionKeys(lists: Iterable<string[]>): string[] {
  * Variant names in the experiment, `base` first.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, variantsOf } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * variantsOf(result); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { variantsOf } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * variantsOf(result); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */
 export function variantsOf(experiment: ExperimentResult): string[] {
@@ -35,8 +36,9 @@ export function variantsOf(experiment: ExperimentResult): string[] {
  * Stage ids, in the order the scenario lists them.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, stageIds } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { stageIds } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * stageIds(result); // [ 'reporting', 'ct', 'staging', 'surgery', 'radiotherapy', 'sact' ]
  * ```
  */
@@ -55,8 +57,9 @@ export function stageIds(experiment: ExperimentResult): string[] {
  * Target ids, in the order the scenario lists them.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, targetIds } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { targetIds } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * targetIds(result); // [ 'faster-diagnosis-28d', 'treatment-31d', 'treatment-62d' ]
  * ```
  */
@@ -106,8 +109,9 @@ export function targetDescriptions(experiment: ExperimentResult): Record<string,
  * A target's goal (0–1) as the runs recorded it, or undefined.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, targetGoal } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { targetGoal } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * targetGoal(result, 'treatment-62d'); // 0.85
  * targetGoal(result, 'no-such-target'); // undefined
  * ```
@@ -133,9 +137,10 @@ export function replicationCount(experiment: ExperimentResult): number {
  * replications; undefined when the metric exists in neither.
  * @example
  * ```ts
- * import { loadScenario, metricSummary, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * metricSummary(result, 'ai-reporting', 'targets.treatment-62d.share'); // { mean, sd, ci95, min, max, n: 3 }
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { metricSummary } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * metricSummary(result, 'ai-reporting', 'targets.treatment-62d.share'); // { mean, sd, ci95, min, max, n: 2 }
  * metricSummary(result, 'base', 'no.such.metric'); // undefined
  * ```
  */
@@ -153,9 +158,10 @@ export function metricSummary(experiment: ExperimentResult, variant: string, pat
  * replications paired by replication index (common random numbers make pairing valid).
  * @example
  * ```ts
- * import { comparison, loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * comparison(result, 'ai-reporting', 'stages.surgery.waitingAtEnd'); // { meanDiff, sd, ci95, n: 3 }
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { comparison } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * comparison(result, 'ai-reporting', 'stages.surgery.waitingAtEnd'); // { meanDiff, sd, ci95, n: 2 }
  * comparison(result, 'base', 'stages.surgery.waitingAtEnd'); // undefined: base is not compared with itself
  * ```
  */
@@ -192,7 +198,7 @@ export function isClear(ci: readonly [number, number]): boolean {
  * Well-known metric paths, so every part of the report names them the same way.
  * @example
  * ```ts
- * import { metricPath } from 'carepath';
+ * import { metricPath } from 'carepath/report';
  * metricPath.stageWaitMean('surgery'); // 'stages.surgery.wait.mean'
  * metricPath.targetShare('treatment-62d'); // 'targets.treatment-62d.share'
  * ```

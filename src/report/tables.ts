@@ -71,7 +71,7 @@ export function betterSign(better: BetterDirection): 1 | -1 | 0 {
  * ```ts
  * import { loadScenario, runExperimentSync } from 'carepath';
  * import { metricSections } from 'carepath/report';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * metricSections(result)[0].title; // 'Waiting list at the end'
  * metricSections(result)[0].rows[0]; // { label: 'All stages', metric: 'patients.waiting', unit: 'patients', better: 'lower' }
  * ```
@@ -130,6 +130,9 @@ const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wai
  * 95% CIs, and the bottleneck from theory when `analyses` are given.
  * @example
  * ```ts
+ * import { analyseVariants, loadScenario, runExperimentSync, terminalSummary } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * console.log(terminalSummary(result, { analyses: analyseVariants(scenario) }));
  * ```
  */
@@ -168,7 +171,8 @@ export function terminalSummary(
  * `–` without an analysis.
  * @example
  * ```ts
- * import { analyse, bottleneckLabel, loadScenario } from 'carepath';
+ * import { analyse, loadScenario } from 'carepath';
+ * import { bottleneckLabel } from 'carepath/report';
  * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * bottleneckLabel(analyse(scenario)); // 'reporting (117%)'
  * bottleneckLabel(analyse(scenario, { variant: 'ai-reporting' })); // 'surgery (111%)'
@@ -185,7 +189,9 @@ export function bottleneckLabel(a: Analysis | undefined): string {
  * The instant answer of `analyse` for one variant as a terminal table.
  * @example
  * ```ts
- * console.log(analysisTable(analyse(scenario, { variant: 'ai-reporting' })));
+ * import { analyse, loadScenario } from 'carepath';
+ * import { analysisTable } from 'carepath/report';
+ * console.log(analysisTable(analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { variant: 'ai-reporting' })));
  * ```
  */
 export function analysisTable(a: Analysis): string {
