@@ -10,7 +10,7 @@
  * erlangC(3, 2.5); // ≈ 0.702: the chance an arrival waits at an M/M/3 queue with load 2.5
  * mmcWait(2.5, 1, 3)?.wq; // ≈ 1.40 days of mean wait
  * ```
- * @module
+ * @module carepath/analysis
  */
 export { analyseAt, weekPassing } from '../analysis/analyse.js';
 export { analyseModel, type AnalyseModelOptions } from '../analysis/analyse-model.js';

@@ -1,7 +1,7 @@
 /**
  * `carepath/kernel`: the parts to build on. The discrete-event kernel (event calendar, clock and
  * loop, seeded random streams), durations, distributions, special functions, error helpers, and
- * the pathway engine's data: the resolved {@link Model}, the shapes of a run's result and its
+ * the pathway engine's data: the resolved `Model` (from the root), the shapes of a run's result and its
  * manifest. It knows nothing about files or threads.
  * @example
  * ```ts
@@ -18,7 +18,7 @@
  * });
  * console.log(n); // about 50 arrivals in 100 days
  * ```
- * @module
+ * @module carepath/kernel
  */
 export { EventCalendar, MAX_CALENDAR_CAPACITY } from '../core/calendar.js';
 export { Simulation, ZeroTimeLoopError, CALLBACK_KIND, type SimulationOptions } from '../core/simulation.js';

@@ -11,9 +11,10 @@
  * import { join } from 'node:path';
  * await writeFileAtomic(join(mkdtempSync(join(tmpdir(), 'carepath-')), 'note.txt'), 'written whole or not at all\n');
  * ```
- * @module
+ * @module carepath/node
  */
 export { writeReportBundle, type ReportBundleInput, type ReportBundleFiles } from '../report/bundle.js';
 export { writeFileAtomic, type AtomicData } from '../report/atomic.js';
 export { WorkerPool, type Executor } from '../experiment/pool.js';
+export type { WorkerTask } from '../experiment/worker-protocol.js';
 export { Checkpoint, type CheckpointLine } from '../experiment/checkpoint.js';

@@ -9,7 +9,7 @@
  * import { formatPercent, humanise } from 'carepath/report';
  * `${humanise('treatment-62d')}: ${formatPercent(0.853)}`; // 'Treatment 62d: 85.3%'
  * ```
- * @module
+ * @module carepath/report
  */
 export { reproduceCommand, reportStartDate } from '../report/html.js';
 export {

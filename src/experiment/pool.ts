@@ -14,7 +14,9 @@ import type { WorkerError, WorkerReply, WorkerTask } from './worker-protocol.js'
 export interface Executor {
   /** Threads that run replications at once. */
   readonly threads: number;
+  /** Runs one replication and resolves with its result (or rejects with its error). */
   run(task: WorkerTask): Promise<RunResult>;
+  /** Releases the threads. */
   close(): Promise<void>;
 }
 
@@ -63,12 +65,25 @@ export function reviveError(e: WorkerError): Error {
   return err;
 }
 
-/** A pool of worker threads running replications. */
+/**
+ * A pool of worker threads running replications (what `runExperiment` uses when `workers` > 1).
+ * @example
+ * ```ts
+ * import { loadScenario } from 'carepath';
+ * import { WorkerPool } from 'carepath/node';
+ * const pool = new WorkerPool(2);
+ * const scenario = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 1000 };
+ * const runs = await Promise.all([0, 1].map((replication) => pool.run({ scenario, seed: 7, replication, variant: 'base' })));
+ * await pool.close();
+ * runs.map((r) => r.replication); // [ 0, 1 ]
+ * ```
+ */
 export class WorkerPool implements Executor {
   private readonly pool: Piscina<WorkerTask, WorkerReply>;
   /** Runs handed to the pool and not yet settled. */
   private readonly pending = new Set<Promise<WorkerReply>>();
 
+  /** Starts `threads` worker threads (the experiments size this from `workers`). */
   constructor(readonly threads: number) {
     const entry = workerEntry();
     this.pool = new Piscina<WorkerTask, WorkerReply>({
@@ -81,6 +96,7 @@ export class WorkerPool implements Executor {
     });
   }
 
+  /** Runs one replication on a free thread; a worker's error comes back with its name, message and issues. */
   async run(task: WorkerTask): Promise<RunResult> {
     const running = this.pool.run(task);
     this.pending.add(running);

@@ -82,7 +82,7 @@ export interface ExperimentMeta {
   shard?: { index: number; count: number };
   /** Replications read back from a checkpoint instead of being run. */
   resumed?: number;
-  /** Number of parts when the result came from {@link mergeExperiments}. */
+  /** Number of parts when the result came from `mergeExperiments`. */
   mergedParts?: number;
 }
 
@@ -247,7 +247,7 @@ export interface SeekOptions {
   simulateModule?: string;
 }
 
-/** One capacity tried by {@link seekCapacity}. */
+/** One capacity tried by `seekCapacity`. */
 export interface SeekEvaluation {
   /** Capacity tried (in {@link SeekResult.unit}). */
   capacity: number;
@@ -285,7 +285,7 @@ export interface SeekResult {
   met: boolean;
 }
 
-/** Options of {@link suggestWarmup}. */
+/** Options of `suggestWarmup`. */
 export interface WarmupOptions {
   /** Pilot replications (default 5); their waiting-list series are averaged before MSER-5. */
   replications?: number;
@@ -297,7 +297,7 @@ export interface WarmupOptions {
   simulate?: SimulateFn;
 }
 
-/** The outcome of {@link suggestWarmup}. */
+/** The outcome of `suggestWarmup`. */
 export interface WarmupSuggestion {
   /** Suggested warm-up in days (the day of the first sample kept). */
   warmup: number;

@@ -5,11 +5,15 @@
 import type { Issue } from '../core/errors.js';
 import type { RunResult } from '../pathway/result.js';
 
-/** One replication to run in a worker. @internal */
+/** One replication to run in a worker. */
 export interface WorkerTask {
+  /** The scenario (or resolved model), as plain data. */
   scenario: unknown;
+  /** Master seed. */
   seed: number;
+  /** Replication index. */
   replication: number;
+  /** Variant to apply. */
   variant: string;
   /** File URL of a module exporting `simulate`; default: carepath's own. */
   simulateModule?: string;

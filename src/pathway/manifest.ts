@@ -112,7 +112,7 @@ function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: strin
 
 /**
  * The manifest of the results a model produces: the same metric keys, in the same order, as
- * the numeric fields of its {@link RunResult}.
+ * the numeric fields of its `RunResult`.
  * @example
  * ```ts
  * import { loadScenario, resolveScenario } from 'carepath';
