@@ -768,10 +768,9 @@ function paramJsonSchema(kind: ParamKind): Record<string, unknown> {
  * checked by {@link checkDistribution}). Published through {@link DistributionSchema}.
  * @example
  * ```ts
- * import { writeFileSync } from 'node:fs';
  * import { distributionJsonSchema } from 'carepath/kernel';
  * Object.keys(distributionJsonSchema()); // [ 'anyOf', 'description' ]
- * writeFileSync('distribution.schema.json', JSON.stringify(distributionJsonSchema(), null, 2));
+ * const text = JSON.stringify(distributionJsonSchema(), null, 2); // e.g. for distribution.schema.json
  * ```
  */
 export function distributionJsonSchema(): Record<string, unknown> {

@@ -130,10 +130,9 @@ export function seriesCsv(experiment: ExperimentResult, options: { startDate?: s
  * `carepath merge` reads these files back.
  * @example
  * ```ts
- * import { writeFileSync } from 'node:fs';
  * import { loadScenario, resultsJson, runExperimentSync } from 'carepath';
  * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
- * writeFileSync('results.json', resultsJson(result));
+ * const text = resultsJson(result); // what `carepath run` writes to results.json
  * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */

@@ -56,6 +56,7 @@ const examples = sourceFiles(join(ROOT, 'src')).flatMap(tsdocExamples);
 
 describe('TSDoc examples', () => {
   mkdirSync(OUT, { recursive: true });
+  const before = readdirSync(ROOT).sort();
   afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
   it('there are examples to run', () => {
@@ -75,4 +76,8 @@ describe('TSDoc examples', () => {
       console.log = log;
     }
   }, 15_000);
+
+  it('write nothing into the repository (an example that needs a file uses a temporary folder)', () => {
+    expect(readdirSync(ROOT).sort()).toEqual(before);
+  });
 });
