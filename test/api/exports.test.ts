@@ -19,8 +19,11 @@ const ENTRIES: Record<string, string> = {
   './node': 'src/api/node.ts',
 };
 
-function exportsOf(): Record<string, string[]> {
-  const files = Object.values(ENTRIES).map((f) => join(ROOT, f));
+/** The layers' own index files: what the code base offers, public or not. */
+const LAYERS = ['core', 'pathway', 'analysis', 'experiment', 'report'].map((l) => `src/${l}/index.ts`);
+
+function exportsOf(): { names: Record<string, string[]>; unlisted: string[] } {
+  const files = [...Object.values(ENTRIES), ...LAYERS].map((f) => join(ROOT, f));
   const program = ts.createProgram(files, {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -34,10 +37,22 @@ function exportsOf(): Record<string, string[]> {
     const symbol = checker.getSymbolAtLocation(program.getSourceFile(join(ROOT, file))!)!;
     out[sub] = checker.getExportsOfModule(symbol).map((s) => s.getName()).sort();
   }
-  return out;
+  // A layer export that no entry point offers must say it is internal.
+  const offered = new Set(Object.values(out).flat());
+  const unlisted: string[] = [];
+  for (const file of LAYERS) {
+    const symbol = checker.getSymbolAtLocation(program.getSourceFile(join(ROOT, file))!)!;
+    for (const s of checker.getExportsOfModule(symbol)) {
+      if (offered.has(s.getName())) continue;
+      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+      const internal = (target.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === 'internal'));
+      if (!internal) unlisted.push(`${s.getName()} (${file})`);
+    }
+  }
+  return { names: out, unlisted };
 }
 
-const names = exportsOf();
+const { names, unlisted } = exportsOf();
 
 describe('export map', () => {
   it('the root has the names a planner needs, and only those', () => {
@@ -71,6 +86,10 @@ describe('export map', () => {
       ['AtomicData', 'Checkpoint', 'CheckpointLine', 'Executor', 'ReportBundleFiles', 'ReportBundleInput', 'WorkerPool', 'WorkerTask', 'writeFileAtomic', 'writeReportBundle'].sort(),
     );
     for (const sub of ['./kernel', './analysis', './report']) expect(names[sub]!.length, sub).toBeGreaterThan(20);
+  });
+
+  it('every export of a layer is offered by an entry point or marked @internal', () => {
+    expect(unlisted).toEqual([]);
   });
 
   it('no name is exported by two entry points', () => {
