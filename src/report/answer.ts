@@ -19,7 +19,7 @@ import {
   formatSigned,
   humanise,
 } from './format.js';
-import { comparison, isClear, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 
 /** The answer for one variant (or for `base`, described on its own). */
 export interface AnswerSection {
@@ -174,9 +174,11 @@ function baseSection(input: AnswerInput): AnswerSection {
     return [`${humanise(t)} ${pct(s.mean)}${summaryCi(s, pct, true)}${verdict}`];
   });
   if (standards.length > 0) details.push(`Standards: ${standards.join('; ')}.`);
+  const limited = limitedStageIds(experiment);
   const waits = stageIds(experiment).flatMap((stage) => {
     const st = analyses?.base?.stages[stage];
-    if (st && !Number.isFinite(st.capacityRate)) return []; // a delay: nobody waits
+    // A stage without a capacity limit is a delay: nobody waits.
+    if (limited ? !limited.includes(stage) : st && !Number.isFinite(st.capacityRate)) return [];
     const w = metricSummary(experiment, 'base', metricPath.stageWaitMean(stage));
     return w ? [`${stage} ${formatDays(w.mean)} days`] : [];
   });
