@@ -1,11 +1,20 @@
 import { defineConfig } from 'tsup';
 
-// Library: ESM + CJS with declarations. CLI and worker: ESM entry points of their own, because
-// the worker pool loads the worker by file path at run time.
+// Library: the root and four subpaths (`carepath/kernel`, `/analysis`, `/report`, `/node`), each
+// ESM + CJS with declarations; code they share goes into shared chunks in both formats, so a class
+// such as ValidationError is one class whichever subpath it is reached through. CLI and worker:
+// ESM entry points of their own, because the worker pool loads the worker by file path at run time.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      kernel: 'src/api/kernel.ts',
+      analysis: 'src/api/analysis.ts',
+      report: 'src/api/report.ts',
+      node: 'src/api/node.ts',
+    },
     format: ['esm', 'cjs'],
+    splitting: true,
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,

@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// `carepath` and `carepath/<subpath>` resolve to the sources, as tsconfig.json's `paths` say, so
+// tests, examples and TSDoc examples import the package as a user would.
+const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^carepath$/, replacement: src('index.ts') },
+      { find: /^carepath\/(kernel|analysis|report|node)$/, replacement: src('api/$1.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,

@@ -7,7 +7,7 @@
 // Timing includes drawing the exponential delays (Alea stream + inverse transform), as a model
 // would; the pure calendar cost is lower.
 //
-// Usage: node bench/kernel.mjs            (after `npm run build`; imports ../dist/index.js)
+// Usage: node bench/kernel.mjs            (after `npm run build`; imports ../dist/kernel.js)
 //        CAREPATH_KERNEL=/tmp/corebench/index.js node bench/kernel.mjs
 //        BENCH_EVENTS=1e6 node bench/kernel.mjs   (fewer events, for a quick look)
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 
 const target = process.env.CAREPATH_KERNEL
   ? pathToFileURL(resolve(process.env.CAREPATH_KERNEL)).href
-  : new URL('../dist/index.js', import.meta.url).href;
+  : new URL('../dist/kernel.js', import.meta.url).href;
 const { Simulation, RandomStreams, compileDistribution } = await import(target);
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1e7);

@@ -32,7 +32,7 @@
 //                   --entry.worker src/experiment/worker.ts --format esm -d bench/out/dist`, then
 //                   CAREPATH_DIST=bench/out/dist/entry.js node bench/run.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -59,7 +59,7 @@ const child = args.indexOf('--child');
 
 if (child >= 0) {
   const name = args[child + 1];
-  const mod = await import(distUrl());
+  const mod = await loadDist();
   const line = await CASES[name].run(mod, quick);
   console.log(JSON.stringify({ case: name, ...line, node: process.version, ...(quick ? { quick: true } : {}) }));
 } else {
@@ -96,6 +96,16 @@ if (child >= 0) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The package's root with its `carepath/kernel` subpath (built next to it as kernel.js; a
+ * bench/entry.ts bundle has both in one file).
+ */
+async function loadDist() {
+  const root = await import(distUrl());
+  const kernel = new URL('./kernel.js', distUrl());
+  return existsSync(fileURLToPath(kernel)) ? { ...root, ...(await import(kernel.href)) } : root;
+}
 
 function distUrl() {
   const p = process.env.CAREPATH_DIST ? resolve(process.env.CAREPATH_DIST) : resolve(here, '../dist/index.js');

@@ -13,22 +13,14 @@
 // class. Rules that need more — "over 62 days", "longest on the pathway first" — are written as
 // functions, `hooks.route` and `hooks.priority`, and given to the simulator.
 //
-// In your own project write `from 'carepath'`; the examples import the source so they run
-// from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  formatTextTable,
-  metricValue,
-  pairedDifference,
-  parseScenario,
-  renderChartSvg,
-  runExperiment,
-  simulate,
-  stageListsChartSpec,
-  type SimulationHooks,
-} from '../src/index.js';
+import { parseScenario, runExperiment, simulate, type SimulationHooks } from 'carepath';
+import { metricValue, pairedDifference } from 'carepath/analysis';
+import { formatTextTable, renderChartSvg, stageListsChartSpec } from 'carepath/report';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'custom-pathway');

@@ -11,21 +11,14 @@
 // The scenario is written in code as a plain object, and the three what-ifs are variants:
 // JSON Merge Patches over the base, exactly as in a YAML file.
 //
-// In your own project write `from 'carepath'`; the examples import the source so they run
-// from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  analyse,
-  analyseAt,
-  dayToDate,
-  formatTextTable,
-  parseScenario,
-  renderChartSvg,
-  runExperiment,
-  waitingListChartSpec,
-} from '../src/index.js';
+import { analyse, parseScenario, runExperiment } from 'carepath';
+import { analyseAt } from 'carepath/analysis';
+import { dayToDate, formatTextTable, renderChartSvg, waitingListChartSpec } from 'carepath/report';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'demand-growth');

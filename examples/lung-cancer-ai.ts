@@ -12,26 +12,22 @@
 // variants: `base` (today), `ai-reporting` (AI, treatment unchanged) and
 // `ai-reporting-and-treatment` (AI plus a little more treatment capacity).
 //
-// In your own project write `from 'carepath'`; the examples import the source so they run
-// from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyseVariants, loadScenario, parseScenario, runExperiment, type MetricSummary } from 'carepath';
 import {
-  analyseVariants,
   answerSections,
   bottleneckLabel,
   clampShareInterval,
   formatTextTable,
-  loadScenario,
-  parseScenario,
   renderChartSvg,
-  runExperiment,
   stageListsChartSpec,
   waitingListChartSpec,
-  writeReportBundle,
-  type MetricSummary,
-} from '../src/index.js';
+} from 'carepath/report';
+import { writeReportBundle } from 'carepath/node';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'lung-cancer-ai');

@@ -12,22 +12,14 @@
 // the point here is scale. One replication of a year is about 29 million patients; for many
 // replications spread over a cluster see docs/scale.md.
 //
-// In your own project write `from 'carepath'`; the examples import the source so they run
-// from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import {
-  analyse,
-  chartConfig,
-  dayToDate,
-  formatTextTable,
-  loadScenario,
-  parseScenario,
-  renderChartSvg,
-  simulate,
-} from '../src/index.js';
+import { analyse, loadScenario, parseScenario, simulate } from 'carepath';
+import { chartConfig, dayToDate, formatTextTable, renderChartSvg } from 'carepath/report';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'national-scale');

@@ -8,19 +8,14 @@
 // long do patients wait? Queueing theory answers this exactly (the M/M/3 queue, Erlang C), so
 // it is the simplest way to see that the simulator tells the truth.
 //
-// In your own project install carepath and write `from 'carepath'`; these examples import the
-// source directly so that they run from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  formatTextTable,
-  mmcWait,
-  parseScenario,
-  renderChartSvg,
-  runExperiment,
-  waitingListChartSpec,
-} from '../src/index.js';
+import { parseScenario, runExperiment } from 'carepath';
+import { mmcWait } from 'carepath/analysis';
+import { formatTextTable, renderChartSvg, waitingListChartSpec } from 'carepath/report';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'quick-start');

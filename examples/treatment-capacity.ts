@@ -14,13 +14,14 @@
 //   npx carepath seek examples/scenarios/lung-cancer-ai.yaml --stage surgery \
 //     --target treatment-31d --variant ai-reporting
 //
-// In your own project write `from 'carepath'`; the examples import the source so they run
-// from a clone without building.
+// The imports are the package's own (`carepath`, `carepath/report`, …); in a clone they
+// resolve to the sources through tsconfig.json's `paths`, so the examples run without building.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig, clampShareInterval, formatTextTable, loadScenario, parseScenario, renderChartSvg, seekCapacity } from '../src/index.js';
+import { loadScenario, parseScenario, seekCapacity } from 'carepath';
+import { chartConfig, clampShareInterval, formatTextTable, renderChartSvg } from 'carepath/report';
 
 const QUICK = process.env.CAREPATH_EXAMPLE_QUICK === '1';
 const OUT = join(process.env.CAREPATH_EXAMPLE_OUT ?? fileURLToPath(new URL('./out/', import.meta.url)), 'treatment-capacity');

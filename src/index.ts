@@ -2,47 +2,82 @@
  * carepath — simulate health-service capacity: patient pathways, AI-assisted diagnosis and
  * treatment queues, and the waiting lists they produce.
  *
- * Layers, each depending only on those above it in this list:
- * - kernel (`Simulation`, `EventCalendar`, `RandomStreams`, distributions): knows nothing about health;
- * - pathway (`loadScenario`, `parseScenario`, `simulate`): scenarios as data, stages, patients, metrics;
- * - analysis (`analyse`, Erlang C, the NHS-R waiting-list formulas): the instant answer and referee;
- * - experiment (`runExperiment`, `runSweep`, `seekCapacity`, `mergeExperiments`): runs into evidence;
- * - report (`renderReport`, `writeReportBundle`, chart specs, CSV): what a planner reads.
+ * The root holds what a planner's program needs: load and check a scenario, simulate it, run
+ * experiments (sweeps, goal-seeking, warm-up), get the instant answer from theory, and render
+ * the report. Everything else lives in four subpaths:
+ * - `carepath/kernel`: the discrete-event kernel, random streams, durations, distributions, the
+ *   resolved model and the manifest, for building on the engine;
+ * - `carepath/analysis`: queueing formulas, the NHS-R waiting-list formulas, the referee, and the
+ *   statistics and helpers behind experiments;
+ * - `carepath/report`: chart specs, tables, CSV and formatting pieces of the report;
+ * - `carepath/node`: what needs Node's file system or threads (report bundles, atomic writes,
+ *   the worker pool, checkpoints).
  *
  * @example
  * ```ts
- * import { loadScenario, runExperiment } from 'carepath';
- * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
- * const result = await runExperiment(scenario, { replications: 20 });
+ * import { loadExample, runExperiment } from 'carepath';
+ * const scenario = loadExample('lung-cancer-ai');
+ * const result = await runExperiment({ ...scenario, horizon: '8w' }, { replications: 3, workers: 1 });
  * console.log(result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].mean);
  * ```
  * @packageDocumentation
  */
-export * from './core/index.js';
-export * from './pathway/index.js';
-export * from './analysis/index.js';
-export * from './experiment/index.js';
-export * from './report/index.js';
-// Both the kernel and the report format durations; the kernel's form parses back as input.
-export { formatDuration } from './core/index.js';
-export { loadExample, listExamples } from './pathway/examples.js';
-
-import { checkAgainstTheory } from './analysis/index.js';
-import { simulate as simulateRun, type SimulateOptions } from './pathway/simulate.js';
+import { checkAgainstTheory } from './analysis/check.js';
 import type { Model } from './pathway/model.js';
 import type { RunResult } from './pathway/result.js';
-import type { Scenario } from './pathway/schema.js';
+import type { Scenario } from './pathway/scenario.js';
+import { simulate as simulateRun, type SimulateOptions } from './pathway/simulate.js';
+
+// Scenarios: read, check, vary, resolve.
+export { loadScenario, parseScenarioText } from './pathway/load.js';
+export { loadExample, listExamples } from './pathway/examples.js';
+export { parseScenario, scenarioJsonSchema, ScenarioError, type Scenario, type ScenarioInput } from './pathway/scenario.js';
+export { validateScenario, type ScenarioValidation } from './pathway/validate.js';
+export { applyVariant, variantNames } from './pathway/variants.js';
+export { resolveScenario, DEFAULT_SEED } from './pathway/resolve.js';
+export { ValidationError } from './core/errors.js';
+export type { Model } from './pathway/model.js';
+// One run.
+export type { SimulateOptions } from './pathway/simulate.js';
+export type { SimulationHooks } from './pathway/engine.js';
+export type { RunResult } from './pathway/result.js';
+export type { ResultManifest } from './pathway/manifest.js';
+// Experiments.
+export { runExperiment, runExperimentSync } from './experiment/run.js';
+export { runSweep } from './experiment/sweep.js';
+export { seekCapacity } from './experiment/seek.js';
+export { suggestWarmup } from './experiment/warmup.js';
+export { mergeExperiments } from './experiment/merge.js';
+export type {
+  ExperimentOptions,
+  ExperimentResult,
+  MetricSummary,
+  Comparison,
+  SweepOptions,
+  SweepResult,
+  SeekOptions,
+  SeekResult,
+} from './experiment/types.js';
+// The instant answer from theory.
+export { analyse, analyseVariants, type AnalyseOptions } from './analysis/analyse.js';
+export type { Analysis } from './analysis/types.js';
+// The report.
+export { renderReport, type ReportInput } from './report/html.js';
+export { terminalSummary } from './report/tables.js';
+export { summaryCsv, seriesCsv, resultsJson } from './report/csv.js';
 
 /**
- * Runs one replication of a scenario (see the pathway layer's `simulate`), and referees it:
- * where queueing theory gives a stable stage's mean wait exactly, a simulated wait outside the
- * expected sampling error adds a warning to `result.warnings` — a sign that the model or the
- * warm-up is wrong.
+ * Runs one replication of a scenario and returns its waiting lists, waits, target shares, time
+ * series and manifest; same scenario, seed, replication and variant ⇒ identical result. It also
+ * referees the run: where queueing theory gives a stable stage's mean wait exactly, a simulated
+ * wait outside the expected sampling error adds a warning to `result.warnings` — a sign that the
+ * model or the warm-up is wrong.
  *
  * @example
  * ```ts
  * import { loadScenario, simulate } from 'carepath';
- * const result = simulate(loadScenario('examples/scenarios/mm1.yaml'));
+ * const mm1 = loadScenario('examples/scenarios/mm1.yaml');
+ * const result = simulate({ ...mm1, horizon: 20000 });
  * console.log(result.stages.clinic.wait.mean); // ≈ 9 days, as M/M/1 theory says
  * ```
  */

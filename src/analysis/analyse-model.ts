@@ -80,7 +80,8 @@ function fmt(x: number): string {
  * and the module notes of src/analysis/flow.ts for how flows are computed.
  * @example
  * ```ts
- * import { analyseModel, loadScenario, resolveScenario } from 'carepath';
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { analyseModel } from 'carepath/analysis';
  * const a = analyseModel(resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml')));
  * a.bottleneck; // 'reporting'
  * a.hiddenBottlenecks; // [ 'surgery' ]: the queue moves there once reporting keeps up

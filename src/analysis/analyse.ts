@@ -42,7 +42,8 @@ function isModel(x: Scenario | Model): x is Model {
  *
  * @example
  * ```ts
- * const a = analyse(loadScenario('lung-cancer-ai.yaml'), { variant: 'ai-reporting' });
+ * import { analyse, loadScenario } from 'carepath';
+ * const a = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { variant: 'ai-reporting' });
  * a.bottleneck;                        // 'surgery'
  * a.stages.surgery.growthPerWeek;      // patients added to the surgery list each week
  * ```
@@ -68,8 +69,11 @@ export function analyse(scenario: Scenario | Model, options: AnalyseOptions = {}
  * seasonality per `seasonality`) in force that day, as if they persisted.
  * @example
  * ```ts
- * const end = analyseAt(scenario, 3 * 365, { variant: 'growth' });
- * end.stages.clinic.utilisation; // load after three years of growth
+ * import { loadScenario } from 'carepath';
+ * import { analyseAt } from 'carepath/analysis';
+ * const scenario = loadScenario('examples/scenarios/england-elective.yaml');
+ * const later = analyseAt(scenario, 3 * 365);
+ * later.stages; // each stage's load three years in, after demand growth and seasons
  * ```
  */
 export function analyseAt(
@@ -86,9 +90,10 @@ export function analyseAt(
  *
  * @example
  * ```ts
- * const all = analyseVariants(loadScenario('lung-cancer-ai.yaml'));
+ * import { analyseVariants, loadScenario } from 'carepath';
+ * const all = analyseVariants(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * Object.entries(all).map(([v, a]) => `${v}: ${a.bottleneck ?? 'none'}`);
- * // ['base: reporting', 'ai-reporting: surgery', 'ai-reporting-and-treatment: none']
+ * // ['base: reporting', 'ai-reporting: surgery', 'ai-reporting-and-treatment: none', …]
  * ```
  */
 export function analyseVariants(
@@ -108,6 +113,8 @@ export function analyseVariants(
  * with patience it approaches `listSettlesAt` exponentially (time constant = mean patience).
  * @example
  * ```ts
+ * import { analyse, loadScenario } from 'carepath';
+ * import { weekPassing } from 'carepath/analysis';
  * const a = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * weekPassing(a, 'reporting', 10_000); // 24: the reporting list passes 10,000 in week 24
  * ```

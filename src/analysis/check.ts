@@ -11,7 +11,7 @@ import { analyseModel } from './analyse-model.js';
  * Relative error always tolerated, however long the run: below this no warning is given.
  * @example
  * ```ts
- * import { REFEREE_MIN_TOLERANCE } from 'carepath';
+ * import { REFEREE_MIN_TOLERANCE } from 'carepath/analysis';
  * REFEREE_MIN_TOLERANCE; // 0.2 (20%)
  * ```
  */
@@ -20,7 +20,8 @@ export const REFEREE_MIN_TOLERANCE = 0.2;
  * Standard errors tolerated: beyond 5 SE a normal deviation happens about once in 1.7 million runs.
  * @example
  * ```ts
- * import { normalCdf, REFEREE_SE_MULTIPLE } from 'carepath';
+ * import { normalCdf } from 'carepath/kernel';
+ * import { REFEREE_SE_MULTIPLE } from 'carepath/analysis';
  * REFEREE_SE_MULTIPLE; // 5
  * 2 * normalCdf(-REFEREE_SE_MULTIPLE); // 5.733031437846664e-7: the chance of a false alarm
  * ```
@@ -30,7 +31,7 @@ export const REFEREE_SE_MULTIPLE = 5;
  * The comparison is made only when the run is long enough to estimate the wait within this relative SE.
  * @example
  * ```ts
- * import { REFEREE_MAX_RELATIVE_SE } from 'carepath';
+ * import { REFEREE_MAX_RELATIVE_SE } from 'carepath/analysis';
  * REFEREE_MAX_RELATIVE_SE; // 0.05 (5%)
  * ```
  */
@@ -40,6 +41,7 @@ export const REFEREE_MAX_RELATIVE_SE = 0.05;
  * Asymptotic variance constant of the mean of successive waits in queue of an M/M/1 queue
  * (Blomqvist 1967; Whitt 1989, "Planning queueing simulations"): n·Var(mean of n waits) →
  * ρ(2 + 5ρ − 4ρ² + ρ³) / (μ²(1 − ρ)⁴).
+ * @internal
  */
 export function mm1WaitVarianceConstant(rho: number, mu: number): number {
   return (rho * (2 + 5 * rho - 4 * rho ** 2 + rho ** 3)) / (mu ** 2 * (1 - rho) ** 4);
@@ -50,6 +52,7 @@ export function mm1WaitVarianceConstant(rho: number, mu: number): number {
  * with the pooled service rate cμ (an over-estimate for c > 1, whose waits vary less — so the
  * referee errs towards not comparing rather than towards false alarms), over λ·T waits, relative
  * to the exact Erlang C wait.
+ * @internal
  */
 export function relativeStandardError(lambda: number, mu: number, c: number, wq: number, measuredDays: number): number {
   if (wq <= 0 || lambda <= 0 || measuredDays <= 0) return Infinity;
@@ -79,7 +82,8 @@ function stationary(model: Model): boolean {
  * Pass it to `simulate(scenario, { checks: [checkAgainstTheory] })`.
  * @example
  * ```ts
- * import { checkAgainstTheory, loadScenario, resolveScenario, simulate } from 'carepath';
+ * import { loadScenario, resolveScenario, simulate } from 'carepath';
+ * import { checkAgainstTheory } from 'carepath/analysis';
  * const model = resolveScenario(loadScenario('examples/scenarios/mm1.yaml'));
  * const result = simulate(model);
  * checkAgainstTheory(model, result); // []: the simulated mean wait agrees with Erlang C (9 days)

@@ -29,7 +29,7 @@
 import { ValidationError } from '../core/errors.js';
 import { EXIT, type Model } from '../pathway/model.js';
 
-/** The flow solution for one set of external rates and pass-through shares. */
+/** The flow solution for one set of external rates and pass-through shares. @internal */
 export interface FlowSolution {
   /** Arrivals per day at each stage (index = stage index). */
   arrivals: number[];
@@ -120,6 +120,7 @@ function maskDistribution(
  * Solves the traffic equations. `externalRates[a]` is arrival stream a's rate per day;
  * `passThrough[s]` the share of stage s's arrivals it passes on (1 = keeps up).
  * Throws a `ValidationError` when routing lets patients cycle without ever leaving.
+ * @internal
  */
 export function solveFlow(model: Model, externalRates: number[], passThrough: number[]): FlowSolution {
   const S = model.stages.length;
@@ -266,6 +267,7 @@ function loopError(model: Model, s: number): ValidationError {
 /**
  * Solves the traffic equations with saturation: stages whose arrivals exceed `capacity[s]` pass
  * on only their capacity. Returns the effective flow and the pass-through share of each stage.
+ * @internal
  */
 export function solveCappedFlow(
   model: Model,

@@ -18,6 +18,7 @@ export type SeasonalityMode = 'mean' | 'month';
  * An arrival stream's rate per day at `day`, as the engine computes it (src/pathway/arrivals.ts):
  * the step change in force, times (1 + growth)^(day / 365), times the seasonal multiplier
  * (per `seasonality` mode).
+ * @internal
  */
 export function arrivalRateAt(
   arrival: ModelArrival,
@@ -38,7 +39,7 @@ export function arrivalRateAt(
 
 export { capacityAt, capacityRate } from '../pathway/capacity.js';
 
-/** Mean, squared coefficient of variation, and how the formulas may use the distribution. */
+/** Mean, squared coefficient of variation, and how the formulas may use the distribution. @internal */
 export interface Moments {
   /** NaN when unknown (a sampler object without a mean). */
   mean: number;
@@ -53,6 +54,7 @@ export interface Moments {
 /**
  * Moments of a distribution spec (validated by src/core; `path` names it in errors), as the
  * distribution registry reports them.
+ * @internal
  */
 export function momentsOf(spec: DistributionSpec, path: string): Moments {
   const d = distributionAnalysis(spec, path);

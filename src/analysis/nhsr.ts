@@ -19,7 +19,7 @@ import { nonNegativeArg, positiveArg } from './check-args.js';
  * grows. (`calc_queue_load(demand, capacity)`.)
  * @example
  * ```ts
- * import { queueLoad } from 'carepath';
+ * import { queueLoad } from 'carepath/analysis';
  * queueLoad(30, 27); // 1.1111111111111112: 30 referrals a week, 27 removals: the list grows
  * ```
  */
@@ -35,7 +35,7 @@ export function queueLoad(demand: number, capacity: number): number {
  * (`calc_target_mean_wait(target_wait, factor = 4)`.)
  * @example
  * ```ts
- * import { targetMeanWait } from 'carepath';
+ * import { targetMeanWait } from 'carepath/analysis';
  * targetMeanWait(52); // 13: a 52-week standard needs a mean wait of 13 weeks
  * ```
  */
@@ -51,7 +51,7 @@ export function targetMeanWait(target_wait: number, factor = 4): number {
  * (`calc_target_queue_size(demand, target_wait, factor = 4)`; e.g. (30, 52) → 390.)
  * @example
  * ```ts
- * import { targetQueueSize } from 'carepath';
+ * import { targetQueueSize } from 'carepath/analysis';
  * targetQueueSize(30, 52); // 390 patients, at 30 referrals a week and a 52-week standard
  * ```
  */
@@ -65,7 +65,7 @@ export function targetQueueSize(demand: number, target_wait: number, factor = 4)
  * target. (`calc_waiting_list_pressure(mean_wait, target_wait)`; e.g. (63, 52) → 2.4230769.)
  * @example
  * ```ts
- * import { waitingListPressure } from 'carepath';
+ * import { waitingListPressure } from 'carepath/analysis';
  * waitingListPressure(63, 52); // 2.423076923076923: above 1, the 52-week target will be missed
  * ```
  */
@@ -87,7 +87,7 @@ export function waitingListPressure(mean_wait: number, target_wait: number): num
  * num_referrals = 0, cv_demand = 0)`; e.g. (30, 1200, 390, 26) → 61.153846.)
  * @example
  * ```ts
- * import { reliefCapacity } from 'carepath';
+ * import { reliefCapacity } from 'carepath/analysis';
  * // 30 referrals a week; bring a list of 1,200 down to 390 within 26 weeks:
  * reliefCapacity(30, 1200, 390, 26); // 61.15384615384615 removals a week
  * ```
@@ -124,7 +124,7 @@ export function reliefCapacity(
  * target_wait as the margin; this follows the current (CRAN) formula.
  * @example
  * ```ts
- * import { targetCapacity } from 'carepath';
+ * import { targetCapacity } from 'carepath/analysis';
  * targetCapacity(30, 52); // 30.076923076923077 removals a week (Poisson referrals and removals)
  * targetCapacity(30, 52, 3, 1.1, 1.2); // 30.076442307692307
  * ```

@@ -37,6 +37,7 @@ export interface QueueMeasures {
  * for thousands of servers without overflow.
  * @example
  * ```ts
+ * import { erlangB } from 'carepath/analysis';
  * erlangB(3, 2); // 0.2105… (4/19)
  * ```
  */
@@ -53,6 +54,7 @@ export function erlangB(c: number, a: number): number {
  * `a` = λ/μ (in servers). Returns 1 when a ≥ c (the queue is unstable: everyone eventually waits).
  * @example
  * ```ts
+ * import { erlangC } from 'carepath/analysis';
  * erlangC(3, 2); // 0.4444… (4/9): three servers, offered load 2
  * ```
  */
@@ -79,6 +81,7 @@ function logFactorial(n: number): number {
  * Textbook check: λ = 6/h, μ = 3/h, c = 3 gives P0 = 1/9, W = 13/27 h ≈ 0.4814815 h.
  * @example
  * ```ts
+ * import { mmcWait } from 'carepath/analysis';
  * const m = mmcWait(6, 3, 3); // λ = 6/h, μ = 3/h, c = 3
  * m.Wq; // 0.1481… h (4/27)
  * m.W;  // 0.4815… h (13/27)
@@ -115,6 +118,7 @@ export function mmcWait(lambda: number, mu: number, c: number): QueueMeasures {
  * `P0` is NaN: the approximation does not give it.
  * @example
  * ```ts
+ * import { allenCunneenWait } from 'carepath/analysis';
  * // Fixed service (cs² = 0) halves the M/M/c wait in this approximation.
  * allenCunneenWait(6, 3, 3, 1, 0).Wq; // 0.0741… (half of mmcWait(6, 3, 3).Wq)
  * ```
@@ -140,6 +144,7 @@ export function allenCunneenWait(lambda: number, mu: number, c: number, ca2: num
  * G/G/1 queue); `Pw` is ρ (exact for Poisson arrivals).
  * @example
  * ```ts
+ * import { kingmanWait } from 'carepath/analysis';
  * kingmanWait(0.9, 1, 1, 1).Wq; // 9: exact for M/M/1 at ρ = 0.9
  * ```
  */

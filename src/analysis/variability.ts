@@ -15,7 +15,7 @@
  * @module
  */
 
-/** What QNA needs to know about a stage. */
+/** What QNA needs to know about a stage. @internal */
 export interface VariabilityStage {
   kind: 'servers' | 'slots' | 'unlimited';
   servers: number;
@@ -28,6 +28,7 @@ export interface VariabilityStage {
 /**
  * Arrival SCV at each stage. `external[j]` new patients per day at j; `between[i][j]` flow from
  * i to j; `throughput[i]` what i passes on in total (to stages and to exit).
+ * @internal
  */
 export function arrivalScvs(
   stages: VariabilityStage[],
@@ -60,7 +61,7 @@ export function arrivalScvs(
   return ca2;
 }
 
-/** Departure SCV of a stage given its arrival SCV (see the module notes). */
+/** Departure SCV of a stage given its arrival SCV (see the module notes). @internal */
 export function departureScv(st: VariabilityStage, ca2: number): number {
   if (st.kind === 'unlimited') return ca2;
   if (st.kind === 'slots') return st.utilisation >= 1 ? 0 : ca2;

@@ -53,7 +53,7 @@
  *
  * @example
  * ```ts
- * import { MAX_CALENDAR_CAPACITY } from 'carepath';
+ * import { MAX_CALENDAR_CAPACITY } from 'carepath/kernel';
  * MAX_CALENDAR_CAPACITY; // 67108864
  * ```
  */
@@ -104,6 +104,7 @@ export interface EventCalendarTiers {
  *
  * @example
  * ```ts
+ * import { EventCalendar } from 'carepath/kernel';
  * const cal = new EventCalendar();
  * cal.push(2, 7, 42);
  * cal.push(1, 3, 9);

@@ -14,7 +14,7 @@ export type DurationInput = number | string;
  * Days per unit accepted in duration strings.
  * @example
  * ```ts
- * import { DURATION_UNITS } from 'carepath';
+ * import { DURATION_UNITS } from 'carepath/kernel';
  * DURATION_UNITS.w; // 7
  * DURATION_UNITS.h; // 0.041666666666666664 (1/24)
  * ```
@@ -32,7 +32,7 @@ export const DURATION_UNITS: Readonly<Record<string, number>> = Object.freeze({
  * so editors check exactly what {@link parseDuration} accepts.
  * @example
  * ```ts
- * import { DURATION_PATTERN } from 'carepath';
+ * import { DURATION_PATTERN } from 'carepath/kernel';
  * const re = new RegExp(DURATION_PATTERN);
  * [re.test('36h'), re.test('2.5d'), re.test('3m')]; // [ true, true, false ]
  * ```
@@ -75,10 +75,14 @@ export function readDuration(value: unknown): number | { message: string } {
  * @throws ValidationError naming the path, the value and the accepted forms.
  * @example
  * ```ts
- * import { parseDuration } from 'carepath';
+ * import { parseDuration } from 'carepath/kernel';
  * parseDuration('36h', 'stages.ct.service.mean'); // 1.5
  * parseDuration('6w', 'horizon'); // 42
- * parseDuration('3m', 'warmup'); // throws: warmup: expected a duration: … ("m" is ambiguous: write "min" for minutes)
+ * try {
+ *   parseDuration('3m', 'warmup');
+ * } catch (e) {
+ *   console.log((e as Error).message); // warmup: expected a duration: … ("m" is ambiguous: write "min" for minutes)
+ * }
  * ```
  */
 export function parseDuration(value: unknown, path: string): number {
@@ -91,7 +95,7 @@ export function parseDuration(value: unknown, path: string): number {
  * Problems with a duration (empty when valid); never throws.
  * @example
  * ```ts
- * import { checkDuration } from 'carepath';
+ * import { checkDuration } from 'carepath/kernel';
  * checkDuration('3d', 'warmup'); // []
  * checkDuration(-1, 'warmup'); // [ { path: 'warmup', message: 'expected a non-negative duration, got -1' } ]
  * ```
@@ -108,7 +112,7 @@ export function checkDuration(value: unknown, path: string): Issue[] {
  * (to within the rounding) when `days` ≥ 0.
  * @example
  * ```ts
- * import { formatDuration } from 'carepath';
+ * import { formatDuration } from 'carepath/kernel';
  * formatDuration(1.5); // '1.5d'
  * formatDuration(84); // '12w'
  * formatDuration(730); // '2y'
@@ -132,7 +136,7 @@ export function formatDuration(days: number): string {
  * JSON Schema of a duration, published in {@link DurationSchema}'s metadata.
  * @example
  * ```ts
- * import { DURATION_JSON_SCHEMA } from 'carepath';
+ * import { DURATION_JSON_SCHEMA } from 'carepath/kernel';
  * DURATION_JSON_SCHEMA.anyOf[0]; // { type: 'number', minimum: 0, description: 'days' }
  * ```
  */
@@ -150,7 +154,7 @@ export const DURATION_JSON_SCHEMA = Object.freeze({
  * `z.toJSONSchema` renders it as a number ≥ 0 or a string matching {@link DURATION_PATTERN}.
  * @example
  * ```ts
- * import { DurationSchema } from 'carepath';
+ * import { DurationSchema } from 'carepath/kernel';
  * DurationSchema.safeParse('36h').success; // true
  * DurationSchema.safeParse('3m').success; // false ("m" is ambiguous: write "min")
  * ```

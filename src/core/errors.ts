@@ -16,7 +16,7 @@ export interface Issue {
  * Formats a value for an error message: short, unambiguous (strings quoted).
  * @example
  * ```ts
- * import { describeValue } from 'carepath';
+ * import { describeValue } from 'carepath/kernel';
  * describeValue('3d'); // '"3d"'
  * describeValue(undefined); // 'nothing'
  * describeValue({ slots: 5 }); // '{"slots":5}'
@@ -38,7 +38,7 @@ export function describeValue(value: unknown): string {
  * Formats one issue as `path: message`.
  * @example
  * ```ts
- * import { formatIssue } from 'carepath';
+ * import { formatIssue } from 'carepath/kernel';
  * formatIssue({ path: 'stages.ct.capacity.servers', message: 'expected a positive integer, got -2' });
  * // 'stages.ct.capacity.servers: expected a positive integer, got -2'
  * ```
@@ -52,7 +52,8 @@ export function formatIssue(issue: Issue): string {
  * problem found, not just the first.
  * @example
  * ```ts
- * import { compileDistribution, ValidationError } from 'carepath';
+ * import { ValidationError } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * try { compileDistribution({ dist: 'uniform', min: 5, max: 2 }, 'stages.ct.service'); }
  * catch (e) { if (e instanceof ValidationError) console.log(e.issues); }
  * // [ { path: 'stages.ct.service.max', message: 'expected a value ≥ min (5), got 2' } ]
@@ -81,9 +82,11 @@ export class ValidationError extends Error {
  * Builds a ValidationError for a single problem.
  * @example
  * ```ts
- * import { invalid } from 'carepath';
- * throw invalid('stages.ct.capacity.servers', 'expected a positive integer, got -2');
- * // ValidationError: stages.ct.capacity.servers: expected a positive integer, got -2
+ * import { ValidationError } from 'carepath';
+ * import { invalid } from 'carepath/kernel';
+ * const e = invalid('stages.ct.capacity.servers', 'expected a positive integer, got -2');
+ * e instanceof ValidationError; // true
+ * e.message; // 'stages.ct.capacity.servers: expected a positive integer, got -2'
  * ```
  */
 export function invalid(path: string, message: string): ValidationError {
@@ -96,7 +99,7 @@ export function invalid(path: string, message: string): ValidationError {
  * base gives the key alone, so paths never start with a dot.
  * @example
  * ```ts
- * import { joinPath } from 'carepath';
+ * import { joinPath } from 'carepath/kernel';
  * joinPath('stages.ct', 'service'); // 'stages.ct.service'
  * joinPath('values', 2); // 'values[2]'
  * joinPath('', 'stages'); // 'stages'

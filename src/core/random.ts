@@ -29,7 +29,7 @@ export type Rng = () => number;
  * differ, and so do the number `1` and the string `"1"`.
  * @example
  * ```ts
- * import { deriveSeed } from 'carepath';
+ * import { deriveSeed } from 'carepath/kernel';
  * deriveSeed('a', 1); // '["a",1]'
  * deriveSeed('a1'); // '["a1"]'
  * ```
@@ -42,7 +42,7 @@ export function deriveSeed(...parts: (string | number)[]): string {
  * Makes an Alea generator from a seed string.
  * @example
  * ```ts
- * import { aleaRng } from 'carepath';
+ * import { aleaRng } from 'carepath/kernel';
  * const rng = aleaRng('my seed');
  * rng(); // 0.011402721051126719 (the same first number for this seed every time)
  * ```
@@ -56,7 +56,7 @@ export function aleaRng(seed: string): Rng {
  *
  * @example
  * ```ts
- * import { RandomStreams } from 'carepath';
+ * import { RandomStreams } from 'carepath/kernel';
  * const streams = new RandomStreams(2026, 0);
  * const arrivals = streams.stream('arrivals/gp-referrals');
  * arrivals(); // 0.982089452445507: the same every time for this seed, replication and name

@@ -12,7 +12,7 @@ import { EventCalendar } from './calendar.js';
  *
  * @example
  * ```ts
- * import { CALLBACK_KIND } from 'carepath';
+ * import { CALLBACK_KIND } from 'carepath/kernel';
  * CALLBACK_KIND; // -2147483648: never use it as a model event kind
  * ```
  */
@@ -35,7 +35,7 @@ export interface SimulationOptions {
  *
  * @example
  * ```ts
- * import { Simulation, ZeroTimeLoopError } from 'carepath';
+ * import { Simulation, ZeroTimeLoopError } from 'carepath/kernel';
  * const sim = new Simulation({ maxEventsPerInstant: 1000 });
  * sim.schedule(0, 1, 0);
  * try {
@@ -71,6 +71,7 @@ export class ZeroTimeLoopError extends Error {
  *
  * @example
  * ```ts
+ * import { Simulation } from 'carepath/kernel';
  * const ARRIVAL = 0;
  * const sim = new Simulation();
  * sim.schedule(0, ARRIVAL, 0);

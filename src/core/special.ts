@@ -14,7 +14,7 @@
  * (the mass of a truncated normal above 0, which is at least one half).
  * @example
  * ```ts
- * import { normalCdf } from 'carepath';
+ * import { normalCdf } from 'carepath/kernel';
  * normalCdf(0); // 0.5
  * normalCdf(1.96); // 0.9750021048517795
  * ```
@@ -58,7 +58,7 @@ export function normalCdf(x: number): number {
  * Standard normal density φ(x).
  * @example
  * ```ts
- * import { normalPdf } from 'carepath';
+ * import { normalPdf } from 'carepath/kernel';
  * normalPdf(0); // 0.3989422804014327 (1/√(2π))
  * ```
  */
@@ -72,7 +72,7 @@ export function normalPdf(x: number): number {
  * Infinity for p ≥ 1 and NaN for NaN.
  * @example
  * ```ts
- * import { normalQuantile } from 'carepath';
+ * import { normalQuantile } from 'carepath/kernel';
  * normalQuantile(0.975); // 1.9599639845400536
  * normalQuantile(0); // -Infinity
  * ```
@@ -170,7 +170,7 @@ const LANCZOS = [
  * relative accuracy about 1e-15). Returns NaN for x ≤ 0.
  * @example
  * ```ts
- * import { logGamma } from 'carepath';
+ * import { logGamma } from 'carepath/kernel';
  * logGamma(5); // 3.178053830347944 (ln 4! = ln 24)
  * logGamma(0.5); // 0.5723649429247004 (ln √π)
  * ```

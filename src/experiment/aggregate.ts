@@ -5,6 +5,7 @@
  * @module
  */
 import { mean as ssMean, quantileSorted } from 'simple-statistics';
+import { mergeManifests } from '../pathway/manifest.js';
 import type { RunResult } from '../pathway/result.js';
 import { runMetrics } from './metrics.js';
 import { pairedDifference, summarise } from './stats.js';
@@ -18,7 +19,7 @@ import type {
   VariantSeries,
 } from './types.js';
 
-/** The runs of an experiment, before summarising. */
+/** The runs of an experiment, before summarising. @internal */
 export interface RunSet {
   scenario: string;
   scenarioDigest: string;
@@ -31,7 +32,7 @@ export interface RunSet {
   precision?: PrecisionOutcome;
 }
 
-/** Everything in an {@link ExperimentResult} except `meta`. */
+/** Everything in an {@link ExperimentResult} except `meta`. @internal */
 export type ExperimentBody = Omit<ExperimentResult, 'meta'>;
 
 function metricColumns(runs: RunResult[]): Map<string, (number | undefined)[]> {
@@ -72,8 +73,9 @@ const EMPTY_BAND = (): SeriesBand => ({ day: [], p5: [], median: [], p95: [], me
  * Replications of one variant share the sample days; a mismatch is a bug upstream and throws.
  * @example
  * ```ts
- * import { loadScenario, seriesBands, simulate } from 'carepath';
- * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * import { loadScenario, simulate } from 'carepath';
+ * import { seriesBands } from 'carepath/analysis';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
  * const bands = seriesBands([0, 1, 2].map((replication) => simulate(scenario, { replication })));
  * bands.waiting.day.slice(0, 3); // [ 0, 7, 14 ]; bands.waiting.p95[i] is the 95th percentile on day[i]
  * ```
@@ -102,10 +104,11 @@ export function seriesBands(runs: RunResult[]): VariantSeries {
  * Summaries of every metric over the runs (a metric missing from some runs uses the others).
  * @example
  * ```ts
- * import { loadScenario, simulate, summariseRuns } from 'carepath';
- * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * import { loadScenario, simulate } from 'carepath';
+ * import { summariseRuns } from 'carepath/analysis';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
  * const metrics = summariseRuns([0, 1, 2].map((replication) => simulate(scenario, { replication })));
- * metrics['stages.surgery.waitingAtEnd']; // { mean, sd, ci95, min, max, n: 3 }
+ * metrics['stages.surgery.waitingAtEnd']; // { mean, sd, ci95, min, max, n: 2 }
  * ```
  */
 export function summariseRuns(runs: RunResult[]): Record<string, MetricSummary> {
@@ -121,10 +124,11 @@ export function summariseRuns(runs: RunResult[]): Record<string, MetricSummary> 
  * Paired differences variant − base for every metric both have, paired by replication.
  * @example
  * ```ts
- * import { compareRuns, loadScenario, simulate } from 'carepath';
- * const s = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * import { loadScenario, simulate } from 'carepath';
+ * import { compareRuns } from 'carepath/analysis';
+ * const s = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
  * const runs = (variant: string) => [0, 1, 2].map((replication) => simulate(s, { replication, variant }));
- * compareRuns(runs('ai-reporting'), runs('base'))['stages.reporting.waitingAtEnd'].meanDiff; // ≈ −33,000
+ * compareRuns(runs('ai-reporting'), runs('base'))['stages.reporting.waitingAtEnd'].meanDiff; // ≈ −4,700 after eight weeks
  * ```
  */
 export function compareRuns(variant: RunResult[], base: RunResult[]): Record<string, Comparison> {
@@ -147,7 +151,7 @@ export function compareRuns(variant: RunResult[], base: RunResult[]): Record<str
   return out;
 }
 
-/** Summarises a set of runs into the deterministic body of an experiment result. */
+/** Summarises a set of runs into the deterministic body of an experiment result. @internal */
 export function aggregate(set: RunSet): ExperimentBody {
   const variants: Record<string, VariantResult> = {};
   for (const name of set.variantNames) {
@@ -169,5 +173,7 @@ export function aggregate(set: RunSet): ExperimentBody {
     comparisons,
   };
   if (set.precision) body.precision = set.precision;
+  const manifest = mergeManifests(set.variantNames.flatMap((v) => set.runs[v]?.[0]?.manifest ?? []));
+  if (manifest) body.manifest = manifest;
   return body;
 }

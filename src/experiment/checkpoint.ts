@@ -25,7 +25,7 @@ export interface CheckpointLine {
   result: RunResult;
 }
 
-/** Key of a (variant, replication) pair. */
+/** Key of a (variant, replication) pair. @internal */
 export function runKey(variant: string, replication: number): string {
   return `${replication}\u0000${variant}`;
 }
@@ -36,7 +36,7 @@ function short(digest: string): string {
 
 /** An open checkpoint: the runs it already holds, and a way to add more. */
 export class Checkpoint {
-  /** Finished runs found in the file, by {@link runKey}. */
+  /** Finished runs found in the file, by variant and replication. */
   readonly done: Map<string, RunResult>;
   private fd: number | null;
 
@@ -116,6 +116,7 @@ export class Checkpoint {
     this.done.set(runKey(variant, replication), result);
   }
 
+  /** Closes the file; the runs appended so far stay in it. */
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  * JSON with object keys sorted at every level: equal data gives equal text whatever the key order.
  * @example
  * ```ts
- * import { canonicalJson } from 'carepath';
+ * import { canonicalJson } from 'carepath/analysis';
  * canonicalJson({ b: 2, a: { d: 4, c: 3 } }); // '{"a":{"c":3,"d":4},"b":2}'
  * ```
  */

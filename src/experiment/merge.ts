@@ -23,8 +23,10 @@ function sameList(a: string[], b: string[]): boolean {
  * is an error, as is a part chosen by a precision target (its stopping point belongs to it alone).
  * @example
  * ```ts
- * const parts = await Promise.all([0, 1, 2].map((index) => runExperiment(s, { replications: 30, shard: { index, count: 3 } })));
- * const all = mergeExperiments(parts); // same as runExperiment(s, { replications: 30 }) but meta
+ * import { loadScenario, mergeExperiments, runExperiment } from 'carepath';
+ * const s = { ...loadScenario('examples/scenarios/tandem.yaml'), horizon: 2000 };
+ * const parts = await Promise.all([0, 1, 2].map((index) => runExperiment(s, { replications: 6, workers: 1, shard: { index, count: 3 } })));
+ * const all = mergeExperiments(parts); // same as runExperiment(s, { replications: 6 }) but meta
  * ```
  * @throws ValidationError naming the part and field that do not fit.
  */

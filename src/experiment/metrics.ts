@@ -3,17 +3,18 @@
  * @module
  */
 import type { RunResult } from '../pathway/result.js';
+import { numberAt } from './paths.js';
 
 /**
- * Top-level fields of a run that are not metrics: identifiers and settings of the run, and the
- * time series (summarised separately as bands).
+ * Top-level fields of a run that are not metrics: identifiers and settings of the run, the
+ * time series (summarised separately as bands) and the manifest (what the metrics mean).
  * @example
  * ```ts
- * import { NON_METRIC_FIELDS } from 'carepath';
+ * import { NON_METRIC_FIELDS } from 'carepath/analysis';
  * NON_METRIC_FIELDS.has('seed'); // true: a run's seed is not summarised as a metric
  * ```
  */
-export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end']);
+export const NON_METRIC_FIELDS: ReadonlySet<string> = new Set(['series', 'seed', 'replication', 'warmup', 'horizon', 'end', 'manifest']);
 
 function collect(value: unknown, path: string, out: Map<string, number>): void {
   if (typeof value === 'number') {
@@ -44,16 +45,14 @@ export function runMetrics(run: RunResult): Map<string, number> {
  * (or the path names a non-metric field).
  * @example
  * ```ts
- * metricValue(run, 'stages.surgery.waitingAtEnd'); // a number, or undefined
+ * import { loadScenario, simulate } from 'carepath';
+ * import { metricValue } from 'carepath/analysis';
+ * const run = simulate({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '4w' });
+ * metricValue(run, 'stages.surgery.waitingAtEnd'); // a number
+ * metricValue(run, 'stages.nowhere.waitingAtEnd'); // undefined
  * ```
  */
 export function metricValue(run: RunResult, metric: string): number | undefined {
-  const parts = metric.split('.');
-  if (NON_METRIC_FIELDS.has(parts[0]!)) return undefined;
-  let v: unknown = run;
-  for (const part of parts) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return typeof v === 'number' ? v : undefined;
+  if (NON_METRIC_FIELDS.has(metric.split('.')[0]!)) return undefined;
+  return numberAt(run, metric);
 }

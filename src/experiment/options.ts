@@ -12,7 +12,7 @@ import type { ExperimentOptions } from './types.js';
  * Default number of replications.
  * @example
  * ```ts
- * import { DEFAULT_REPLICATIONS } from 'carepath';
+ * import { DEFAULT_REPLICATIONS } from 'carepath/analysis';
  * DEFAULT_REPLICATIONS; // 10
  * ```
  */
@@ -21,25 +21,18 @@ export const DEFAULT_REPLICATIONS = 10;
  * Default minimum replications of the sequential (precision) procedure.
  * @example
  * ```ts
- * import { DEFAULT_PRECISION_MIN } from 'carepath';
+ * import { DEFAULT_PRECISION_MIN } from 'carepath/analysis';
  * DEFAULT_PRECISION_MIN; // 5
  * ```
  */
 export const DEFAULT_PRECISION_MIN = 5;
-/**
- * Seed used when neither the options nor the scenario give one (the scenario format's default).
- * @example
- * ```ts
- * import { DEFAULT_SEED } from 'carepath';
- * DEFAULT_SEED; // 1
- * ```
- */
-export const DEFAULT_SEED = 1;
+// One default seed for the scenario format and the experiments.
+export { DEFAULT_SEED } from '../pathway/resolve.js';
 
-/** The fields of a scenario the experiment reads itself. */
+/** The fields of a scenario the experiment reads itself. @internal */
 export type AnyScenario = { name?: unknown; seed?: unknown; variants?: unknown };
 
-/** One run: a variant's replication. */
+/** One run: a variant's replication. @internal */
 export interface Job {
   variant: string;
   replication: number;
@@ -49,7 +42,7 @@ function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
 
-/** Checks the options and lists every problem, each named by its option path. */
+/** Checks the options and lists every problem, each named by its option path. @internal */
 export function checkOptions(scenario: AnyScenario, o: ExperimentOptions): Issue[] {
   const issues: Issue[] = [];
   const bad = (path: string, message: string) => issues.push({ path, message });

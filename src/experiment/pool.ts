@@ -14,7 +14,9 @@ import type { WorkerError, WorkerReply, WorkerTask } from './worker-protocol.js'
 export interface Executor {
   /** Threads that run replications at once. */
   readonly threads: number;
+  /** Runs one replication and resolves with its result (or rejects with its error). */
   run(task: WorkerTask): Promise<RunResult>;
+  /** Releases the threads. */
   close(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ function moduleUrl(): string {
   throw new Error('cannot tell where the carepath module is (neither import.meta.url nor __filename is set)');
 }
 
-/** How to start a worker: the file, and Node options it needs. */
+/** How to start a worker: the file, and Node options it needs. @internal */
 export interface WorkerEntry {
   filename: string;
   execArgv: string[];
@@ -39,6 +41,7 @@ export interface WorkerEntry {
  * The worker entry file. In the built package it is `worker.js` next to the running bundle
  * (`dist/index.js`, `dist/index.cjs` or `dist/cli.js`); when running from the TypeScript sources
  * (vitest, tsx) it is `worker.ts` next to this file, loaded through tsx.
+ * @internal
  */
 export function workerEntry(): WorkerEntry {
   const here = moduleUrl();
@@ -52,7 +55,7 @@ export function workerEntry(): WorkerEntry {
   throw new Error(`carepath worker file not found: looked for ${fileURLToPath(built)} and ${fileURLToPath(source)}`);
 }
 
-/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. */
+/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. @internal */
 export function reviveError(e: WorkerError): Error {
   const err = e.issues ? new ValidationError(e.issues) : new Error(e.message);
   // ValidationError composes its message from the issues; keep the worker's exact text.
@@ -62,12 +65,25 @@ export function reviveError(e: WorkerError): Error {
   return err;
 }
 
-/** A pool of worker threads running replications. */
+/**
+ * A pool of worker threads running replications (what `runExperiment` uses when `workers` > 1).
+ * @example
+ * ```ts
+ * import { loadScenario } from 'carepath';
+ * import { WorkerPool } from 'carepath/node';
+ * const pool = new WorkerPool(2);
+ * const scenario = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 1000 };
+ * const runs = await Promise.all([0, 1].map((replication) => pool.run({ scenario, seed: 7, replication, variant: 'base' })));
+ * await pool.close();
+ * runs.map((r) => r.replication); // [ 0, 1 ]
+ * ```
+ */
 export class WorkerPool implements Executor {
   private readonly pool: Piscina<WorkerTask, WorkerReply>;
   /** Runs handed to the pool and not yet settled. */
   private readonly pending = new Set<Promise<WorkerReply>>();
 
+  /** Starts `threads` worker threads (the experiments size this from `workers`). */
   constructor(readonly threads: number) {
     const entry = workerEntry();
     this.pool = new Piscina<WorkerTask, WorkerReply>({
@@ -80,6 +96,7 @@ export class WorkerPool implements Executor {
     });
   }
 
+  /** Runs one replication on a free thread; a worker's error comes back with its name, message and issues. */
   async run(task: WorkerTask): Promise<RunResult> {
     const running = this.pool.run(task);
     this.pending.add(running);

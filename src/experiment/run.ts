@@ -125,9 +125,9 @@ function moduleSpecifier(m: string): string {
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * result.variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
- * result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].ci95; // its 95% CI over 3 runs
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * result.variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
+ * result.variants['ai-reporting'].metrics['stages.surgery.waitingAtEnd'].ci95; // its 95% CI over 2 runs
  * ```
  */
 export function runExperimentSync(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
@@ -147,6 +147,7 @@ export function runExperimentSync(scenario: Scenario, options: ExperimentOptions
 /**
  * Internal form of {@link runExperiment} that can borrow an executor (a worker pool shared by the
  * points of a sweep or the capacities of a goal-seek); a borrowed executor is not closed.
+ * @internal
  */
 export async function runExperimentWith(
   scenario: Scenario,
@@ -181,6 +182,7 @@ export async function runExperimentWith(
 /**
  * Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate
  * function, and for a scenario holding a sampler object, which cannot be sent to a worker).
+ * @internal
  */
 export function resolveWorkers(
   options: { workers?: number; simulate?: SimulateFn; simulateModule?: string },
@@ -192,7 +194,7 @@ export function resolveWorkers(
   return availableParallelism();
 }
 
-/** Imports a module's `simulate` (for a custom simulator run in the calling thread). */
+/** Imports a module's `simulate` (for a custom simulator run in the calling thread). @internal */
 export async function importSimulate(module: string): Promise<SimulateFn> {
   const m = (await import(moduleSpecifier(module))) as { simulate?: unknown };
   if (typeof m.simulate !== 'function') throw invalid('simulateModule', `${module} does not export a simulate function`);
@@ -210,8 +212,9 @@ export async function importSimulate(module: string): Promise<SimulateFn> {
  *
  * @example
  * ```ts
- * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
- * const result = await runExperiment(scenario, { replications: 50 });
+ * import { loadScenario, runExperiment } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = await runExperiment(scenario, { replications: 5, workers: 1 });
  * const d = result.comparisons['ai-reporting']['stages.surgery.waitingAtEnd'];
  * console.log(d.meanDiff, d.ci95); // paired difference and its 95% CI
  * ```

@@ -11,6 +11,7 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/sce
 import { applyVariant } from '../pathway/variants.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
+import { refuseWarnings } from './scenario-paths.js';
 import { lowerBound } from './stats.js';
 import type { SeekEvaluation, SeekOptions, SeekResult } from './types.js';
 
@@ -24,12 +25,14 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * every limited phase takes the same new capacity and `current` is the largest phase's.
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
+ * import { stageCapacity } from 'carepath/analysis';
  * stageCapacity(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'surgery'); // { kind: 'slots', current: 7 }
  * ```
  */
 export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; current: number } {
   const stages = (scenario as Json).stages as Json | undefined;
-  if (!isObject(stages) || !(stage in stages)) {
+  if (!isObject(stages) || !Object.prototype.hasOwnProperty.call(stages, stage)) {
     const known = isObject(stages) ? Object.keys(stages) : [];
     throw invalid('stage', `unknown stage ${describeValue(stage)}${didYouMean(stage, known)}; the stages are ${listNames(known)}`);
   }
@@ -49,7 +52,9 @@ export function stageCapacity(scenario: Scenario, stage: string): { kind: Kind; 
  * The result is re-validated.
  * @example
  * ```ts
- * const more = withStageCapacity(scenario, 'surgery', 9);
+ * import { loadScenario } from 'carepath';
+ * import { withStageCapacity } from 'carepath/analysis';
+ * const more = withStageCapacity(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'surgery', 9);
  * more.stages.surgery.capacity; // { slots: 9, per: 'week', days: ['mon', 'wed', 'fri'] }
  * ```
  */
@@ -72,10 +77,13 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
  * Search: evaluate the current capacity; if it misses the goal, double until it is met (or
  * `max`); if it meets it, halve until it fails (or `min`); then bisect on integers between the
  * last failing and the first passing capacity. This assumes the share does not fall when
- * capacity rises. When even `max` misses the goal, `met` is false and `capacity` is `max`.
+ * capacity rises. When even `max` misses the goal, `met` is false and `capacity` is `max`. A
+ * scenario with validation warnings is refused unless `allowWarnings` is set.
  * @example
  * ```ts
- * const s = await seekCapacity(scenario, { stage: 'surgery', target: 'treatment-31d', variant: 'ai-reporting' });
+ * import { loadScenario, seekCapacity } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const s = await seekCapacity(scenario, { stage: 'surgery', target: 'treatment-31d', variant: 'ai-reporting', replications: 3, workers: 1 });
  * console.log(`${s.capacity} ${s.unit} give ${s.share.mean} (goal ${s.goal})`);
  * ```
  */
@@ -83,8 +91,9 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
   const variant = options.variant ?? 'base';
   const patched = applyVariant(scenario, variant);
   const { kind, current } = stageCapacity(patched, options.stage);
+  if (!options.allowWarnings) refuseWarnings(patched, variant === 'base' ? '' : `variant ${variant}`);
   const targets = (patched as Json).targets;
-  if (!isObject(targets) || !isObject(targets[options.target])) {
+  if (!isObject(targets) || !Object.prototype.hasOwnProperty.call(targets, options.target) || !isObject(targets[options.target])) {
     const known = isObject(targets) ? Object.keys(targets) : [];
     throw invalid('target', `unknown target ${describeValue(options.target)}${didYouMean(options.target, known)}; the targets are ${listNames(known)}`);
   }

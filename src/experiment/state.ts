@@ -15,7 +15,7 @@ import { type AnyScenario, checkOptions, DEFAULT_PRECISION_MIN, DEFAULT_REPLICAT
 import { halfWidth95, summarise } from './stats.js';
 import type { ExperimentOptions, PrecisionOutcome } from './types.js';
 
-/** The experiment being run: what is planned, what is done, and when to stop. */
+/** The experiment being run: what is planned, what is done, and when to stop. @internal */
 export class ExperimentState {
   readonly variants: string[];
   readonly seed: number;

@@ -124,7 +124,7 @@ function tTwoSided95(n: number): number {
  * Half-width of the two-sided 95% Student t interval for the mean of `n` values with sd `sd`.
  * @example
  * ```ts
- * import { halfWidth95 } from 'carepath';
+ * import { halfWidth95 } from 'carepath/analysis';
  * halfWidth95(2, 10); // 1.4307138119413285 (t(0.975, 9) × 2 / √10)
  * halfWidth95(2, 1); // 0: one value says nothing about spread
  * ```
@@ -158,6 +158,7 @@ export function summarise(values: number[]): MetricSummary {
  * replication removes the noise both runs share (common random numbers).
  * @example
  * ```ts
+ * import { pairedDifference } from 'carepath/analysis';
  * pairedDifference([12, 15, 11], [10, 12, 10]).meanDiff; // 2
  * ```
  */
@@ -173,7 +174,7 @@ export function pairedDifference(variant: number[], base: number[]): Comparison 
  * value, or `confidence` 0.5, it is the mean itself.
  * @example
  * ```ts
- * import { lowerBound } from 'carepath';
+ * import { lowerBound } from 'carepath/analysis';
  * const share = { mean: 0.9, sd: 0.05, ci95: [0.864, 0.936] as [number, number], min: 0.8, max: 1, n: 10 };
  * lowerBound(share, 0.95); // 0.8710159396224773: 95% sure the mean share is at least this
  * ```

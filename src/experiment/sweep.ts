@@ -6,6 +6,7 @@ import { describeValue, invalid, ValidationError } from '../core/errors.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { cloneJson } from '../pathway/scenario-json.js';
 import { splitPath, setPath } from './paths.js';
+import { checkScenarioPath, refuseWarnings } from './scenario-paths.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { resolveWorkers, runExperimentWith } from './run.js';
 import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from './types.js';
@@ -14,6 +15,7 @@ import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from '.
  * The cartesian product of the value lists, first path outermost.
  * @example
  * ```ts
+ * import { sweepGrid } from 'carepath/analysis';
  * sweepGrid({ a: [1, 2], b: ['x', 'y'] });
  * // [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }]
  * ```
@@ -29,18 +31,25 @@ export function sweepGrid(set: Record<string, unknown[]>): Record<string, unknow
 }
 
 /**
- * The scenario with `values` (path → value) set in its base, re-validated. Intermediate objects
- * are created as needed; stepping into a number (e.g. `capacity: 7` then `…capacity.slots`) is a
+ * The scenario with `values` (path → value) set in its base, re-validated. Each path must name
+ * existing ids (`stages.clnic…` is an error with a "did you mean" hint, not a new stage; see
+ * {@link checkScenarioPath}). Intermediate fields are created as needed; stepping into a number (e.g. `capacity: 7` then `…capacity.slots`) is a
  * ValidationError naming the path. A value the scenario format rejects gives the ScenarioError of
  * {@link parseScenario}, naming the path.
  * @example
  * ```ts
- * const s9 = scenarioAt(scenario, { 'stages.surgery.capacity.slots': 9 });
+ * import { loadScenario } from 'carepath';
+ * import { scenarioAt } from 'carepath/analysis';
+ * const s9 = scenarioAt(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { 'stages.surgery.capacity.slots': 9 });
+ * s9.stages.surgery.capacity; // { slots: 9, per: 'week', days: ['mon', 'wed', 'fri'] }
  * ```
  */
 export function scenarioAt(scenario: Scenario, values: Record<string, unknown>): Scenario {
   const copy = cloneJson(scenario) as Record<string, unknown>; // keeps sampler objects (structuredClone cannot)
-  for (const [path, value] of Object.entries(values)) setPath(copy, path, value);
+  for (const [path, value] of Object.entries(values)) {
+    checkScenarioPath(scenario, path);
+    setPath(copy, path, value);
+  }
   return parseScenario(copy as ScenarioInput);
 }
 
@@ -58,18 +67,25 @@ function checkSet(set: unknown): asserts set is Record<string, unknown[]> {
  * Runs one experiment per point of a grid over scenario parameters. `set` maps a dotted path in
  * the base scenario to the values to try; the grid is their cartesian product (first path
  * outermost). Each point's scenario is validated before anything runs, so a bad value fails fast.
- * Every point uses the same seed and replication indices (common random numbers across points).
+ * A point whose scenario has validation warnings (say, a stage no longer reachable) is an error
+ * unless `allowWarnings` is set. Every point uses the same seed and replication indices (common
+ * random numbers across points).
  * @example
  * ```ts
- * const sweep = await runSweep(scenario, { set: { 'stages.surgery.capacity.slots': [7, 8, 9, 10] }, replications: 20 });
+ * import { loadScenario, runSweep } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const sweep = await runSweep(scenario, { set: { 'stages.surgery.capacity.slots': [7, 9] }, replications: 3, variants: [], workers: 1 });
  * for (const p of sweep.points) console.log(p.values, p.result.variants.base.metrics['targets.treatment-31d.share'].mean);
  * ```
  */
 export async function runSweep(scenario: Scenario, options: SweepOptions): Promise<SweepResult> {
-  const { set, onPoint, ...experiment } = options;
+  const { set, onPoint, allowWarnings, ...experiment } = options;
   checkSet(set);
   const grid = sweepGrid(set);
   const scenarios = grid.map((values) => scenarioAt(scenario, values));
+  if (!allowWarnings) {
+    grid.forEach((values, i) => refuseWarnings(scenarios[i], Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')));
+  }
   if (experiment.checkpoint !== undefined) {
     throw new ValidationError([{ path: 'checkpoint', message: 'a sweep runs several scenarios; checkpoints are per experiment (run the points one by one to checkpoint them)' }]);
   }

@@ -2,6 +2,7 @@
  * Shapes of an experiment's options and result: plain JSON-able data.
  * @module
  */
+import type { ResultManifest } from '../pathway/manifest.js';
 import type { RunResult } from '../pathway/result.js';
 import type { SimulateOptions } from '../pathway/simulate.js';
 
@@ -81,7 +82,7 @@ export interface ExperimentMeta {
   shard?: { index: number; count: number };
   /** Replications read back from a checkpoint instead of being run. */
   resumed?: number;
-  /** Number of parts when the result came from {@link mergeExperiments}. */
+  /** Number of parts when the result came from `mergeExperiments`. */
   mergedParts?: number;
 }
 
@@ -119,6 +120,12 @@ export interface ExperimentResult {
   comparisons: Record<string, Record<string, Comparison>>;
   /** Present when the number of replications was chosen by `precision`. */
   precision?: PrecisionOutcome;
+  /**
+   * What the numbers mean (stages, targets, calendar, each metric's unit, label and better
+   * direction), over all variants: the base's, plus what only later variants add. Absent only
+   * when the result holds no run at all (an empty shard).
+   */
+  manifest?: ResultManifest;
 }
 
 /** Reported after each finished replication. */
@@ -180,6 +187,11 @@ export interface ExperimentOptions {
 export interface SweepOptions extends ExperimentOptions {
   /** Dotted path into the scenario → values to try. The grid is the cartesian product (first path outermost). */
   set: Record<string, unknown[]>;
+  /**
+   * Run even when a point's scenario has validation warnings (an unreachable stage, a branch never
+   * taken); by default such a sweep is refused before anything runs.
+   */
+  allowWarnings?: boolean;
   /** Called after each grid point finishes. */
   onPoint?: (p: { index: number; total: number; values: Record<string, unknown> }) => void;
 }
@@ -225,6 +237,8 @@ export interface SeekOptions {
   workers?: number;
   /** Master seed; default: the scenario's seed (as {@link ExperimentOptions.seed}). */
   seed?: number;
+  /** Run even when the scenario has validation warnings; by default the search is refused. */
+  allowWarnings?: boolean;
   /** Called after each evaluated capacity. */
   onEvaluation?: (e: SeekEvaluation) => void;
   /** Advanced: see {@link ExperimentOptions.simulate}. */
@@ -233,7 +247,7 @@ export interface SeekOptions {
   simulateModule?: string;
 }
 
-/** One capacity tried by {@link seekCapacity}. */
+/** One capacity tried by `seekCapacity`. */
 export interface SeekEvaluation {
   /** Capacity tried (in {@link SeekResult.unit}). */
   capacity: number;
@@ -271,7 +285,7 @@ export interface SeekResult {
   met: boolean;
 }
 
-/** Options of {@link suggestWarmup}. */
+/** Options of `suggestWarmup`. */
 export interface WarmupOptions {
   /** Pilot replications (default 5); their waiting-list series are averaged before MSER-5. */
   replications?: number;
@@ -283,7 +297,7 @@ export interface WarmupOptions {
   simulate?: SimulateFn;
 }
 
-/** The outcome of {@link suggestWarmup}. */
+/** The outcome of `suggestWarmup`. */
 export interface WarmupSuggestion {
   /** Suggested warm-up in days (the day of the first sample kept). */
   warmup: number;

@@ -19,7 +19,8 @@ import type { SimulateFn, WarmupOptions, WarmupSuggestion } from './types.js';
  * Runs in the calling thread. The scenario's own warm-up does not matter: the series covers it.
  * @example
  * ```ts
- * const w = suggestWarmup(loadScenario('mm1.yaml'), { replications: 5 });
+ * import { loadScenario, suggestWarmup } from 'carepath';
+ * const w = suggestWarmup({ ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 5000 }, { replications: 3 });
  * if (w.reliable) console.log(`warm-up: ${w.warmup} days`);
  * ```
  */

@@ -7,15 +7,19 @@ import type { RunResult } from '../pathway/result.js';
 
 /** One replication to run in a worker. */
 export interface WorkerTask {
+  /** The scenario (or resolved model), as plain data. */
   scenario: unknown;
+  /** Master seed. */
   seed: number;
+  /** Replication index. */
   replication: number;
+  /** Variant to apply. */
   variant: string;
   /** File URL of a module exporting `simulate`; default: carepath's own. */
   simulateModule?: string;
 }
 
-/** An error thrown in a worker, carried back as data so its message and issues survive. */
+/** An error thrown in a worker, carried back as data so its message and issues survive. @internal */
 export interface WorkerError {
   name: string;
   message: string;
@@ -23,5 +27,5 @@ export interface WorkerError {
   issues?: Issue[];
 }
 
-/** What a worker sends back: the run, or the error it threw. */
+/** What a worker sends back: the run, or the error it threw. @internal */
 export type WorkerReply = { ok: true; result: RunResult } | { ok: false; error: WorkerError };

@@ -353,7 +353,7 @@ export class Engine {
   private readonly initialStreams: RandomStreams;
 
   /** Runs the model to its end and returns the result. */
-  run(): RunResult {
+  run(): Omit<RunResult, 'manifest'> {
     const sim = this.sim;
     const m = this.m;
     // Scheduling order sets the order of same-time events: warm-up reset, capacity changes and
@@ -803,7 +803,7 @@ export class Engine {
     this.measuring = true;
   }
 
-  private finish(): RunResult {
+  private finish(): Omit<RunResult, 'manifest'> {
     const m = this.m;
     const store = this.store;
     const now = this.end;

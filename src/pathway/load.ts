@@ -22,6 +22,7 @@ const MAX_ALIASES = 1000;
  *   column), or is not a valid scenario (each problem with its path and line).
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
  * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * scenario.name; // 'Lung cancer — AI chest X-ray reporting with treatment capacity fixed'
  * ```
@@ -44,7 +45,10 @@ export function loadScenario(path: string): Scenario {
  * @throws ScenarioError for a syntax error (naming `source`, line and column) or an invalid scenario.
  * @example
  * ```ts
- * const s = parseScenarioText(readFileSync('my-pathway.yaml', 'utf8'), 'my-pathway.yaml');
+ * import { readFileSync } from 'node:fs';
+ * import { parseScenarioText } from 'carepath';
+ * const file = 'examples/scenarios/mm1.yaml';
+ * const s = parseScenarioText(readFileSync(file, 'utf8'), file); // errors name file:line:col
  * ```
  */
 export function parseScenarioText(text: string, source?: string): Scenario {

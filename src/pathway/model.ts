@@ -12,7 +12,8 @@ import type { DistributionSpec } from '../core/distributions.js';
  * Marker for `to: exit` in a routing branch.
  * @example
  * ```ts
- * import { EXIT, loadScenario, resolveScenario } from 'carepath';
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { EXIT } from 'carepath/kernel';
  * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * model.stages[1].next.at(-1)?.to === EXIT; // true: CT's last branch is `{ to: exit }`
  * ```

@@ -29,7 +29,14 @@ import { mergeVariant } from './variants.js';
 
 /** Day 0 when a scenario gives no `startDate` (a Monday). */
 export const DEFAULT_START_DATE = '2024-01-01';
-/** Seed when a scenario gives none. */
+/**
+ * Seed used when neither the options nor the scenario give one (the scenario format's default).
+ * @example
+ * ```ts
+ * import { DEFAULT_SEED } from 'carepath';
+ * DEFAULT_SEED; // 1
+ * ```
+ */
 export const DEFAULT_SEED = 1;
 /** Days between time-series samples when a scenario gives no `sampleEvery`. */
 export const DEFAULT_SAMPLE_EVERY = 7;
@@ -44,6 +51,7 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
  * @example
  * ```ts
+ * import { loadScenario, resolveScenario } from 'carepath';
  * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
  * model.horizon; // 728 (days)
  * model.classes; // ['urgent', 'routine', 'default']

@@ -2,6 +2,7 @@
  * What one simulation run returns: plain JSON-able data, every time in days.
  * @module
  */
+import type { ResultManifest } from './manifest.js';
 
 /** Summary of a set of waits (days). Percentiles come from a fine histogram (see docs). */
 export interface WaitSummary {
@@ -115,4 +116,6 @@ export interface RunResult {
   events: number;
   /** Things the planner should know (an unstable stage, a suspicious warm-up, …). */
   warnings: string[];
+  /** What the numbers mean: stages, targets, calendar, and each metric's unit, label and better direction. */
+  manifest: ResultManifest;
 }

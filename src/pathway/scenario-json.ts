@@ -6,30 +6,30 @@
 import { isSamplerObject } from '../core/distributions.js';
 import { joinPath, type Issue } from '../core/errors.js';
 
-/** A plain JSON object (not null, not an array). */
+/** A plain JSON object (not null, not an array). @internal */
 export type JsonObject = Record<string, unknown>;
 
-/** True for a non-null, non-array object. */
+/** True for a non-null, non-array object. @internal */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Own enumerable property, or undefined (never inherited ones). */
+/** Own enumerable property, or undefined (never inherited ones). @internal */
 export function own(obj: unknown, key: string): unknown {
   return isObject(obj) && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
-/** True when `obj` has `key` as an own property. */
+/** True when `obj` has `key` as an own property. @internal */
 export function hasOwn(obj: unknown, key: string): boolean {
   return isObject(obj) && Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-/** Own keys of an object, or none for anything else. */
+/** Own keys of an object, or none for anything else. @internal */
 export function keysOf(value: unknown): string[] {
   return isObject(value) ? Object.keys(value) : [];
 }
 
-/** Sets an own data property, even for keys like `__proto__`. */
+/** Sets an own data property, even for keys like `__proto__`. @internal */
 export function setOwn(obj: JsonObject, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
@@ -39,6 +39,7 @@ export function setOwn(obj: JsonObject, key: string, value: unknown): void {
  * copied as their own enumerable properties; functions and symbols are kept as they are, so the
  * validator still sees (and rejects) them. A sampler object (code standing where a
  * distribution is allowed) is kept as it is, not copied: its methods and state are its own.
+ * @internal
  */
 export function cloneJson<T>(value: T, seen: Set<unknown> = new Set()): T {
   if (typeof value !== 'object' || value === null || isSamplerObject(value)) return value;
@@ -58,14 +59,14 @@ export function cloneJson<T>(value: T, seen: Set<unknown> = new Set()): T {
 
 export { joinPath } from '../core/errors.js';
 
-/** Formats a path given as segments (zod style) in carepath style: `stages.ct.next[1].to`. */
+/** Formats a path given as segments (zod style) in carepath style: `stages.ct.next[1].to`. @internal */
 export function formatPath(segments: readonly PropertyKey[], base = ''): string {
   let path = base;
   for (const s of segments) path = joinPath(path, typeof s === 'number' ? s : String(s));
   return path;
 }
 
-/** Value at a zod-style path inside `root`, or undefined when the path does not exist. */
+/** Value at a zod-style path inside `root`, or undefined when the path does not exist. @internal */
 export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
   let cur = root;
   for (const s of segments) {
@@ -84,6 +85,7 @@ const MAX_DEPTH = 64;
  * number of levels and without cycles. Anything else is refused before the schema sees it,
  * except sampler objects (objects with a `sample` method, from code), which the schema accepts
  * where a distribution is allowed and refuses elsewhere.
+ * @internal
  */
 export function checkPlainData(data: unknown): Issue[] {
   const issues: Issue[] = [];

@@ -4,19 +4,19 @@
  * @module
  */
 
-/** Pattern every id in a scenario must match: letters, digits, `_` and `-`. */
+/** Pattern every id in a scenario must match: letters, digits, `_` and `-`. @internal */
 export const NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** Stage id reserved for leaving the pathway (`to: exit`). */
+/** Stage id reserved for leaving the pathway (`to: exit`). @internal */
 export const EXIT_NAME = 'exit';
 
-/** Variant id reserved for the scenario without any variant applied. */
+/** Variant id reserved for the scenario without any variant applied. @internal */
 export const BASE_VARIANT = 'base';
 
-/** Name of the implicit class given to patients without a `class`. */
+/** Name of the implicit class given to patients without a `class`. @internal */
 export const DEFAULT_CLASS = 'default';
 
-/** Levenshtein distance, stopping early once it exceeds `limit` (names are short). */
+/** Levenshtein distance, stopping early once it exceeds `limit` (names are short). @internal */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -37,6 +37,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /**
  * The known name closest to `given` within edit distance 2 (case differences count as
  * half-free: `Capacity` suggests `capacity`), or undefined when nothing is close.
+ * @internal
  */
 export function closest(given: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -53,13 +54,13 @@ export function closest(given: string, known: Iterable<string>): string | undefi
   return best;
 }
 
-/** ` (did you mean "x"?)` when a known name is close to `given`, else an empty string. */
+/** ` (did you mean "x"?)` when a known name is close to `given`, else an empty string. @internal */
 export function didYouMean(given: string, known: Iterable<string>): string {
   const hint = closest(given, known);
   return hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`;
 }
 
-/** `"a", "b" and "c"` — for listing the names that would have been accepted. */
+/** `"a", "b" and "c"` — for listing the names that would have been accepted. @internal */
 export function listNames(names: readonly string[], none = 'none'): string {
   if (names.length === 0) return none;
   const quoted = names.map((n) => JSON.stringify(n));

@@ -61,6 +61,7 @@ export type { Scenario, ScenarioInput } from './schema.js';
  * @throws ScenarioError listing every problem, each with its path.
  * @example
  * ```ts
+ * import { parseScenario } from 'carepath';
  * const scenario = parseScenario({
  *   version: 1, name: 'M/M/1', warmup: 100, horizon: 10_000,
  *   arrivals: { referrals: { to: 'clinic', rate: { perDay: 0.9 } } },

@@ -22,7 +22,7 @@ const MAP_ENTRY: Record<string, string> = {
   initial: 'stage',
 };
 
-/** Appends a sub-path (`.mean`, `[0]`, `` ) found by src/core to a path. */
+/** Appends a sub-path (`.mean`, `[0]`, `` ) found by src/core to a path. @internal */
 export function appendRel(path: string, rel: string): string {
   if (rel === '') return path;
   if (path === '' && rel.startsWith('.')) return rel.slice(1);
@@ -38,7 +38,7 @@ function rootMismatch(issue: ZodIssue): boolean {
   return false;
 }
 
-/** Converts zod issues for `data` into carepath issues (deduplicated, in order). */
+/** Converts zod issues for `data` into carepath issues (deduplicated, in order). @internal */
 export function toIssues(issues: readonly ZodIssue[], data: unknown): Issue[] {
   const out: Issue[] = [];
   const seen = new Set<string>();

@@ -16,7 +16,8 @@ let cached: string | undefined;
  * object, so callers may modify it.
  * @example
  * ```ts
- * writeFileSync('carepath.schema.json', JSON.stringify(scenarioJsonSchema(), null, 2));
+ * import { scenarioJsonSchema } from 'carepath';
+ * const schema = JSON.stringify(scenarioJsonSchema(), null, 2); // write it to carepath.schema.json
  * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -3,6 +3,7 @@
  * @module
  */
 import { Engine, type SimulationHooks } from './engine.js';
+import { resultManifest } from './manifest.js';
 import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
 import type { RunResult } from './result.js';
@@ -32,7 +33,8 @@ export interface SimulateOptions {
  * True when the argument is an already-resolved model rather than a scenario.
  * @example
  * ```ts
- * import { isModel, loadScenario, resolveScenario } from 'carepath';
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { isModel } from 'carepath/kernel';
  * const scenario = loadScenario('examples/scenarios/mm1.yaml');
  * isModel(scenario); // false
  * isModel(resolveScenario(scenario)); // true
@@ -55,7 +57,8 @@ export function isModel(x: Scenario | Model): x is Model {
  */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
   const model = isModel(scenario) ? scenario : resolveScenario(scenario, options.variant ?? 'base');
-  const result = new Engine(model, options).run();
+  // The engine measures; the manifest (what the measures mean) comes from the model alone.
+  const result: RunResult = { ...new Engine(model, options).run(), manifest: resultManifest(model) };
   for (const check of options.checks ?? []) result.warnings.push(...check(model, result));
   return result;
 }

@@ -28,6 +28,8 @@ export interface ScenarioValidation {
  * paths like `variants.ai: stages.surgery.capacity.slots`).
  * @example
  * ```ts
+ * import { validateScenario } from 'carepath';
+ * const data = { version: 1, name: 'x', horizon: 10, stages: { a: { capacity: 0 } } };
  * const v = validateScenario(data);
  * if (!v.ok) for (const i of v.issues) console.log(`${i.path}: ${i.message}`);
  * for (const w of v.warnings) console.log(`warning: ${w.path}: ${w.message}`);

@@ -37,8 +37,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
  * Names of the variants a scenario declares, in file order (`base` is not among them).
  * @example
  * ```ts
+ * import { loadScenario, variantNames } from 'carepath';
  * variantNames(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
- * // ['ai-reporting', 'ai-reporting-and-treatment']
+ * // ['ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity']
  * ```
  */
 export function variantNames(scenario: Scenario): string[] {
@@ -48,6 +49,7 @@ export function variantNames(scenario: Scenario): string[] {
 /**
  * The chain of variants to apply for `name`, outermost ancestor first, or an issue explaining
  * why there is none (unknown name, unknown `extends`, a cycle).
+ * @internal
  */
 export function variantChain(scenario: unknown, name: string): { chain: string[] } | { issue: Issue } {
   const variants = own(scenario, 'variants');
@@ -88,6 +90,7 @@ export function variantChain(scenario: unknown, name: string): { chain: string[]
 /**
  * Applies variants without validating the result: the base without `variants`, then each patch
  * of the chain in order. Returns an issue when the chain itself is broken.
+ * @internal
  */
 export function mergeVariant(scenario: unknown, name: string): { scenario: JsonObject } | { issue: Issue } {
   const notPlain = checkPlainData(scenario);
@@ -122,6 +125,7 @@ export function mergeVariant(scenario: unknown, name: string): { scenario: JsonO
  * @throws ScenarioError for an unknown variant (listing the known ones) or a cycle of `extends`.
  * @example
  * ```ts
+ * import { applyVariant, loadScenario } from 'carepath';
  * const ai = applyVariant(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), 'ai-reporting');
  * ai.stages.reporting.capacity; // { slots: 2600, per: 'week', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }
  * ```

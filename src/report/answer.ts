@@ -11,7 +11,7 @@ import {
   clampShareInterval,
   formatApprox,
   formatDays,
-  formatDuration,
+  formatPeriod,
   formatInterval,
   formatNumber,
   formatPercent,
@@ -19,7 +19,7 @@ import {
   formatSigned,
   humanise,
 } from './format.js';
-import { comparison, isClear, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 
 /** The answer for one variant (or for `base`, described on its own). */
 export interface AnswerSection {
@@ -47,7 +47,7 @@ export interface AnswerInput {
  * −1, 0 or +1: the direction of a change when it is clear (with one run, its sign).
  * @example
  * ```ts
- * import { changeDirection } from 'carepath';
+ * import { changeDirection } from 'carepath/report';
  * changeDirection({ meanDiff: 120, sd: 30, ci95: [98, 142], n: 10 }); // 1: the interval is above 0
  * changeDirection({ meanDiff: 3, sd: 30, ci95: [-18, 24], n: 10 }); // 0: could be chance
  * ```
@@ -74,7 +74,7 @@ function summaryCi(s: MetricSummary, format: (v: number) => string, share = fals
  * `met`, `missed` or `borderline` against a goal, judged by the interval, not just the mean.
  * @example
  * ```ts
- * import { goalVerdict } from 'carepath';
+ * import { goalVerdict } from 'carepath/report';
  * const share = { mean: 0.86, sd: 0.02, ci95: [0.84, 0.88] as [number, number], min: 0.83, max: 0.89, n: 10 };
  * goalVerdict(share, 0.85); // 'borderline': the interval straddles the goal
  * goalVerdict(share, 0.8); // 'met'
@@ -156,7 +156,7 @@ function baseSection(input: AnswerInput): AnswerSection {
   const { experiment, analyses } = input;
   const vr = experiment.variants.base!;
   const first = vr.replications[0];
-  const horizon = first ? ` over ${formatDuration(first.horizon)}` : '';
+  const horizon = first ? ` over ${formatPeriod(first.horizon)}` : '';
   const start = vr.series.waiting.mean[0];
   const end = metricSummary(experiment, 'base', metricPath.waitingAtEnd);
   const details: string[] = [];
@@ -174,9 +174,11 @@ function baseSection(input: AnswerInput): AnswerSection {
     return [`${humanise(t)} ${pct(s.mean)}${summaryCi(s, pct, true)}${verdict}`];
   });
   if (standards.length > 0) details.push(`Standards: ${standards.join('; ')}.`);
+  const limited = limitedStageIds(experiment);
   const waits = stageIds(experiment).flatMap((stage) => {
     const st = analyses?.base?.stages[stage];
-    if (st && !Number.isFinite(st.capacityRate)) return []; // a delay: nobody waits
+    // A stage without a capacity limit is a delay: nobody waits.
+    if (limited ? !limited.includes(stage) : st && !Number.isFinite(st.capacityRate)) return [];
     const w = metricSummary(experiment, 'base', metricPath.stageWaitMean(stage));
     return w ? [`${stage} ${formatDays(w.mean)} days`] : [];
   });

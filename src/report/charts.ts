@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult, SeriesBand } from '../experiment/types.js';
 import { dayToDate, formatApprox, formatDays, formatPercent, humanise } from './format.js';
-import { metricPath, metricSummary, replicationCount, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { limitedStageIds, metricPath, metricSummary, replicationCount, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 
 /** Options shared by the chart builders. */
 export interface ChartOptions {
@@ -26,7 +26,7 @@ export interface ChartOptions {
  * Colour of `base` (neutral slate) and of the variants, in order. Colour-blind friendly (Tableau 10).
  * @example
  * ```ts
- * import { BASE_COLOUR, variantColours } from 'carepath';
+ * import { BASE_COLOUR, variantColours } from 'carepath/report';
  * variantColours(['base', 'ai']).base === BASE_COLOUR; // true ('#5b6770')
  * ```
  */
@@ -37,7 +37,7 @@ const VARIANT_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', 
  * Colour per variant, `base` in slate and the others in a fixed palette order.
  * @example
  * ```ts
- * import { variantColours } from 'carepath';
+ * import { variantColours } from 'carepath/report';
  * variantColours(['base', 'ai-reporting', 'ai-reporting-and-treatment']);
  * // { base: '#5b6770', 'ai-reporting': '#4e79a7', 'ai-reporting-and-treatment': '#f28e2b' }
  * ```
@@ -56,7 +56,7 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
  * House style shared by every chart.
  * @example
  * ```ts
- * import { chartConfig, renderChartSvg } from 'carepath';
+ * import { chartConfig, renderChartSvg } from 'carepath/report';
  * // A chart of your own in the report's style (the report's own specs already carry it).
  * const spec = { data: { values: [{ stage: 'ct', waiting: 41 }, { stage: 'surgery', waiting: 12 }] }, mark: 'bar',
  *   encoding: { x: { field: 'stage', type: 'nominal' }, y: { field: 'waiting', type: 'quantitative' } }, config: chartConfig };
@@ -106,12 +106,13 @@ interface BandRow {
   p95: number;
 }
 
-/** Most points a chart draws per series; longer series are thinned (the CSV keeps them all). */
+/** Most points a chart draws per series; longer series are thinned (the CSV keeps them all). @internal */
 export const MAX_CHART_POINTS = 400;
 
 /**
  * Indices of at most `max` evenly strided samples out of `n`, always keeping the first and the
  * last, so a long run (mm1.yaml samples 28,000 weeks) still gives a report small enough to email.
+ * @internal
  */
 export function thinIndices(n: number, max = MAX_CHART_POINTS): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
@@ -155,8 +156,12 @@ function bandLayers(yTitle: string) {
  * line, and the band where 90% of runs fall (5th–95th percentile).
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, waitingListChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const spec = waitingListChartSpec(result, { startDate: '2026-01-05' });
- * writeFileSync('waiting-list.svg', await renderChartSvg(spec));
+ * const svg = await renderChartSvg(spec); // write it to waiting-list.svg
  * ```
  */
 export function waitingListChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
@@ -180,6 +185,10 @@ export function waitingListChartSpec(experiment: ExperimentResult, options: Char
  * Each stage's waiting list over time (small multiples, own y scale each), per variant.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { stageListsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const spec = stageListsChartSpec(result, { stages: ['surgery'] }); // one panel
  * ```
  */
@@ -232,6 +241,10 @@ function targetLabel(target: string, goal: number | undefined): string {
  * 95% confidence interval, against the goal (red dashed line). One row per target.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, targetsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(targetsChartSpec(result));
  * ```
  */
@@ -369,6 +382,10 @@ function stageBarsSpec(
  * Mean wait on each stage's list per variant (days), with 95% confidence intervals.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, stageWaitsChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(stageWaitsChartSpec(result, { stages: ['ct', 'surgery'] }));
  * ```
  */
@@ -386,6 +403,10 @@ export function stageWaitsChartSpec(experiment: ExperimentResult, options: Chart
  * Simulated utilisation by stage per variant, with the 100% line.
  * @example
  * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { renderChartSvg, utilisationChartSpec } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * const svg = await renderChartSvg(utilisationChartSpec(result));
  * ```
  */
@@ -420,7 +441,9 @@ function loadBand(utilisation: number, capacityRate: number, demandUtilisation: 
  * (the stage that caps throughput) is outlined.
  * @example
  * ```ts
- * const svg = await renderChartSvg(bottleneckChartSpec(analyseVariants(scenario)));
+ * import { analyseVariants, loadScenario } from 'carepath';
+ * import { bottleneckChartSpec, renderChartSvg } from 'carepath/report';
+ * const svg = await renderChartSvg(bottleneckChartSpec(analyseVariants(loadScenario('examples/scenarios/lung-cancer-ai.yaml'))));
  * ```
  */
 export function bottleneckChartSpec(
@@ -497,10 +520,12 @@ export function bottleneckChartSpec(
 }
 
 /**
- * Stages that have a finite capacity in at least one variant's analysis (all when unknown).
+ * Stages that have a finite capacity in at least one variant's analysis (all when unknown): the
+ * fallback for a result without a manifest (see `limitedStageIds`).
  * @example
  * ```ts
- * import { analyse, loadScenario, stagesWithCapacity } from 'carepath';
+ * import { analyse, loadScenario } from 'carepath';
+ * import { stagesWithCapacity } from 'carepath/report';
  * const base = analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * stagesWithCapacity(['reporting', 'ct', 'staging', 'surgery'], { base }); // [ 'reporting', 'ct', 'surgery' ]
  * ```
@@ -531,8 +556,13 @@ export interface ChartInput {
  * no analyses) are left out.
  * @example
  * ```ts
- * for (const [name, spec] of Object.entries(reportChartSpecs({ experiment: result, analyses }))) {
- *   writeFileSync(`${name}.vl.json`, JSON.stringify(spec));
+ * import { analyseVariants, loadScenario, runExperimentSync } from 'carepath';
+ * import { reportChartSpecs } from 'carepath/report';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
+ * const files: Record<string, string> = {};
+ * for (const [name, spec] of Object.entries(reportChartSpecs({ experiment: result, analyses: analyseVariants(scenario) }))) {
+ *   files[`${name}.vl.json`] = JSON.stringify(spec); // write each to disk
  * }
  * ```
  */
@@ -541,7 +571,7 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
   const options = input.options ?? {};
   // A stage without a capacity limit is a delay: nobody waits and nothing is used up, so panels
   // and bars for it would only be noise.
-  const limited = analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined;
+  const limited = limitedStageIds(experiment) ?? (analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const barOptions = options.stages || !limited ? options : { ...options, stages: limited };
   const specs: Record<string, TopLevelSpec> = {
     'waiting-list': waitingListChartSpec(experiment, options),

@@ -6,7 +6,7 @@
 import { metricValue } from '../experiment/metrics.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import { dayToDate } from './format.js';
-import { stageIds, variantsOf } from './metrics.js';
+import { metricInfo, stageIds, variantsOf } from './metrics.js';
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
 export function csvField(value: string | number | null | undefined): string {
@@ -19,7 +19,7 @@ export function csvField(value: string | number | null | undefined): string {
  * Joins rows into CSV text with a header row and a final newline.
  * @example
  * ```ts
- * import { toCsv } from 'carepath';
+ * import { toCsv } from 'carepath/report';
  * toCsv(['stage', 'waiting'], [['ct', 41], ['surgery, urgent', 12]]);
  * // 'stage,waiting\nct,41\n"surgery, urgent",12\n'
  * ```
@@ -32,14 +32,16 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
  * Columns of {@link summaryCsv}.
  * @example
  * ```ts
- * import { SUMMARY_COLUMNS } from 'carepath';
- * SUMMARY_COLUMNS.join(','); // 'variant,metric,mean,sd,ci_low,ci_high,min,max,n'
+ * import { SUMMARY_COLUMNS } from 'carepath/report';
+ * SUMMARY_COLUMNS.join(','); // 'variant,metric,label,unit,better,mean,sd,ci_low,ci_high,min,max,n'
  * ```
  */
-export const SUMMARY_COLUMNS = ['variant', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
+export const SUMMARY_COLUMNS = ['variant', 'metric', 'label', 'unit', 'better', 'mean', 'sd', 'ci_low', 'ci_high', 'min', 'max', 'n'] as const;
 
 /**
- * One row per variant × metric: mean, sd, 95% CI, min, max and the number of replications.
+ * One row per variant × metric: what the metric is (label, unit and which direction is better,
+ * from the result's manifest; empty without one), then mean, sd, 95% CI, min, max and the number
+ * of replications.
  *
  * @example writeFileSync('summary.csv', summaryCsv(result));
  */
@@ -47,7 +49,8 @@ export function summaryCsv(experiment: ExperimentResult): string {
   const rows: (string | number)[][] = [];
   for (const v of variantsOf(experiment)) {
     for (const [metric, s] of Object.entries(experiment.variants[v]!.metrics)) {
-      rows.push([v, metric, s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
+      const info = metricInfo(experiment, metric);
+      rows.push([v, metric, info?.label ?? '', info?.unit ?? '', info?.better ?? '', s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
     }
   }
   return toCsv([...SUMMARY_COLUMNS], rows);
@@ -57,7 +60,7 @@ export function summaryCsv(experiment: ExperimentResult): string {
  * Columns of {@link comparisonsCsv}.
  * @example
  * ```ts
- * import { COMPARISON_COLUMNS } from 'carepath';
+ * import { COMPARISON_COLUMNS } from 'carepath/report';
  * COMPARISON_COLUMNS.join(','); // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
  * ```
  */
@@ -67,8 +70,9 @@ export const COMPARISON_COLUMNS = ['variant', 'metric', 'mean_diff', 'sd', 'ci_l
  * One row per variant (not base) × metric: the paired difference against base with its 95% CI.
  * @example
  * ```ts
- * import { comparisonsCsv, loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { comparisonsCsv } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * comparisonsCsv(result).split('\n')[0]; // 'variant,metric,mean_diff,sd,ci_low,ci_high,n'
  * ```
  */
@@ -123,7 +127,7 @@ export function replicationsCsv(experiment: ExperimentResult): string {
  * Columns of {@link seriesCsv}.
  * @example
  * ```ts
- * import { SERIES_COLUMNS } from 'carepath';
+ * import { SERIES_COLUMNS } from 'carepath/report';
  * SERIES_COLUMNS.join(','); // 'variant,series,stage,day,date,p5,median,p95,mean'
  * ```
  */
@@ -132,19 +136,20 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
 /**
  * The time series in long form: for each variant, the total waiting list (`series` = `waiting`,
  * empty `stage`) and each stage's list (`series` = `stage`), per sample day, with the 5th
- * percentile, median, 95th percentile and mean over replications. `date` is filled when a start
- * date is given.
+ * percentile, median, 95th percentile and mean over replications. `date` is filled from the
+ * given start date, else from the result's manifest.
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync, seriesCsv } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * seriesCsv(result, { startDate: '2026-01-05' }).split('\n').slice(0, 2);
  * // [ 'variant,series,stage,day,date,p5,median,p95,mean', 'base,waiting,,0,2026-01-05,3000,3000,3000,3000' ]
  * ```
  */
 export function seriesCsv(experiment: ExperimentResult, options: { startDate?: string } = {}): string {
   const rows: (string | number)[][] = [];
-  const date = (day: number) => (options.startDate ? dayToDate(options.startDate, day) : '');
+  const startDate = options.startDate ?? experiment.manifest?.startDate;
+  const date = (day: number) => (startDate ? dayToDate(startDate, day) : '');
   for (const v of variantsOf(experiment)) {
     const series = experiment.variants[v]!.series;
     const bands: [string, string, typeof series.waiting][] = [['waiting', '', series.waiting]];
@@ -163,11 +168,10 @@ export function seriesCsv(experiment: ExperimentResult, options: { startDate?: s
  * `carepath merge` reads these files back.
  * @example
  * ```ts
- * import { writeFileSync } from 'node:fs';
  * import { loadScenario, resultsJson, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * writeFileSync('results.json', resultsJson(result));
- * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * const text = resultsJson(result); // what `carepath run` writes to results.json
+ * JSON.parse(resultsJson(result)).variantNames; // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */
 export function resultsJson(experiment: ExperimentResult, options: { pretty?: boolean } = {}): string {

@@ -27,7 +27,7 @@ export function formatNumber(value: number): string {
  * above (`1,204`), one significant digit for tiny waits (`0.008`) so they do not read as zero.
  * @example
  * ```ts
- * import { formatDays } from 'carepath';
+ * import { formatDays } from 'carepath/report';
  * [formatDays(0.42), formatDays(32.25), formatDays(1204.4), formatDays(0.008)]; // [ '0.4', '32.3', '1,204', '0.008' ]
  * ```
  */
@@ -41,7 +41,7 @@ export function formatDays(days: number): string {
  * A rough figure for sentences ("about 0.75 a week"): two significant digits, at least whole numbers above 100.
  * @example
  * ```ts
- * import { formatApprox } from 'carepath';
+ * import { formatApprox } from 'carepath/report';
  * [formatApprox(0.7512), formatApprox(12.46), formatApprox(1234.5)]; // [ '0.75', '12', '1,235' ]
  * ```
  */
@@ -66,7 +66,7 @@ export function formatPercent(share: number, digits = 1): string {
  * pass 100% when runs are few, which reads as nonsense to a planner (the report says so).
  * @example
  * ```ts
- * import { clampShareInterval } from 'carepath';
+ * import { clampShareInterval } from 'carepath/report';
  * clampShareInterval([0.91, 1.04]); // [ 0.91, 1 ]
  * ```
  */
@@ -78,7 +78,7 @@ export function clampShareInterval(ci: readonly [number, number]): [number, numb
  * Formats a signed change: `+12`, `−3.4` (a real minus sign, so columns read well).
  * @example
  * ```ts
- * import { formatPercent, formatSigned } from 'carepath';
+ * import { formatPercent, formatSigned } from 'carepath/report';
  * [formatSigned(12), formatSigned(-3.4), formatSigned(0)]; // [ '+12', '−3.4', '0' ]
  * formatSigned(0.5, formatPercent); // '+50.0%'
  * ```
@@ -93,7 +93,7 @@ export function formatSigned(value: number, format: (v: number) => string = form
  * A change in a share, in percentage points: `+12.3 pts`.
  * @example
  * ```ts
- * import { formatPoints } from 'carepath';
+ * import { formatPoints } from 'carepath/report';
  * [formatPoints(0.123), formatPoints(-0.05)]; // [ '+12.3 pts', '−5.0 pts' ]
  * ```
  */
@@ -106,7 +106,7 @@ export function formatPoints(diff: number): string {
  * (one replication) reads as `n/a`, because it says nothing about uncertainty.
  * @example
  * ```ts
- * import { formatInterval, formatPercent } from 'carepath';
+ * import { formatInterval, formatPercent } from 'carepath/report';
  * formatInterval([12.3, 15.8]); // '12.3 to 15.8'
  * formatInterval([0.81, 0.86], formatPercent); // '81.0% to 86.0%'
  * formatInterval([4, 4]); // 'n/a'
@@ -119,7 +119,7 @@ export function formatInterval(ci: readonly [number, number], format: (v: number
   return `${format(lo)} to ${format(hi)}`;
 }
 
-/** Parses `YYYY-MM-DD` (or a Date) into a UTC time in ms, or undefined when it is not a date. */
+/** Parses `YYYY-MM-DD` (or a Date) into a UTC time in ms, or undefined when it is not a date. @internal */
 export function parseIsoDate(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value !== 'string') return undefined;
@@ -129,7 +129,7 @@ export function parseIsoDate(value: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** Normalises a start date (ISO string or Date) to `YYYY-MM-DD`, or undefined. */
+/** Normalises a start date (ISO string or Date) to `YYYY-MM-DD`, or undefined. @internal */
 export function isoStartDate(value: unknown): string | undefined {
   const t = parseIsoDate(value);
   return t === undefined ? undefined : new Date(t).toISOString().slice(0, 10);
@@ -152,7 +152,7 @@ const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'shor
  * `2026-01-05` → `5 Jan 2026`; text that is not a `YYYY-MM-DD` date is returned unchanged.
  * @example
  * ```ts
- * import { formatDate } from 'carepath';
+ * import { formatDate } from 'carepath/report';
  * formatDate('2026-01-05'); // '5 Jan 2026'
  * ```
  */
@@ -161,8 +161,17 @@ export function formatDate(iso: string): string {
   return t === undefined ? iso : longDate.format(new Date(t));
 }
 
-/** A duration in days for reading: `104 weeks`, `30 days`, `2.5 days`. */
-export function formatDuration(days: number): string {
+/**
+ * A period in days for reading: `104 weeks`, `30 days`, `2.5 days` (unlike the kernel's
+ * `formatDuration`, whose output parses back as scenario input).
+ * @example
+ * ```ts
+ * import { formatPeriod } from 'carepath/report';
+ * formatPeriod(728); // '104 weeks'
+ * formatPeriod(2.5); // '2.5 days'
+ * ```
+ */
+export function formatPeriod(days: number): string {
   if (!Number.isFinite(days)) return '–';
   if (days >= 14 && days % 7 === 0 && days <= 7 * 520) return `${days / 7} weeks`;
   if (days >= 730) return `about ${formatApprox(days / 365)} years`;
@@ -173,7 +182,7 @@ export function formatDuration(days: number): string {
  * Escapes text for HTML element content and attribute values.
  * @example
  * ```ts
- * import { escapeHtml } from 'carepath';
+ * import { escapeHtml } from 'carepath/report';
  * escapeHtml(`<b>"A&E" & 'GP'</b>`); // '&lt;b&gt;&quot;A&amp;E&quot; &amp; &#39;GP&#39;&lt;/b&gt;'
  * ```
  */
@@ -191,7 +200,7 @@ export function escapeHtml(text: string): string {
  * `Faster diagnosis`.
  * @example
  * ```ts
- * import { humanise } from 'carepath';
+ * import { humanise } from 'carepath/report';
  * [humanise('treatment-62d'), humanise('faster_diagnosis')]; // [ 'Treatment 62d', 'Faster diagnosis' ]
  * ```
  */

@@ -10,12 +10,12 @@ import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
 import { answerSections, changeDirection } from './answer.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
-import { escapeHtml, formatApprox, formatDate, formatDays, formatDuration, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
-import { comparison, metricSummary, replicationCount, stageIds, variantsOf } from './metrics.js';
+import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
+import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
 import { renderChartSvg } from './render-svg.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
 import { REPORT_CSS } from './style.js';
-import { formatMetric, formatSummary, metricSections, type MetricSection } from './tables.js';
+import { betterSign, formatMetric, formatSummary, metricSections, type MetricSection } from './tables.js';
 
 /** Input of {@link renderReport}. */
 export interface ReportInput {
@@ -102,7 +102,7 @@ function headerHtml(info: ScenarioInfo, experiment: ExperimentResult, startDate:
     nVariants === 1 ? 'base case only' : `${nVariants} variants`,
   ];
   if (first) {
-    bits.push(`${formatDuration(first.horizon)} measured${first.warmup > 0 ? ` after ${formatDuration(first.warmup)} warm-up` : ''}`);
+    bits.push(`${formatPeriod(first.horizon)} measured${first.warmup > 0 ? ` after ${formatPeriod(first.warmup)} warm-up` : ''}`);
   }
   if (startDate) bits.push(`from ${formatDate(startDate)}`);
   bits.push(`seed ${experiment.seed}`);
@@ -171,8 +171,8 @@ function summaryTableHtml(experiment: ExperimentResult, sections: MetricSection[
             .map((v) => {
               const s = metricSummary(experiment, v, r.metric);
               if (!s) return '<td>–</td>';
-              const full = formatSummary(r.kind, s);
-              const main = formatMetric(r.kind, s.mean);
+              const full = formatSummary(r.unit, s);
+              const main = formatMetric(r.unit, s.mean);
               const ci = full === main ? '' : `<br><span class="ci">${escapeHtml(full.slice(main.length).trim())}</span>`;
               return `<td>${escapeHtml(main)}${ci}</td>`;
             })
@@ -198,10 +198,10 @@ function comparisonTableHtml(experiment: ExperimentResult, sections: MetricSecti
             .map((v) => {
               const c = comparison(experiment, v, r.metric);
               if (!c) return '<td>–</td>';
-              const share = r.kind === 'share' || r.kind === 'utilisation';
-              const fmt = share ? (x: number) => `${(x * 100).toFixed(1)} pts` : (x: number) => formatNumber(x);
+              const fmt = r.unit === 'share' ? (x: number) => `${(x * 100).toFixed(1)} pts` : (x: number) => formatNumber(x);
               const dir = changeDirection(c);
-              const cls = dir === 0 || r.better === 0 ? '' : dir * r.better > 0 ? ' class="good"' : ' class="bad"';
+              const better = betterSign(r.better);
+              const cls = dir === 0 || better === 0 ? '' : dir * better > 0 ? ' class="good"' : ' class="bad"';
               const ci = c.n > 1 && c.ci95[0] !== c.ci95[1] ? `<br><span class="ci">${escapeHtml(`${formatSigned(c.ci95[0], fmt)} to ${formatSigned(c.ci95[1], fmt)}`)}</span>` : '';
               return `<td${cls}>${escapeHtml(formatSigned(c.meanDiff, fmt))}${ci}</td>`;
             })
@@ -280,10 +280,11 @@ ${variantBlocks ? `<h3 style="margin-top:18px">Variants</h3><p class="lead">Each
  * The command that reproduces this experiment.
  * @example
  * ```ts
- * import { loadScenario, reproduceCommand, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { reproduceCommand } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * reproduceCommand(result, 'examples/scenarios/lung-cancer-ai.yaml');
- * // 'npx carepath run examples/scenarios/lung-cancer-ai.yaml --replications 3 --seed 2026'
+ * // 'npx carepath run examples/scenarios/lung-cancer-ai.yaml --replications 2 --seed 2026'
  * ```
  */
 export function reproduceCommand(experiment: ExperimentResult, source?: string): string {
@@ -329,17 +330,19 @@ function formatIndexRanges(indices: number[]): string {
 }
 
 /**
- * Start date used by the report: the explicit one, else the scenario's.
+ * Start date used by the report: the explicit one, else the scenario's, else the one the
+ * experiment's manifest recorded.
  * @example
  * ```ts
- * import { loadScenario, reportStartDate } from 'carepath';
+ * import { loadScenario } from 'carepath';
+ * import { reportStartDate } from 'carepath/report';
  * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * reportStartDate({ scenario }); // '2026-01-05'
  * reportStartDate({ scenario, startDate: '2027-04-01' }); // '2027-04-01'
  * ```
  */
-export function reportStartDate(input: { scenario?: unknown; startDate?: string }): string | undefined {
-  return isoStartDate(input.startDate) ?? scenarioInfo(input.scenario).startDate;
+export function reportStartDate(input: { scenario?: unknown; startDate?: string; experiment?: ExperimentResult }): string | undefined {
+  return isoStartDate(input.startDate) ?? scenarioInfo(input.scenario).startDate ?? isoStartDate(input.experiment?.manifest?.startDate);
 }
 
 /**
@@ -359,12 +362,12 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const specs = reportChartSpecs({
     experiment,
     analyses,
-    options: { ...(startDate ? { startDate } : {}), targetDescriptions: info.targetDescriptions },
+    options: { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } },
   });
   const svgs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(specs)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
   const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!) : '');
-  const limited = Object.keys(analyses).length > 0 ? stagesWithCapacity(stageIds(experiment), analyses) : undefined;
+  const limited = limitedStageIds(experiment) ?? (Object.keys(analyses).length > 0 ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const sections = metricSections(experiment, limited);
 
   const body = [

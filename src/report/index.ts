@@ -37,7 +37,7 @@ export {
 } from './csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';
-export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricKind } from './tables.js';
+export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricSectionId } from './tables.js';
 export {
   formatNumber,
   formatPercent,
@@ -48,7 +48,7 @@ export {
   formatApprox,
   clampShareInterval,
   formatDate,
-  formatDuration,
+  formatPeriod,
   dayToDate,
   humanise,
   slugify,

@@ -1,55 +1,15 @@
 /**
- * Reading an {@link ExperimentResult}: which stages and targets it has, a metric's summary and a
- * variant's paired difference against `base`. The experiment layer normally provides both; when
- * a metric is missing (an older or merged file), it is summarised here from the replications with
- * the same Student t interval, so the report never shows a number it cannot back.
+ * Reading an {@link ExperimentResult}: which stages and targets it has (from its manifest), a
+ * metric's meaning, summary and a variant's paired difference against `base`. The experiment
+ * layer normally provides the numbers; when a metric is missing (an older or hand-made file), it
+ * is summarised here from the replications with the experiment layer's own Student t summary, so
+ * the report never shows a number it cannot back.
  * @module
  */
+import { numberAt } from '../experiment/paths.js';
+import { pairedDifference, summarise } from '../experiment/stats.js';
 import type { Comparison, ExperimentResult, MetricSummary, VariantResult } from '../experiment/types.js';
-
-/** Two-sided 97.5% quantiles of Student's t for 1–30 degrees of freedom. */
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12,
-  2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
-/** 97.5% quantile of Student's t with `df` degrees of freedom (Cornish–Fisher beyond 30). */
-export function tQuantile975(df: number): number {
-  if (df < 1) return NaN;
-  if (df <= 30) return T975[Math.floor(df) - 1]!;
-  const z = 1.959964;
-  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
-}
-
-/** Mean, sd, 95% t interval, min, max of a sample (interval collapses to the mean when n = 1). */
-export function summarise(values: readonly number[]): MetricSummary {
-  const n = values.length;
-  if (n === 0) return { mean: NaN, sd: NaN, ci95: [NaN, NaN], min: NaN, max: NaN, n: 0 };
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const half = n > 1 ? (tQuantile975(n - 1) * sd) / Math.sqrt(n) : 0;
-  return { mean, sd, ci95: [mean - half, mean + half], min, max, n };
-}
-
-/** The value at a dotted path (`stages.ct.wait.mean`) in a plain object, if it is a number. */
-export function valueAt(obj: unknown, path: string): number | undefined {
-  let cur: unknown = obj;
-  for (const key of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return typeof cur === 'number' ? cur : undefined;
-}
+import type { MetricInfo } from '../pathway/manifest.js';
 
 function unionKeys(lists: Iterable<string[]>): string[] {
   const seen = new Set<string>();
@@ -61,9 +21,10 @@ function unionKeys(lists: Iterable<string[]>): string[] {
  * Variant names in the experiment, `base` first.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, variantsOf } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * variantsOf(result); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment' ]
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { variantsOf } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * variantsOf(result); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */
 export function variantsOf(experiment: ExperimentResult): string[] {
@@ -75,12 +36,14 @@ export function variantsOf(experiment: ExperimentResult): string[] {
  * Stage ids, in the order the scenario lists them.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, stageIds } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { stageIds } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * stageIds(result); // [ 'reporting', 'ct', 'staging', 'surgery', 'radiotherapy', 'sact' ]
  * ```
  */
 export function stageIds(experiment: ExperimentResult): string[] {
+  if (experiment.manifest) return experiment.manifest.stages.map((s) => s.id);
   return unionKeys(
     variantsOf(experiment).map((v) => {
       const vr = experiment.variants[v]!;
@@ -94,46 +57,77 @@ export function stageIds(experiment: ExperimentResult): string[] {
  * Target ids, in the order the scenario lists them.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, targetIds } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { targetIds } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * targetIds(result); // [ 'faster-diagnosis-28d', 'treatment-31d', 'treatment-62d' ]
  * ```
  */
 export function targetIds(experiment: ExperimentResult): string[] {
-  return unionKeys(
-    variantsOf(experiment).map((v) => {
-      const vr = experiment.variants[v]!;
-      const fromRuns = Object.keys(vr.replications[0]?.targets ?? {});
-      if (fromRuns.length > 0) return fromRuns;
-      return Object.keys(vr.metrics)
-        .map((k) => /^targets\.([^.]+)\.share$/.exec(k)?.[1])
-        .filter((k): k is string => k !== undefined);
-    }),
-  );
+  if (experiment.manifest) return experiment.manifest.targets.map((t) => t.id);
+  return unionKeys(variantsOf(experiment).map((v) => Object.keys(experiment.variants[v]!.replications[0]?.targets ?? {})));
+}
+
+/**
+ * Stages with limited capacity (servers or slots in some phase), in scenario order, from the
+ * manifest; undefined when the result has none (then every stage is shown).
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { limitedStageIds } from 'carepath/report';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 2 });
+ * limitedStageIds(result); // [ 'reporting', 'ct', 'surgery', 'radiotherapy', 'sact' ]: staging is unlimited
+ * ```
+ */
+export function limitedStageIds(experiment: ExperimentResult): string[] | undefined {
+  return experiment.manifest?.stages.filter((s) => s.capacity.some((k) => k !== 'unlimited')).map((s) => s.id);
+}
+
+/**
+ * What a metric key means (unit, label, better direction), from the result's manifest.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { metricInfo } from 'carepath/report';
+ * const result = runExperimentSync(loadScenario('examples/scenarios/mm1.yaml'), { replications: 2 });
+ * metricInfo(result, 'stages.clinic.wait.mean'); // { unit: 'days', label: 'clinic: mean wait', better: 'lower' }
+ * ```
+ */
+export function metricInfo(experiment: ExperimentResult, metric: string): MetricInfo | undefined {
+  const metrics = experiment.manifest?.metrics;
+  return metrics && Object.prototype.hasOwnProperty.call(metrics, metric) ? metrics[metric] : undefined;
+}
+
+/** Target id → description, from the result's manifest (only targets that have one). */
+export function targetDescriptions(experiment: ExperimentResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of experiment.manifest?.targets ?? []) if (t.description) Object.defineProperty(out, t.id, { value: t.description, enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 /**
  * A target's goal (0–1) as the runs recorded it, or undefined.
  * @example
  * ```ts
- * import { loadScenario, runExperimentSync, targetGoal } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { targetGoal } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * targetGoal(result, 'treatment-62d'); // 0.85
  * targetGoal(result, 'no-such-target'); // undefined
  * ```
  */
 export function targetGoal(experiment: ExperimentResult, target: string): number | undefined {
+  const fromManifest = experiment.manifest?.targets.find((t) => t.id === target)?.goal;
+  if (fromManifest !== undefined) return fromManifest;
   for (const v of variantsOf(experiment)) {
     const vr = experiment.variants[v]!;
-    const fromRun = vr.replications[0]?.targets?.[target]?.goal;
-    if (typeof fromRun === 'number') return fromRun;
-    const fromMetric = vr.metrics[`targets.${target}.goal`]?.mean;
-    if (typeof fromMetric === 'number') return fromMetric;
+    const fromRun = numberAt(vr.replications[0], `targets.${target}.goal`);
+    if (fromRun !== undefined) return fromRun;
   }
   return undefined;
 }
 
-/** Number of replications per variant (the largest, for a merged result). */
+/** Number of replications per variant (the largest, for a merged result). @internal */
 export function replicationCount(experiment: ExperimentResult): number {
   return experiment.replicationIndices.length;
 }
@@ -143,18 +137,19 @@ export function replicationCount(experiment: ExperimentResult): number {
  * replications; undefined when the metric exists in neither.
  * @example
  * ```ts
- * import { loadScenario, metricSummary, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * metricSummary(result, 'ai-reporting', 'targets.treatment-62d.share'); // { mean, sd, ci95, min, max, n: 3 }
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { metricSummary } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * metricSummary(result, 'ai-reporting', 'targets.treatment-62d.share'); // { mean, sd, ci95, min, max, n: 2 }
  * metricSummary(result, 'base', 'no.such.metric'); // undefined
  * ```
  */
 export function metricSummary(experiment: ExperimentResult, variant: string, path: string): MetricSummary | undefined {
   const vr: VariantResult | undefined = experiment.variants[variant];
   if (!vr) return undefined;
-  const given = vr.metrics[path];
+  const given = Object.prototype.hasOwnProperty.call(vr.metrics, path) ? vr.metrics[path] : undefined;
   if (given) return given;
-  const values = vr.replications.map((r) => valueAt(r, path)).filter((x): x is number => x !== undefined);
+  const values = vr.replications.map((r) => numberAt(r, path)).filter((x): x is number => x !== undefined);
   return values.length > 0 ? summarise(values) : undefined;
 }
 
@@ -163,32 +158,36 @@ export function metricSummary(experiment: ExperimentResult, variant: string, pat
  * replications paired by replication index (common random numbers make pairing valid).
  * @example
  * ```ts
- * import { comparison, loadScenario, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
- * comparison(result, 'ai-reporting', 'stages.surgery.waitingAtEnd'); // { meanDiff, sd, ci95, n: 3 }
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { comparison } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * comparison(result, 'ai-reporting', 'stages.surgery.waitingAtEnd'); // { meanDiff, sd, ci95, n: 2 }
  * comparison(result, 'base', 'stages.surgery.waitingAtEnd'); // undefined: base is not compared with itself
  * ```
  */
 export function comparison(experiment: ExperimentResult, variant: string, path: string): Comparison | undefined {
-  const given = experiment.comparisons?.[variant]?.[path];
+  const byVariant = experiment.comparisons?.[variant];
+  const given = byVariant && Object.prototype.hasOwnProperty.call(byVariant, path) ? byVariant[path] : undefined;
   if (given) return given;
   const base = experiment.variants.base;
   const other = experiment.variants[variant];
   if (!base || !other || variant === 'base') return undefined;
   const byRep = new Map(base.replications.map((r) => [r.replication, r] as const));
-  const diffs: number[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (const r of other.replications) {
     const b = byRep.get(r.replication);
-    const x = valueAt(r, path);
-    const y = b === undefined ? undefined : valueAt(b, path);
-    if (x !== undefined && y !== undefined) diffs.push(x - y);
+    const x = numberAt(r, path);
+    const y = b === undefined ? undefined : numberAt(b, path);
+    if (x !== undefined && y !== undefined) {
+      xs.push(x);
+      ys.push(y);
+    }
   }
-  if (diffs.length === 0) return undefined;
-  const s = summarise(diffs);
-  return { meanDiff: s.mean, sd: s.sd, ci95: s.ci95, n: s.n };
+  return xs.length === 0 ? undefined : pairedDifference(xs, ys);
 }
 
-/** True when a 95% interval lies wholly on one side of zero (and is a real interval). */
+/** True when a 95% interval lies wholly on one side of zero (and is a real interval). @internal */
 export function isClear(ci: readonly [number, number]): boolean {
   const [lo, hi] = ci;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) return false;
@@ -199,7 +198,7 @@ export function isClear(ci: readonly [number, number]): boolean {
  * Well-known metric paths, so every part of the report names them the same way.
  * @example
  * ```ts
- * import { metricPath } from 'carepath';
+ * import { metricPath } from 'carepath/report';
  * metricPath.stageWaitMean('surgery'); // 'stages.surgery.wait.mean'
  * metricPath.targetShare('treatment-62d'); // 'targets.treatment-62d.share'
  * ```

@@ -56,7 +56,7 @@ export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart'): Pr
   }
 }
 
-/** Renames every `id="x"` to `id="prefix-x"` and the `url(#x)` / `href="#x"` references to it. */
+/** Renames every `id="x"` to `id="prefix-x"` and the `url(#x)` / `href="#x"` references to it. @internal */
 export function prefixIds(svg: string, prefix: string): string {
   const safe = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
   const ids = new Set<string>();

@@ -34,7 +34,8 @@ function str(value: unknown): string | undefined {
  * Reads {@link ScenarioInfo} from scenario data; `fallbackName` when it has no name.
  * @example
  * ```ts
- * import { loadScenario, scenarioInfo } from 'carepath';
+ * import { loadScenario } from 'carepath';
+ * import { scenarioInfo } from 'carepath/report';
  * const info = scenarioInfo(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * [info.startDate, info.variantExtends]; // [ '2026-01-05', { 'ai-reporting-and-treatment': 'ai-reporting' } ]
  * scenarioInfo(undefined, 'My scenario').name; // 'My scenario'

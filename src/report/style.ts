@@ -3,7 +3,7 @@
  * @module
  */
 
-/** CSS of the report (screen and print). */
+/** CSS of the report (screen and print). @internal */
 export const REPORT_CSS = `
 :root {
   --ink: #1d2b3a; --muted: #5f6b76; --line: #e3e7eb; --soft: #f5f7f9; --accent: #005eb8;

@@ -6,11 +6,9 @@
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult, MetricSummary } from '../experiment/types.js';
 import { clampShareInterval, formatApprox, formatDays, formatInterval, formatNumber, formatPercent, humanise } from './format.js';
-import { metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import type { BetterDirection, MetricUnit } from '../pathway/manifest.js';
+import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 import { formatTextTable } from './text-table.js';
-
-/** How a metric reads, and which direction is better (for colouring changes). */
-export type MetricKind = 'count' | 'days' | 'share' | 'utilisation';
 
 /** One row of a metrics table. */
 export interface MetricRow {
@@ -18,27 +16,31 @@ export interface MetricRow {
   label: string;
   /** Metric path in the runs, e.g. `stages.surgery.waitingAtEnd`. */
   metric: string;
-  /** How the value reads (count, days, share or utilisation). */
-  kind: MetricKind;
-  /** +1 when higher is better, −1 when lower is better, 0 when neither. */
-  better: 1 | -1 | 0;
+  /** Unit of the values, from the result's manifest. */
+  unit: MetricUnit;
+  /** Which direction is better, from the result's manifest (for colouring changes). */
+  better: BetterDirection;
   /** Target goal, for share rows. */
   goal?: number;
 }
 
+/** Which table a section is: the terminal summary shows only some. */
+export type MetricSectionId = 'waiting' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'targets' | 'time-in-system';
+
 /** A titled group of rows. */
 export interface MetricSection {
+  /** Which section this is. */
+  id: MetricSectionId;
   /** Section heading, e.g. `Waiting list at the end`. */
   title: string;
   /** The section's rows, in display order. */
   rows: MetricRow[];
 }
 
-/** Formats a value of a metric of the given kind. */
-export function formatMetric(kind: MetricKind, value: number): string {
-  switch (kind) {
+/** Formats a value in its unit: shares as percentages, days as days, the rest as numbers. */
+export function formatMetric(unit: MetricUnit, value: number): string {
+  switch (unit) {
     case 'share':
-    case 'utilisation':
       return formatPercent(value);
     case 'days':
       return formatDays(value);
@@ -48,68 +50,69 @@ export function formatMetric(kind: MetricKind, value: number): string {
 }
 
 /** `mean (lo to hi)`, or just the mean when the interval is degenerate. */
-export function formatSummary(kind: MetricKind, s: MetricSummary | undefined): string {
+export function formatSummary(unit: MetricUnit, s: MetricSummary | undefined): string {
   if (!s) return '–';
-  const ci = kind === 'share' ? clampShareInterval(s.ci95) : s.ci95;
-  const interval = s.ci95[0] === s.ci95[1] ? 'n/a' : formatInterval(ci, (v) => formatMetric(kind, v));
-  return interval === 'n/a' ? formatMetric(kind, s.mean) : `${formatMetric(kind, s.mean)} (${interval})`;
+  const ci = unit === 'share' ? clampShareInterval(s.ci95) : s.ci95;
+  const interval = s.ci95[0] === s.ci95[1] ? 'n/a' : formatInterval(ci, (v) => formatMetric(unit, v));
+  return interval === 'n/a' ? formatMetric(unit, s.mean) : `${formatMetric(unit, s.mean)} (${interval})`;
+}
+
+/** +1 when higher is better, −1 when lower is, 0 when neither. */
+export function betterSign(better: BetterDirection): 1 | -1 | 0 {
+  return better === 'higher' ? 1 : better === 'lower' ? -1 : 0;
 }
 
 /**
  * The metrics the report tabulates, in sections: waiting lists at the end, mean and 92nd
  * percentile waits per stage, utilisation, waiting-time standards, and time in the pathway.
- * Stages in `limitedStages` (default: all) get wait and utilisation rows.
+ * Stages in `limitedStages` (default: the manifest's stages with limited capacity, or all) get
+ * wait and utilisation rows. Units and better directions come from the result's manifest.
  * @example
  * ```ts
- * import { loadScenario, metricSections, runExperimentSync } from 'carepath';
- * const result = runExperimentSync(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { replications: 3 });
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { metricSections } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
  * metricSections(result)[0].title; // 'Waiting list at the end'
- * metricSections(result)[0].rows[0]; // { label: 'All stages', metric: 'patients.waiting', kind: 'count', better: -1 }
+ * metricSections(result)[0].rows[0]; // { label: 'All stages', metric: 'patients.waiting', unit: 'patients', better: 'lower' }
  * ```
  */
 export function metricSections(experiment: ExperimentResult, limitedStages?: string[]): MetricSection[] {
   const stages = stageIds(experiment);
-  const limited = limitedStages ?? stages;
+  const limited = limitedStages ?? limitedStageIds(experiment) ?? stages;
+  // Without a manifest (a hand-made or older file) each section's own unit and direction apply.
+  const row = (label: string, metric: string, unit: MetricUnit, better: BetterDirection): MetricRow => {
+    const info = metricInfo(experiment, metric);
+    return { label, metric, unit: info?.unit ?? unit, better: info?.better ?? better };
+  };
   const sections: MetricSection[] = [
     {
+      id: 'waiting',
       title: 'Waiting list at the end',
       rows: [
-        { label: 'All stages', metric: metricPath.waitingAtEnd, kind: 'count', better: -1 },
-        ...stages.map((s) => ({ label: s, metric: metricPath.stageWaitingAtEnd(s), kind: 'count' as const, better: -1 as const })),
+        row('All stages', metricPath.waitingAtEnd, 'patients', 'lower'),
+        ...stages.map((s) => row(s, metricPath.stageWaitingAtEnd(s), 'patients', 'lower')),
       ],
     },
-    {
-      title: 'Mean wait on the list (days)',
-      rows: limited.map((s) => ({ label: s, metric: metricPath.stageWaitMean(s), kind: 'days' as const, better: -1 as const })),
-    },
-    {
-      title: '92nd percentile wait (days)',
-      rows: limited.map((s) => ({ label: s, metric: metricPath.stageWaitP92(s), kind: 'days' as const, better: -1 as const })),
-    },
-    {
-      title: 'Utilisation',
-      rows: limited.map((s) => ({ label: s, metric: metricPath.stageUtilisation(s), kind: 'utilisation' as const, better: 0 as const })),
-    },
+    { id: 'wait-mean', title: 'Mean wait on the list (days)', rows: limited.map((s) => row(s, metricPath.stageWaitMean(s), 'days', 'lower')) },
+    { id: 'wait-p92', title: '92nd percentile wait (days)', rows: limited.map((s) => row(s, metricPath.stageWaitP92(s), 'days', 'lower')) },
+    { id: 'utilisation', title: 'Utilisation', rows: limited.map((s) => row(s, metricPath.stageUtilisation(s), 'share', 'neither')) },
   ];
   const targets = targetIds(experiment);
   if (targets.length > 0) {
     sections.push({
+      id: 'targets',
       title: 'Waiting-time standards (share within time)',
       rows: targets.map((t) => {
         const goal = targetGoal(experiment, t);
-        return {
-          label: goal === undefined ? humanise(t) : `${humanise(t)} (goal ${formatPercent(goal, 0)})`,
-          metric: metricPath.targetShare(t),
-          kind: 'share' as const,
-          better: 1 as const,
-          ...(goal === undefined ? {} : { goal }),
-        };
+        const label = goal === undefined ? humanise(t) : `${humanise(t)} (goal ${formatPercent(goal, 0)})`;
+        return { ...row(label, metricPath.targetShare(t), 'share', 'higher'), ...(goal === undefined ? {} : { goal }) };
       }),
     });
   }
   sections.push({
+    id: 'time-in-system',
     title: 'Time in the pathway (days)',
-    rows: [{ label: 'Mean, referral to exit', metric: metricPath.timeInSystemMean, kind: 'days', better: -1 }],
+    rows: [row('Mean, referral to exit', metricPath.timeInSystemMean, 'days', 'lower')],
   });
   // Drop rows no variant has (e.g. a result without timeInSystem), then empty sections.
   const variants = variantsOf(experiment);
@@ -118,12 +121,18 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
     .filter((sec) => sec.rows.length > 0);
 }
 
+/** Sections the terminal summary shows (the report shows them all). */
+const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wait-mean', 'targets']);
+
 /**
  * The concise terminal summary printed by `carepath run`: one column per variant; rows for the
  * waiting list at the end (total and per stage), mean waits by stage, the standards' shares with
  * 95% CIs, and the bottleneck from theory when `analyses` are given.
  * @example
  * ```ts
+ * import { analyseVariants, loadScenario, runExperimentSync, terminalSummary } from 'carepath';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const result = runExperimentSync(scenario, { replications: 2 });
  * console.log(terminalSummary(result, { analyses: analyseVariants(scenario) }));
  * ```
  */
@@ -132,9 +141,7 @@ export function terminalSummary(
   options: { analyses?: Record<string, Analysis>; limitedStages?: string[] } = {},
 ): string {
   const variants = variantsOf(experiment);
-  const sections = metricSections(experiment, options.limitedStages).filter(
-    (s) => !s.title.startsWith('92nd') && !s.title.startsWith('Utilisation') && !s.title.startsWith('Time in'),
-  );
+  const sections = metricSections(experiment, options.limitedStages).filter((s) => TERMINAL_SECTIONS.has(s.id));
   const rows: string[][] = [];
   const sectionRows: number[] = [];
   for (const sec of sections) {
@@ -146,7 +153,7 @@ export function terminalSummary(
         ...variants.map((v) => {
           const s = metricSummary(experiment, v, r.metric);
           if (!s) return '–';
-          return r.kind === 'share' ? formatSummary(r.kind, s) : formatMetric(r.kind, s.mean);
+          return r.unit === 'share' ? formatSummary(r.unit, s) : formatMetric(r.unit, s.mean);
         }),
       ]);
     }
@@ -164,7 +171,8 @@ export function terminalSummary(
  * `–` without an analysis.
  * @example
  * ```ts
- * import { analyse, bottleneckLabel, loadScenario } from 'carepath';
+ * import { analyse, loadScenario } from 'carepath';
+ * import { bottleneckLabel } from 'carepath/report';
  * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * bottleneckLabel(analyse(scenario)); // 'reporting (117%)'
  * bottleneckLabel(analyse(scenario, { variant: 'ai-reporting' })); // 'surgery (111%)'
@@ -181,7 +189,9 @@ export function bottleneckLabel(a: Analysis | undefined): string {
  * The instant answer of `analyse` for one variant as a terminal table.
  * @example
  * ```ts
- * console.log(analysisTable(analyse(scenario, { variant: 'ai-reporting' })));
+ * import { analyse, loadScenario } from 'carepath';
+ * import { analysisTable } from 'carepath/report';
+ * console.log(analysisTable(analyse(loadScenario('examples/scenarios/lung-cancer-ai.yaml'), { variant: 'ai-reporting' })));
  * ```
  */
 export function analysisTable(a: Analysis): string {

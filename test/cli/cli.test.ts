@@ -1,6 +1,10 @@
 /**
- * The command line end to end: each test spawns `node --import tsx src/cli/main.ts …` in a
- * fresh directory and checks the exit code and what reaches stdout and stderr.
+ * The command line end to end, in this process: `runCli(argv, io)` parses with commander and runs
+ * the command exactly as `carepath` does, with stdout and stderr captured and the exit code
+ * returned. Paths are absolute (each test has its own directory), so tests can run concurrently
+ * without changing the working directory. A few tests at the end spawn the real command
+ * (`node --import tsx src/cli/main.ts`, what the `carepath` bin runs) for what only a process
+ * shows: the exit status, the default output folder under the working directory, and stack traces.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -8,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -21,7 +26,16 @@ interface Result {
   stderr: string;
 }
 
-function cli(args: string[], cwd: string = mkdtempSync(join(tmpdir(), 'carepath-cli-'))): Promise<Result> {
+/** Runs the command line in this process, capturing what it writes. */
+async function cli(args: string[]): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTTY: false });
+  return { code, stdout, stderr };
+}
+
+/** Runs the real command in a child process, in `cwd`. */
+function spawnCli(args: string[], cwd: string): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -34,6 +48,14 @@ function cli(args: string[], cwd: string = mkdtempSync(join(tmpdir(), 'carepath-
 }
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'carepath-cli-'));
+
+/** A directory holding the starter scenario as `s.yaml`; returns the directory and the file. */
+async function starter(): Promise<{ dir: string; file: string }> {
+  const dir = tempDir();
+  const file = join(dir, 's.yaml');
+  expect((await cli(['init', file])).code).toBe(0);
+  return { dir, file };
+}
 
 /** A stack trace line, as Node prints them. */
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
@@ -58,9 +80,9 @@ describe.concurrent('carepath validate', () => {
   });
 
   it('rejects a broken scenario with exit 2, listing every problem by path, without a stack trace', async ({ expect }) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'broken.yaml'), BROKEN);
-    const r = await cli(['validate', 'broken.yaml'], dir);
+    const file = join(tempDir(), 'broken.yaml');
+    writeFileSync(file, BROKEN);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^carepath: /);
     expect(r.stderr).toMatch(/^ {2}stages\.clinic\.capacity\.servers: .*-2/m);
@@ -68,22 +90,15 @@ describe.concurrent('carepath validate', () => {
     expect(r.stderr).toMatch(/^ {2}arrivals\.a\.to: .*clinc/m);
     expect(r.stderr).not.toMatch(STACK);
   });
-
-  it('shows the stack trace with --debug', async ({ expect }) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'broken.yaml'), BROKEN);
-    const r = await cli(['validate', 'broken.yaml', '--debug'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(STACK);
-  });
 });
 
 describe.concurrent('invalid input exits 2 with a one-line cause', () => {
   const lung = join(SCENARIOS, 'lung-cancer-ai.yaml');
+  const missing = join(tmpdir(), 'no-such-dir-carepath', 'no-such-file.yaml');
   it.for([
     ['an unknown flag', ['run', lung, '--bogus'], /unknown option '--bogus'/],
-    ['a missing file', ['run', 'no-such-file.yaml'], /no-such-file\.yaml.*no such file/],
-    ['a missing file to validate', ['validate', 'no-such-file.yaml'], /no such file/],
+    ['a missing file', ['run', missing], /no-such-file\.yaml.*no such file/],
+    ['a missing file to validate', ['validate', missing], /no such file/],
     ['zero replications', ['run', lung, '--replications', '0'], /replications.*positive integer/],
     ['replications that are not a number', ['run', lung, '--replications', 'abc'], /replications.*positive integer/],
     ['a seed that is not an integer', ['run', lung, '--seed', '1.5'], /seed.*integer/],
@@ -92,6 +107,8 @@ describe.concurrent('invalid input exits 2 with a one-line cause', () => {
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['a missing argument', ['run'], /missing required argument 'scenario'/],
     ['a sweep without values', ['sweep', lung, '--set', 'stages.surgery.capacity.slots='], /expected at least one value/],
+    ['a sweep path with a typo in a stage id', ['sweep', lung, '--set', 'stages.surgry.capacity.slots=7,9'], /unknown stage "surgry".*did you mean "surgery"/],
+    ['a sweep path through a prototype', ['sweep', lung, '--set', '__proto__.polluted=1'], /"__proto__" is not allowed in a path/],
   ] as [string, string[], RegExp][])('%s', async ([, args, message], { expect }) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
@@ -104,38 +121,36 @@ describe.concurrent('invalid input exits 2 with a one-line cause', () => {
 
 describe('carepath init', () => {
   it('writes a starter that validates, and refuses to overwrite it', async () => {
-    const dir = tempDir();
-    const first = await cli(['init', 'my.yaml'], dir);
-    expect(first.code).toBe(0);
-    const text = readFileSync(join(dir, 'my.yaml'), 'utf8');
+    const { file } = await starter();
+    const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^# /); // commented
     // Outside the project holding carepath (a temp folder), editors get the versioned schema URL.
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/carepath@\d+\.\d+\.\d+\/schema\/scenario\.schema\.json$/);
     expect(text).toMatch(/variants:/);
-    const check = await cli(['validate', 'my.yaml'], dir);
+    const check = await cli(['validate', file]);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/2 variants/);
 
-    writeFileSync(join(dir, 'my.yaml'), 'mine');
-    const again = await cli(['init', 'my.yaml'], dir);
+    writeFileSync(file, 'mine');
+    const again = await cli(['init', file]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
-    expect(readFileSync(join(dir, 'my.yaml'), 'utf8')).toBe('mine');
+    expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 });
 
 describe('carepath run', () => {
   it('runs a small scenario and writes report.html, summary.csv, series.csv and results.json', async () => {
-    const dir = tempDir();
-    expect((await cli(['init', 'starter.yaml'], dir)).code).toBe(0);
-    const r = await cli(['run', 'starter.yaml', '--replications', '2', '--workers', '1'], dir);
+    const { dir, file } = await starter();
+    const out = join(dir, 'out');
+    const r = await cli(['run', file, '--replications', '2', '--workers', '1', '--out', out]);
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
-    const out = join(dir, 'carepath-out', 'my-pathway');
     for (const f of ['report.html', 'summary.csv', 'comparisons.csv', 'replications.csv', 'series.csv', 'results.json']) expect(existsSync(join(out, f)), f).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.replicationIndices).toEqual([0, 1]);
     expect(results.variantNames).toEqual(['base', 'more-scans', 'more-scans-and-treatment']);
+    expect(results.manifest.stages.map((s: { id: string }) => s.id)).toEqual(Object.keys(results.variants.base.series.byStage));
     // the summary table: one column per variant, the waiting list, target shares, bottleneck
     expect(r.stdout).toMatch(/base\s+more-scans\s+more-scans-and-treatment/);
     expect(r.stdout).toMatch(/Waiting list at the end/);
@@ -145,9 +160,8 @@ describe('carepath run', () => {
   });
 
   it('--json prints the results as JSON on stdout; --variant limits the variants', async () => {
-    const dir = tempDir();
-    await cli(['init', 's.yaml'], dir);
-    const r = await cli(['run', 's.yaml', '-r', '2', '-w', '1', '--variant', 'more-scans', '--json', '--out', 'o'], dir);
+    const { dir, file } = await starter();
+    const r = await cli(['run', file, '-r', '2', '-w', '1', '--variant', 'more-scans', '--json', '--out', join(dir, 'o')]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.variantNames).toEqual(['base', 'more-scans']);
@@ -155,17 +169,19 @@ describe('carepath run', () => {
   });
 
   it('shards merge back into one result and report', async () => {
-    const dir = tempDir();
-    await cli(['init', 's.yaml'], dir);
-    const common = ['run', 's.yaml', '-r', '4', '-w', '1', '--variant', 'more-scans', '--out', 'parts', '--quiet'];
-    const [a, b] = await Promise.all([cli([...common, '--shard', '0/2'], dir), cli([...common, '--shard', '1/2'], dir)]);
+    const { dir, file } = await starter();
+    const parts = join(dir, 'parts');
+    const common = ['run', file, '-r', '4', '-w', '1', '--variant', 'more-scans', '--out', parts, '--quiet'];
+    const [a, b] = await Promise.all([cli([...common, '--shard', '0/2']), cli([...common, '--shard', '1/2'])]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const parts = readdirSync(join(dir, 'parts')).filter((f) => f.startsWith('results-shard-')).sort();
-    expect(parts).toEqual(['results-shard-0-of-2.json', 'results-shard-1-of-2.json']);
-    const m = await cli(['merge', ...parts.map((p) => join('parts', p)), '--scenario', 's.yaml', '--out', 'merged', '--json'], dir);
+    const files = readdirSync(parts).filter((f) => f.startsWith('results-shard-')).sort();
+    expect(files).toEqual(['results-shard-0-of-2.json', 'results-shard-1-of-2.json']);
+    const m = await cli(['merge', ...files.map((p) => join(parts, p)), '--scenario', file, '--out', join(dir, 'merged'), '--json']);
     expect(m.stderr).not.toMatch(/carepath:/);
     expect(m.code).toBe(0);
-    expect(JSON.parse(m.stdout).replicationIndices).toEqual([0, 1, 2, 3]);
+    const merged = JSON.parse(m.stdout);
+    expect(merged.replicationIndices).toEqual([0, 1, 2, 3]);
+    expect(merged.manifest.targets.map((t: { id: string }) => t.id)).toEqual(['diagnosis-28d', 'treatment-62d']);
     expect(existsSync(join(dir, 'merged', 'report.html'))).toBe(true);
   });
 });
@@ -187,22 +203,31 @@ describe.concurrent('other commands', () => {
   });
 
   it('sweep prints a row per grid point', async ({ expect }) => {
-    const dir = tempDir();
-    await cli(['init', 's.yaml'], dir);
-    const r = await cli(['sweep', 's.yaml', '--set', 'stages.treatment.capacity.slots=6,9', '-r', '2', '-w', '1'], dir);
+    const { file } = await starter();
+    const r = await cli(['sweep', file, '--set', 'stages.treatment.capacity.slots=6,9', '-r', '2', '-w', '1']);
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => /^\s*(6|9)\s+base\b/.test(l));
     expect(lines).toHaveLength(2);
   });
 
+  it('sweep refuses a point with validation warnings (exit 2) unless --allow-warnings', async ({ expect }) => {
+    const { file } = await starter();
+    // Sending every scanned patient to exit leaves the later stages unreachable: a warning.
+    const args = ['sweep', file, '--set', 'stages.scan.next=[{"to":"exit"}]', '-r', '1', '-w', '1'];
+    const refused = await cli(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/stages\.scan\.next=\[\{"to":"exit"\}\]: stages\.\w+/);
+    expect(refused.stderr).toMatch(/--allow-warnings/);
+    expect(refused.stdout).toBe('');
+    const allowed = await cli([...args, '--allow-warnings']);
+    expect(allowed.stderr).not.toMatch(/carepath:/);
+    expect(allowed.code).toBe(0);
+  });
+
   it('seek reports the capacity found', async ({ expect }) => {
-    const dir = tempDir();
-    await cli(['init', 's.yaml'], dir);
-    const r = await cli(
-      ['seek', 's.yaml', '--stage', 'scan', '--target', 'diagnosis-28d', '--goal', '0.95', '-r', '2', '-w', '1', '--json'],
-      dir,
-    );
+    const { file } = await starter();
+    const r = await cli(['seek', file, '--stage', 'scan', '--target', 'diagnosis-28d', '--goal', '0.95', '-r', '2', '-w', '1', '--json']);
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
@@ -216,5 +241,36 @@ describe.concurrent('other commands', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:/);
     expect(r.stdout).toMatch(/default 20/);
+  });
+});
+
+describe.concurrent('the real command (child processes)', () => {
+  it('exit status 2 for a broken scenario, the stack trace only with --debug', async ({ expect }) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'broken.yaml'), BROKEN);
+    const plain = await spawnCli(['validate', 'broken.yaml'], dir);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^carepath: /);
+    expect(plain.stderr).not.toMatch(STACK);
+    const debug = await spawnCli(['validate', 'broken.yaml', '--debug'], dir);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(STACK);
+  });
+
+  it('exit status 0, and the report in carepath-out/<name> under the working directory', async ({ expect }) => {
+    const dir = tempDir();
+    expect((await spawnCli(['init', 'starter.yaml'], dir)).code).toBe(0);
+    const r = await spawnCli(['run', 'starter.yaml', '--replications', '2', '--workers', '1', '--quiet'], dir);
+    expect(r.stderr).not.toMatch(/carepath:/);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'carepath-out', 'my-pathway', 'report.html'))).toBe(true);
+  });
+
+  it('exit status 2 for an unknown command, 0 for --version', async ({ expect }) => {
+    const dir = tempDir();
+    expect((await spawnCli(['frobnicate'], dir)).code).toBe(2);
+    const v = await spawnCli(['--version'], dir);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

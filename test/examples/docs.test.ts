@@ -4,12 +4,12 @@
  * is valid (and the broken one fails with exactly the messages shown), and the `analyse` output
  * quoted in cli.md is what the command prints today.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_FILE, renderScenarioReference } from '../../scripts/scenario-reference.js';
+import { runCli } from '../../src/cli/program.js';
 import { parseScenarioText, ScenarioError } from '../../src/index.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -95,13 +95,11 @@ describe('docs', () => {
     expect(checked).toBeGreaterThanOrEqual(2);
   });
 
-  it('the analyse output quoted in cli.md is what `carepath analyse` prints', () => {
-    const r = spawnSync(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), 'analyse', 'examples/scenarios/lung-cancer-ai.yaml', '--variant', 'ai-reporting'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.status).toBe(0);
-    expect(readFileSync(join(GUIDE, 'cli.md'), 'utf8')).toContain(r.stdout.trimEnd());
+  it('the analyse output quoted in cli.md is what `carepath analyse` prints', async () => {
+    let stdout = '';
+    const io = { out: (t: string) => void (stdout += t), err: () => undefined, errIsTTY: false };
+    const code = await runCli(['analyse', join(ROOT, 'examples/scenarios/lung-cancer-ai.yaml'), '--variant', 'ai-reporting'], io);
+    expect(code).toBe(0);
+    expect(readFileSync(join(GUIDE, 'cli.md'), 'utf8')).toContain(stdout.trimEnd());
   });
 });

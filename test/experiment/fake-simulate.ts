@@ -4,7 +4,19 @@
  * Each variant adds `effect[variant]` to the shared noise, plus a little noise of its own.
  */
 import { ValidationError } from '../../src/core/errors.js';
+import { resultManifest } from '../../src/pathway/manifest.js';
+import type { Model } from '../../src/pathway/model.js';
 import type { RunResult } from '../../src/pathway/result.js';
+
+/** The manifest of the fake's results: two server stages and one 31-day target. */
+const MANIFEST = resultManifest({
+  startDate: '2026-01-05',
+  sampleEvery: 7,
+  classes: ['default'],
+  conditions: [],
+  stages: ['a', 'b'].map((id) => ({ id, capacity: [{ from: 0, kind: 'servers', servers: 1 }] })),
+  targets: [{ id: 't31', goal: 0.96, within: 31, description: '' }],
+} as unknown as Model);
 
 export interface FakeScenario {
   name: string;
@@ -94,5 +106,6 @@ export function simulate(scenario: FakeScenario, options: { seed?: number; repli
     series: { day, waiting, byStage: { a, b } },
     events: 12345 + r,
     warnings: [],
+    manifest: structuredClone(MANIFEST),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.js';
-import { getPath, setPath } from '../../src/experiment/paths.js';
+import { getPath, numberAt, setPath } from '../../src/experiment/paths.js';
 import { runMetrics, metricValue } from '../../src/experiment/metrics.js';
 import { canonicalJson, scenarioDigest } from '../../src/experiment/digest.js';
 import { simulate } from './fake-simulate.js';
@@ -29,6 +29,27 @@ describe('paths', () => {
     expect((err as ValidationError).issues[0]!.path).toBe('stages.clinic.capacity');
     expect((err as Error).message).toMatch(/stages\.clinic\.capacity: is 1, not an object/);
     expect(s.stages.clinic.capacity).toBe(1);
+  });
+
+  it('never reaches a prototype: __proto__, constructor and prototype segments are refused', () => {
+    for (const path of ['__proto__.polluted', 'a.__proto__.polluted', 'constructor.prototype.polluted', 'a.prototype']) {
+      expect(() => setPath({ a: {} }, path, 'yes')).toThrow(ValidationError);
+      expect(() => getPath({ a: {} }, path)).toThrow(/not allowed in a path/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('steps only into own properties: inherited names count as missing', () => {
+    expect(getPath({}, 'toString')).toBeUndefined();
+    expect(getPath({ a: [1] }, 'a.length')).toBeUndefined();
+    expect(numberAt({ a: { b: 2 } }, 'a.b')).toBe(2);
+    expect(numberAt({ a: { b: '2' } }, 'a.b')).toBeUndefined();
+    const s: Record<string, unknown> = {};
+    setPath(s, 'hasOwnProperty.x', 1);
+    expect(Object.prototype.hasOwnProperty.call(s, 'hasOwnProperty')).toBe(true);
+    expect(s.hasOwnProperty).toEqual({ x: 1 });
+    expect(typeof ({} as { hasOwnProperty: unknown }).hasOwnProperty).toBe('function');
   });
 
   it('rejects empty segments and non-index segments into lists', () => {

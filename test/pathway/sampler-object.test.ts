@@ -9,21 +9,9 @@
  * test/validation/harness.ts for why 5 SE does not flake).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  analyse,
-  compileDistribution,
-  distributionAnalysis,
-  kingmanWait,
-  mmcWait,
-  parseScenario,
-  parseScenarioText,
-  runExperiment,
-  scenarioDigest,
-  ScenarioError,
-  ValidationError,
-  type Rng,
-  type SamplerObject,
-} from '../../src/index.js';
+import { analyse, parseScenario, parseScenarioText, runExperiment, ScenarioError, ValidationError } from '../../src/index.js';
+import { compileDistribution, distributionAnalysis, type Rng, type SamplerObject } from '../../src/api/kernel.js';
+import { kingmanWait, mmcWait, scenarioDigest } from '../../src/api/analysis.js';
 import { simulate } from '../../src/pathway/simulate.js';
 
 const LAMBDA = 0.8;

@@ -4,15 +4,8 @@
  * being a compile error, the directive itself would be reported as unused.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  parseScenario,
-  runExperiment,
-  simulate,
-  type DistributionSpec,
-  type DurationInput,
-  type Scenario,
-  type ScenarioInput,
-} from '../../src/index.js';
+import { parseScenario, runExperiment, simulate, type Scenario, type ScenarioInput } from '../../src/index.js';
+import type { DistributionSpec, DurationInput } from '../../src/api/kernel.js';
 
 const clinic = {
   version: 1,

@@ -6,18 +6,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  COMPARISON_COLUMNS,
-  comparisonsCsv,
-  parseScenario,
-  REPLICATION_COLUMNS,
-  replicationsCsv,
-  runExperimentSync,
-  simulate,
-  summaryCsv,
-  writeReportBundle,
-  type ScenarioInput,
-} from '../../src/index.js';
+import { parseScenario, runExperimentSync, simulate, summaryCsv, type ScenarioInput } from '../../src/index.js';
+import { COMPARISON_COLUMNS, comparisonsCsv, REPLICATION_COLUMNS, replicationsCsv } from '../../src/api/report.js';
+import { writeReportBundle } from '../../src/api/node.js';
 import { metricValue } from '../../src/experiment/metrics.js';
 
 const input: ScenarioInput = {

@@ -6,7 +6,15 @@
  */
 import type { Analysis, StageAnalysis } from '../../src/analysis/types.js';
 import type { ExperimentResult, MetricSummary, SeriesBand, VariantResult } from '../../src/experiment/types.js';
+import { mergeManifests, resultManifest } from '../../src/pathway/manifest.js';
 import type { RunResult, StageResult } from '../../src/pathway/result.js';
+import { resolveScenario } from '../../src/pathway/resolve.js';
+import { parseScenario } from '../../src/pathway/scenario.js';
+
+/** What the fixture's numbers mean, from the fixture scenario (meaning only: the numbers are made up). */
+function manifestOf(variant: string) {
+  return resultManifest(resolveScenario(parseScenario(fixtureScenario() as never), variant));
+}
 
 export const STAGES = ['triage', 'scan', 'review', 'treat'] as const;
 export const TARGETS = { 'diagnosis-28d': 0.8, 'treatment-62d': 0.85 } as const;
@@ -83,6 +91,7 @@ function run(variant: (typeof VARIANTS)[number], replication: number): RunResult
     series: { day, waiting, byStage },
     events: 123456,
     warnings: variant === 'base' ? ['stage scan is over capacity: its list grows every week'] : [],
+    manifest: manifestOf(variant),
   };
 }
 
@@ -168,6 +177,7 @@ export function fixtureExperiment(): ExperimentResult {
     variantNames: [...VARIANTS],
     variants,
     comparisons,
+    manifest: mergeManifests(VARIANTS.map(manifestOf))!,
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/report/csv.js';
 import { dayToDate, formatNumber, formatTextTable, slugify, writeFileAtomic } from '../../src/report/index.js';
-import { summarise } from '../../src/report/metrics.js';
+import { summarise } from '../../src/experiment/stats.js';
 
 describe('writeFileAtomic', () => {
   const fresh = () => mkdtempSync(join(tmpdir(), 'carepath-atomic-'));
@@ -69,12 +69,12 @@ describe('formatting', () => {
   });
 });
 
-describe('summarise (fallback when a metric is missing from a result)', () => {
+describe("summarise (the experiment layer's, also the report's fallback)", () => {
   it('gives the Student t interval', () => {
-    // mean 2, sd 1, n 3: half-width = t(0.975, 2) × 1 / √3 = 4.303 / 1.732 = 2.484
+    // mean 2, sd 1, n 3: half-width = t(0.975, 2) × 1 / √3, t(0.975, 2) = 4.30265 (tables)
     const s = summarise([1, 2, 3]);
     expect(s.mean).toBe(2);
     expect(s.sd).toBe(1);
-    expect(s.ci95[1] - s.mean).toBeCloseTo(4.303 / Math.sqrt(3), 6);
+    expect(s.ci95[1] - s.mean).toBeCloseTo(4.302652729911275 / Math.sqrt(3), 6);
   });
 });

@@ -35,6 +35,6 @@ describe('report of a real experiment', () => {
     const table = terminalSummary(experiment, { analyses });
     expect(table).toMatch(/Diagnosis 28d \(goal 80%\)/);
     expect(table).toMatch(/scan \(114%\)/);
-    expect(summaryCsv(experiment)).toMatch(/^variant,metric,mean,sd,ci_low,ci_high,min,max,n\nbase,/);
+    expect(summaryCsv(experiment)).toMatch(/^variant,metric,label,unit,better,mean,sd,ci_low,ci_high,min,max,n\nbase,/);
   });
 });

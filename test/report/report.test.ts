@@ -6,6 +6,7 @@ import {
   SERIES_COLUMNS,
   SUMMARY_COLUMNS,
   answerSections,
+  metricSections,
   renderChartSvg,
   renderReport,
   reportChartSpecs,
@@ -144,7 +145,8 @@ describe('CSV exports', () => {
     expect(rows.length - 1).toBe(metricCount);
     const row = rows.find((r) => r[0] === 'more-scans' && r[1] === 'stages.treat.waitingAtEnd')!;
     const s = experiment.variants['more-scans']!.metrics['stages.treat.waitingAtEnd']!;
-    expect(row.slice(2).map(Number)).toEqual([s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
+    expect(row.slice(2, 5)).toEqual(['treat: waiting list at the end', 'patients', 'lower']);
+    expect(row.slice(5).map(Number)).toEqual([s.mean, s.sd, s.ci95[0], s.ci95[1], s.min, s.max, s.n]);
   });
 
   it('seriesCsv has the total and every stage per variant and sample day, with dates', () => {
@@ -194,5 +196,25 @@ describe('long series', () => {
     expect(idx[0]).toBe(0);
     expect(idx[idx.length - 1]).toBe(28_571);
     expect(thinIndices(10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('the report reads the manifest, not key names', () => {
+  it('wait rows only for stages the manifest gives a capacity limit; units and directions from the manifest', () => {
+    const sections = metricSections(experiment);
+    const waits = sections.find((s) => s.id === 'wait-mean')!;
+    expect(waits.rows.map((r) => r.label)).toEqual(['triage', 'scan', 'treat']); // review is unlimited in fixtureScenario
+    const edited = structuredClone(experiment);
+    edited.manifest!.metrics['stages.scan.waitingAtEnd'] = { unit: 'days', label: 'x', better: 'higher' };
+    const row = metricSections(edited)[0]!.rows.find((r) => r.label === 'scan')!;
+    expect(row).toMatchObject({ unit: 'days', better: 'higher' });
+  });
+
+  it('start date and target ids come from the manifest when no scenario is given', () => {
+    const rows = parseCsv(seriesCsv(experiment));
+    expect(rows[1]![4]).toBe('2026-01-05');
+    const renamed = structuredClone(experiment);
+    renamed.manifest!.targets = renamed.manifest!.targets.slice(1);
+    expect(metricSections(renamed).find((s) => s.id === 'targets')!.rows.map((r) => r.metric)).toEqual(['targets.treatment-62d.share']);
   });
 });

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { mergeExperiments, scenarioDigest } from '../../experiment/index.js';
 import type { ExperimentResult } from '../../experiment/types.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeReportBundle } from '../../report/index.js';
-import { stageIds } from '../../report/metrics.js';
+import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { say } from '../io.js';
 import { UsageError } from '../errors.js';
@@ -76,7 +76,7 @@ Examples:
       if (flags.json) {
         io.out(resultsJson(experiment));
       } else {
-        const limited = analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined;
+        const limited = limitedStageIds(experiment) ?? (analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
         io.out(`${terminalSummary(experiment, { ...(analyses ? { analyses } : {}), ...(limited ? { limitedStages: limited } : {}) })}\n`);
       }
     });

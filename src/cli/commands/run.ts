@@ -10,7 +10,7 @@ import { runExperiment } from '../../experiment/index.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
 import { variantNames, type Scenario } from '../../pathway/index.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
-import { stageIds } from '../../report/metrics.js';
+import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { progressBar, say } from '../io.js';
 import { collectList, integer, positiveInt, shard } from '../options.js';
@@ -100,7 +100,7 @@ Examples:
       if (flags.json) {
         io.out(resultsJson(experiment));
       } else {
-        const limited = stagesWithCapacity(stageIds(experiment), analyses);
+        const limited = limitedStageIds(experiment) ?? stagesWithCapacity(stageIds(experiment), analyses);
         io.out(`${name}\n${experiment.replicationIndices.length} replications per variant, seed ${experiment.seed}\n\n`);
         io.out(`${terminalSummary(experiment, { analyses, limitedStages: limited })}\n`);
       }

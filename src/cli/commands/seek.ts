@@ -22,6 +22,7 @@ interface SeekFlags {
   confidence?: number;
   json?: boolean;
   quiet?: boolean;
+  allowWarnings?: boolean;
 }
 
 /** Registers `seek` on the program. */
@@ -40,6 +41,7 @@ export function registerSeek(program: Command, io: CliIO): void {
     .option('--confidence <share>', 'one-sided confidence that the goal is met (default 0.95)', share)
     .option('--json', 'print the search result as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--allow-warnings', 'run even when the scenario (or a point of the grid) has validation warnings')
     .addHelpText(
       'after',
       `
@@ -59,6 +61,7 @@ Examples:
         ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
         ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
         ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        ...(flags.allowWarnings ? { allowWarnings: true } : {}),
         ...(flags.goal !== undefined ? { goal: flags.goal } : {}),
         ...(flags.confidence !== undefined ? { confidence: flags.confidence } : {}),
         onEvaluation: (e) => bar.update(++tried, tried + 1, `capacity ${e.capacity}: ${formatPercent(e.share.mean)}`),

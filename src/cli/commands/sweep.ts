@@ -22,6 +22,7 @@ interface SweepFlags {
   json?: boolean;
   out?: string;
   quiet?: boolean;
+  allowWarnings?: boolean;
 }
 
 function show(value: unknown): string {
@@ -42,6 +43,7 @@ export function registerSweep(program: Command, io: CliIO): void {
     .option('--json', 'print every point with its full result as JSON on stdout')
     .option('-o, --out <file>', 'also write the points as JSON to this file')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--allow-warnings', 'run even when the scenario (or a point of the grid) has validation warnings')
     .addHelpText(
       'after',
       `
@@ -62,6 +64,7 @@ Examples:
         replications: flags.replications,
         ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
         ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        ...(flags.allowWarnings ? { allowWarnings: true } : {}),
         onPoint: (p) => bar.update(p.index + 1, p.total, Object.entries(p.values).map(([k, v]) => `${k}=${show(v)}`).join(' ')),
       };
       let sweep;

@@ -1,0 +1,79 @@
+/**
+ * `carepath/kernel`: the parts to build on. The discrete-event kernel (event calendar, clock and
+ * loop, seeded random streams), durations, distributions, special functions, error helpers, and
+ * the pathway engine's data: the resolved `Model` (from the root), the shapes of a run's result and its
+ * manifest. It knows nothing about files or threads.
+ * @example
+ * ```ts
+ * import { Simulation, RandomStreams, compileDistribution } from 'carepath/kernel';
+ * const ARRIVAL = 0;
+ * const sim = new Simulation();
+ * const rng = new RandomStreams(7, 0).stream('arrivals');
+ * const gap = compileDistribution({ dist: 'exponential', mean: 2 }, 'gap');
+ * let n = 0;
+ * sim.schedule(0, ARRIVAL, 0);
+ * sim.run(100, () => {
+ *   n++;
+ *   sim.scheduleAfter(gap.sample(rng), ARRIVAL, 0);
+ * });
+ * console.log(n); // about 50 arrivals in 100 days
+ * ```
+ * @module carepath/kernel
+ */
+export { EventCalendar, MAX_CALENDAR_CAPACITY } from '../core/calendar.js';
+export { Simulation, ZeroTimeLoopError, CALLBACK_KIND, type SimulationOptions } from '../core/simulation.js';
+export { RandomStreams, deriveSeed, aleaRng, type Rng } from '../core/random.js';
+export {
+  parseDuration,
+  checkDuration,
+  formatDuration,
+  DurationSchema,
+  DURATION_UNITS,
+  DURATION_PATTERN,
+  DURATION_JSON_SCHEMA,
+  type DurationInput,
+} from '../core/duration.js';
+export {
+  compileDistribution,
+  checkDistribution,
+  distributionMean,
+  distributionJsonSchema,
+  DistributionSchema,
+  DISTRIBUTION_NAMES,
+  MAX_ERLANG_K,
+  type DistributionSpec,
+  type DistributionName,
+  type Sampler,
+  distributionAnalysis,
+  type DistributionAnalysis,
+  type AnalyticTreatment,
+  type SamplerObject,
+} from '../core/distributions.js';
+export { normalCdf, normalPdf, normalQuantile, logGamma } from '../core/special.js';
+export { invalid, describeValue, formatIssue, joinPath, type Issue } from '../core/errors.js';
+// The pathway engine's data.
+export { EXIT } from '../pathway/model.js';
+export type {
+  Weekday,
+  CapacityPhase,
+  ModelTest,
+  ModelBranch,
+  ModelStage,
+  ModelArrival,
+  ModelInitial,
+  ModelEventRef,
+  ModelTarget,
+} from '../pathway/model.js';
+export { isModel } from '../pathway/simulate.js';
+export { mergePatch } from '../pathway/variants.js';
+export type { RouteContext, PatientView } from '../pathway/engine.js';
+export type { WaitSummary, StageResult, TargetResult, PatientCounts, RunSeries } from '../pathway/result.js';
+export {
+  resultManifest,
+  mergeManifests,
+  type MetricInfo,
+  type MetricUnit,
+  type BetterDirection,
+  type ManifestStage,
+  type ManifestTarget,
+} from '../pathway/manifest.js';

@@ -1,0 +1,180 @@
+/**
+ * The manifest of a result: what its numbers are — stages with their capacity kinds, targets with
+ * goal and window, the calendar, and for every metric key its unit, label and which direction is
+ * better. Built once from the resolved {@link Model}, so reports, CSV and tables read meaning from
+ * here instead of guessing it from key names.
+ * @module
+ */
+import type { Model } from './model.js';
+
+/** Unit of a metric's values. */
+export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events';
+
+/** Which direction of change is an improvement for a metric. */
+export type BetterDirection = 'lower' | 'higher' | 'neither';
+
+/** What one metric key means. */
+export interface MetricInfo {
+  /** Unit of the values (`share` is a fraction in [0, 1]). */
+  unit: MetricUnit;
+  /** Human label, e.g. `surgery: mean wait`. */
+  label: string;
+  /** Which direction is better, for colouring changes; `neither` when it depends. */
+  better: BetterDirection;
+}
+
+/** A stage as the manifest describes it. */
+export interface ManifestStage {
+  /** The stage id. */
+  id: string;
+  /** Capacity kinds over its phases, in order of first use (one entry unless the capacity changes kind). */
+  capacity: ('servers' | 'slots' | 'unlimited')[];
+}
+
+/** A waiting-time standard as the manifest describes it. */
+export interface ManifestTarget {
+  /** The target id. */
+  id: string;
+  /** Share of patients that should meet it, in [0, 1]. */
+  goal: number;
+  /** The window: the clock must stop within this many days. */
+  within: number;
+  /** The scenario's description of the target (empty when it has none). */
+  description: string;
+}
+
+/** What a result's numbers mean: carried by every {@link RunResult} and experiment result. */
+export interface ResultManifest {
+  /** ISO date of day 0. */
+  startDate: string;
+  /** Days between samples of the time series. */
+  sampleEvery: number;
+  /** Class names (the implicit one is `default`). */
+  classes: string[];
+  /** Condition names. */
+  conditions: string[];
+  /** Stages in scenario order. */
+  stages: ManifestStage[];
+  /** Targets in scenario order. */
+  targets: ManifestTarget[];
+  /** Metric key (as in an experiment's `metrics`) → its unit, label and better direction, in result order. */
+  metrics: Record<string, MetricInfo>;
+}
+
+type Field = readonly [key: string, unit: MetricUnit, label: string, better: BetterDirection];
+
+/** The fields of a wait summary; `%` stands for what is waited (`wait`, `time in the pathway`). */
+const WAIT: readonly Field[] = [
+  ['mean', 'days', 'mean %', 'lower'],
+  ['median', 'days', 'median %', 'lower'],
+  ['p92', 'days', '92nd percentile %', 'lower'],
+  ['max', 'days', 'longest %', 'lower'],
+  ['n', 'patients', 'patients counted in the %', 'neither'],
+];
+
+const waitFields = (prefix: string, what: string): Field[] => WAIT.map(([k, u, l, b]) => [`${prefix}${k}`, u, l.replace('%', what), b]);
+
+const PATIENT_FIELDS: readonly Field[] = [
+  ['arrived', 'patients', 'patients arrived', 'neither'],
+  ['initial', 'patients', 'patients waiting at the start', 'neither'],
+  ['exited', 'patients', 'patients who left the pathway', 'neither'],
+  ['abandoned', 'patients', 'patients who gave up waiting', 'lower'],
+  ['inSystem', 'patients', 'patients in the pathway at the end', 'lower'],
+  ['waiting', 'patients', 'waiting list at the end (all stages)', 'lower'],
+  ['inService', 'patients', 'patients in service at the end', 'neither'],
+  ['away', 'patients', 'missed patients not yet back', 'lower'],
+];
+
+const STAGE_FIELDS: readonly Field[] = [
+  ['entered', 'patients', 'entered', 'neither'],
+  ['started', 'patients', 'started', 'neither'],
+  ['completed', 'patients', 'completed', 'neither'],
+  ['abandoned', 'patients', 'gave up waiting', 'lower'],
+  ['waitingAtEnd', 'patients', 'waiting list at the end', 'lower'],
+  ...waitFields('wait.', 'wait'),
+  ['utilisation', 'share', 'utilisation', 'neither'],
+  ['meanQueueLength', 'patients', 'mean list length', 'lower'],
+  ['throughputPerDay', 'patients per day', 'completions per day', 'neither'],
+];
+
+const TARGET_FIELDS: readonly Field[] = [
+  ['met', 'patients', 'met', 'higher'],
+  ['breached', 'patients', 'breached', 'lower'],
+  ['share', 'share', 'share within the standard', 'higher'],
+  ['goal', 'share', 'goal', 'neither'],
+  ['breachedStillWaiting', 'patients', 'still waiting past the standard', 'lower'],
+  ['counted', 'patients', 'patients counted', 'neither'],
+];
+
+function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: string, fields: readonly Field[]): void {
+  for (const [key, unit, label, better] of fields) out[`${prefix}.${key}`] = { unit, label: `${labelPrefix}${label}`, better };
+}
+
+/**
+ * The manifest of the results a model produces: the same metric keys, in the same order, as
+ * the numeric fields of its `RunResult`.
+ * @example
+ * ```ts
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { resultManifest } from 'carepath/kernel';
+ * const m = resultManifest(resolveScenario(loadScenario('examples/scenarios/mm1.yaml')));
+ * m.stages; // [ { id: 'clinic', capacity: [ 'servers' ] } ]
+ * m.metrics['stages.clinic.wait.mean']; // { unit: 'days', label: 'clinic: mean wait', better: 'lower' }
+ * ```
+ */
+export function resultManifest(model: Model): ResultManifest {
+  const metrics: Record<string, MetricInfo> = {};
+  add(metrics, 'patients', '', PATIENT_FIELDS);
+  for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, STAGE_FIELDS);
+  add(metrics, 'timeInSystem', '', waitFields('', 'time in the pathway'));
+  for (const t of model.targets) add(metrics, `targets.${t.id}`, `${t.id}: `, TARGET_FIELDS);
+  metrics.events = { unit: 'events', label: 'events simulated', better: 'neither' };
+  return {
+    startDate: model.startDate,
+    sampleEvery: model.sampleEvery,
+    classes: [...model.classes],
+    conditions: [...model.conditions],
+    stages: model.stages.map((st) => ({ id: st.id, capacity: [...new Set(st.capacity.map((p) => p.kind))] })),
+    targets: model.targets.map((t) => ({ id: t.id, goal: t.goal, within: t.within, description: t.description })),
+    metrics,
+  };
+}
+
+/**
+ * One manifest covering several (e.g. the variants of an experiment): the first one's calendar,
+ * goals and labels, with the stages, targets, classes, conditions and metrics that only later
+ * ones have added after them (a stage's capacity kinds are the union over all).
+ * @example
+ * ```ts
+ * import { loadScenario, simulate } from 'carepath';
+ * import { mergeManifests } from 'carepath/kernel';
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const base = simulate(scenario);
+ * const ai = simulate(scenario, { variant: 'ai-reporting' });
+ * const both = mergeManifests([base.manifest, ai.manifest]);
+ * ```
+ */
+export function mergeManifests(manifests: readonly ResultManifest[]): ResultManifest | undefined {
+  const [first, ...rest] = manifests;
+  if (!first) return undefined;
+  const out: ResultManifest = {
+    ...first,
+    classes: [...first.classes],
+    conditions: [...first.conditions],
+    stages: first.stages.map((s) => ({ id: s.id, capacity: [...s.capacity] })),
+    targets: first.targets.map((t) => ({ ...t })),
+    metrics: { ...first.metrics },
+  };
+  for (const m of rest) {
+    for (const c of m.classes) if (!out.classes.includes(c)) out.classes.push(c);
+    for (const c of m.conditions) if (!out.conditions.includes(c)) out.conditions.push(c);
+    for (const s of m.stages) {
+      const known = out.stages.find((x) => x.id === s.id);
+      if (!known) out.stages.push({ id: s.id, capacity: [...s.capacity] });
+      else for (const k of s.capacity) if (!known.capacity.includes(k)) known.capacity.push(k);
+    }
+    for (const t of m.targets) if (!out.targets.some((x) => x.id === t.id)) out.targets.push({ ...t });
+    for (const [key, info] of Object.entries(m.metrics)) if (!Object.prototype.hasOwnProperty.call(out.metrics, key)) out.metrics[key] = info;
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Every ```ts block in the TSDoc of src/ runs: each is written to a module under .vitest-tmp/
+ * (so `carepath` and `carepath/…` imports resolve to the sources through vitest's alias, as a
+ * user's would to the package) and imported in this process, with a short timeout. Relative
+ * file paths in examples (examples/scenarios/…) resolve from the repository root.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const OUT = join(ROOT, '.vitest-tmp', 'tsdoc');
+
+interface Example {
+  name: string;
+  code: string;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** The ```ts blocks inside /** … *\/ comments of a file, named file:line. */
+export function tsdocExamples(file: string): Example[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const out: Example[] = [];
+  let inComment = false;
+  let block: string[] | null = null;
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (!inComment && /^\s*\/\*\*/.test(line)) inComment = true;
+    if (inComment) {
+      const body = line.replace(/^\s*\/?\*\*?\/?\s?/, '');
+      if (block === null && /^```ts\s*$/.test(body)) {
+        block = [];
+        start = i + 1;
+      } else if (block !== null && /^```\s*$/.test(body)) {
+        out.push({ name: `${relative(ROOT, file)}:${start}`, code: block.join('\n') });
+        block = null;
+      } else if (block !== null) {
+        block.push(line.replace(/^\s*\* ?/, ''));
+      }
+    }
+    if (inComment && line.includes('*/')) {
+      inComment = false;
+      block = null;
+    }
+  });
+  return out;
+}
+
+const examples = sourceFiles(join(ROOT, 'src')).flatMap(tsdocExamples);
+
+describe('TSDoc examples', () => {
+  mkdirSync(OUT, { recursive: true });
+  const before = readdirSync(ROOT).sort();
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  it('there are examples to run', () => {
+    expect(examples.length).toBeGreaterThan(100);
+  });
+
+  it.each(examples.map((e, i) => [e.name, i] as const))('%s runs', async (_, i) => {
+    const e = examples[i]!;
+    const file = join(OUT, `${e.name.replace(/[^A-Za-z0-9]+/g, '-')}.ts`);
+    // `export {}` makes every block a module, so top-level await and imports work.
+    writeFileSync(file, `${e.code}\nexport {};\n`);
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await import(pathToFileURL(file).href);
+    } finally {
+      console.log = log;
+    }
+  }, 15_000);
+
+  it('write nothing into the repository (an example that needs a file uses a temporary folder)', () => {
+    expect(readdirSync(ROOT).sort()).toEqual(before);
+  });
+});
