@@ -840,7 +840,7 @@ export class Engine {
     }
 
     const horizon = m.horizon;
-    const stages: Record<string, StageResult> = {};
+    const stages: Record<string, StageResult> = Object.create(null); // ids are keys: no prototype to collide with
     const warnings: string[] = [];
     m.stages.forEach((st, s) => {
       const usesSlots = this.slotsOffered[s]! > 0;
@@ -868,7 +868,7 @@ export class Engine {
         );
       }
     });
-    const targets: Record<string, TargetResult> = {};
+    const targets: Record<string, TargetResult> = Object.create(null); // ids are keys: no prototype to collide with
     m.targets.forEach((t, i) => {
       const met = this.met[i]!;
       const breached = this.breached[i]! + stillBreached[i]!;
@@ -882,7 +882,7 @@ export class Engine {
         counted,
       };
     });
-    const byStage: Record<string, number[]> = {};
+    const byStage: Record<string, number[]> = Object.create(null); // ids are keys: no prototype to collide with
     m.stages.forEach((st, s) => (byStage[st.id] = this.seriesByStage[s]!));
     return {
       scenario: m.name,

@@ -14,3 +14,4 @@ export type { SimulationHooks, RouteContext, PatientView } from './engine.js';
 export { EXIT } from './model.js';
 export type * from './model.js';
 export type * from './result.js';
+export { isReservedId, MAX_ID_LENGTH, RESERVED_IDS } from './validate-ids.js';

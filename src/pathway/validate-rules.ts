@@ -12,6 +12,7 @@ import { hasOwn, isObject, joinPath, keysOf, own } from './scenario-json.js';
 import { durationDays } from './schema-parts.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from './scenario-names.js';
 import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
+import { shortId } from './validate-ids.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -240,7 +241,7 @@ export function checkRules(scenario: unknown): RuleFindings {
 
 function unknownName(kind: string, name: string, known: readonly string[], extra: readonly string[] = []): string {
   const all = [...known, ...extra];
-  return `unknown ${kind} ${JSON.stringify(name)}${didYouMean(name, all)}; ${kind === 'class' ? 'classes' : `${kind}s`} are ${listNames(all)}`;
+  return `unknown ${kind} ${shortId(name)}${didYouMean(name, all)}; ${kind === 'class' ? 'classes' : `${kind}s`} are ${listNames(all)}`;
 }
 
 /** Branch probabilities and unreachable branches of one stage's `next`. */

@@ -43,7 +43,7 @@ const VARIANT_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', 
  * ```
  */
 export function variantColours(variants: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null); // keyed by ids
   let i = 0;
   for (const v of variants) out[v] = v === 'base' ? BASE_COLOUR : VARIANT_COLOURS[i++ % VARIANT_COLOURS.length]!;
   return out;
