@@ -55,12 +55,6 @@ export function isZeroDistribution(spec: unknown): boolean {
   return false;
 }
 
-/** True when the capacity uses appointment slots in every phase (so each pass waits for a day). */
-function alwaysSlots(capacity: unknown): boolean {
-  if (Array.isArray(capacity)) return capacity.length > 0 && capacity.every((phase) => hasOwn(phase, 'slots'));
-  return hasOwn(capacity, 'slots');
-}
-
 /** Groups of an `initial` entry, with their paths. */
 function initialGroups(initial: unknown): { stage: string; path: string; group: unknown }[] {
   const out: { stage: string; path: string; group: unknown }[] = [];
@@ -234,7 +228,6 @@ export function checkRules(scenario: unknown): RuleFindings {
     });
   }
 
-  checkInstantLoops(stagesObj, stageNames, errors);
   checkTargets(own(scenario, 'targets'), stageSet, stageNames, error);
   return { errors, warnings };
 }
@@ -319,49 +312,6 @@ function reach(sources: readonly string[], edges: Map<string, string[]>): Set<st
     for (const t of edges.get(s) ?? []) stack.push(t);
   }
   return seen;
-}
-
-/**
- * A cycle of `next` branches through stages that take no time (zero service and not slot
- * capacity, whose passes wait for the next day) would let a patient loop forever at one instant.
- */
-function checkInstantLoops(stagesObj: unknown, stageNames: string[], errors: Issue[]): void {
-  const instant = new Set(
-    stageNames.filter((id) => {
-      const stage = own(stagesObj, id);
-      return isZeroDistribution(own(stage, 'service')) && !alwaysSlots(own(stage, 'capacity'));
-    }),
-  );
-  const nextOf = (id: string): string[] => {
-    const next = own(own(stagesObj, id), 'next');
-    if (!Array.isArray(next)) return [];
-    return next.map((b) => own(b, 'to')).filter((t): t is string => typeof t === 'string' && instant.has(t));
-  };
-  // Depth-first search for a back edge within the instant stages.
-  const state = new Map<string, 'open' | 'done'>();
-  const reportedCycles = new Set<string>();
-  const visit = (id: string, trail: string[]) => {
-    state.set(id, 'open');
-    trail.push(id);
-    for (const t of nextOf(id)) {
-      if (state.get(t) === 'open') {
-        const cycle = [...trail.slice(trail.indexOf(t)), t];
-        const key = [...new Set(cycle)].sort().join('\u0000');
-        if (!reportedCycles.has(key)) {
-          reportedCycles.add(key);
-          errors.push({
-            path: joinPath(joinPath('stages', id), 'next'),
-            message: `patients could loop forever without time passing: ${cycle.join(' → ')} (every stage in this loop has zero service and no slot capacity; give one a service time or slots)`,
-          });
-        }
-      } else if (!state.has(t)) {
-        visit(t, trail);
-      }
-    }
-    trail.pop();
-    state.set(id, 'done');
-  };
-  for (const id of stageNames) if (instant.has(id) && !state.has(id)) visit(id, []);
 }
 
 /** Target events must parse and name existing stages. */

@@ -10,6 +10,7 @@ import { BASE_VARIANT } from './scenario-names.js';
 import { ScenarioSchema } from './schema.js';
 import { toIssues } from './schema-issues.js';
 import { checkIds } from './validate-ids.js';
+import { checkLivelocks } from './validate-livelock.js';
 import { checkRules } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
 
@@ -68,7 +69,7 @@ function validateOne(data: unknown): { issues: Issue[]; warnings: Issue[] } {
   const parsed = ScenarioSchema.safeParse(data);
   const schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
   const rules = checkRules(data);
-  return { issues: [...schemaIssues, ...checkIds(data), ...rules.errors], warnings: rules.warnings };
+  return { issues: [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data)], warnings: rules.warnings };
 }
 
 function dedupe(issues: Issue[]): Issue[] {
