@@ -4,6 +4,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
+import { terminalSafe } from '../report/safe-text.js';
 
 /** Output channels of the CLI (replaceable in tests). */
 export interface CliIO {
@@ -22,6 +23,15 @@ export function processIO(): CliIO {
     err: (text) => void process.stderr.write(text),
     errIsTTY: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * The same channels with every control character in the text escaped ({@link terminalSafe}):
+ * a scenario name or id holding escape sequences is printed, never obeyed. JSON output stays
+ * equivalent (the escapes mean the same characters inside JSON strings).
+ */
+export function safeIO(io: CliIO): CliIO {
+  return { out: (text) => io.out(terminalSafe(text)), err: (text) => io.err(terminalSafe(text)), errIsTTY: io.errIsTTY };
 }
 
 /** A progress indicator: a bar on a terminal, nothing otherwise. */

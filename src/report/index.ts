@@ -35,6 +35,7 @@ export {
 } from './csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';
+export { spreadsheetSafe, terminalSafe } from './safe-text.js';
 export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricKind } from './tables.js';
 export {
   formatNumber,
