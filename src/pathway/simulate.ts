@@ -7,6 +7,7 @@ import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './scenario.js';
+import { allocationError } from './work-limits.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -55,7 +56,13 @@ export function isModel(x: Scenario | Model): x is Model {
  */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
   const model = isModel(scenario) ? scenario : resolveScenario(scenario, options.variant ?? 'base');
-  const result = new Engine(model, options).run();
+  let result: RunResult;
+  try {
+    result = new Engine(model, options).run();
+  } catch (e) {
+    // V8 reports a failed allocation as a bare RangeError; say what ran out and what to change.
+    throw allocationError(e, `simulating variant "${model.variant}", replication ${options.replication ?? 0}`);
+  }
   for (const check of options.checks ?? []) result.warnings.push(...check(model, result));
   return result;
 }

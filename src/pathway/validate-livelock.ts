@@ -165,25 +165,35 @@ function instantLoops(ids: string[], get: (id: string) => Routing): Issue[] {
   const issues: Issue[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const reportedCycles = new Set<string>();
+  // Depth-first search for a back edge, with an explicit stack: a chain of 10,000 instant
+  // stages must not overflow the call stack.
   const trail: { id: string; via?: string }[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const e of edges.get(id)!) {
-      trail.push({ id, ...(e.missedFrom !== undefined ? { via: e.missedFrom } : {}) });
+  const visit = (root: string) => {
+    const frames: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 'open');
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const out = edges.get(frame.id)!;
+      if (frame.next > 0) trail.pop(); // back from the edge taken last
+      if (frame.next === out.length) {
+        state.set(frame.id, 'done');
+        frames.pop();
+        continue;
+      }
+      const e = out[frame.next++]!;
+      trail.push({ id: frame.id, ...(e.missedFrom !== undefined ? { via: e.missedFrom } : {}) });
       if (state.get(e.to) === 'open') {
-        const start = trail.findIndex((x) => x.id === e.to);
-        const cycle = trail.slice(start);
+        const cycle = trail.slice(trail.findIndex((x) => x.id === e.to));
         const key = [...new Set(cycle.map((x) => x.id))].sort().join('\u0000');
         if (!reportedCycles.has(key)) {
           reportedCycles.add(key);
           issues.push(loopIssue(cycle, e.to));
         }
       } else if (!state.has(e.to)) {
-        visit(e.to);
+        state.set(e.to, 'open');
+        frames.push({ id: e.to, next: 0 });
       }
-      trail.pop();
     }
-    state.set(id, 'done');
   };
   for (const id of ids) if (instant.has(id) && !state.has(id)) visit(id);
   return issues;

@@ -1,0 +1,40 @@
+/**
+ * The work of a whole experiment, checked before it starts: replications × variants of one
+ * run's estimate (see `pathway/work-limits.ts`). `--replications 1000000000` is refused here
+ * at once, rather than after allocating a list of a billion jobs.
+ * @module
+ */
+import type { Issue } from '../core/errors.js';
+import { BASE_VARIANT } from '../pathway/scenario-names.js';
+import { mergeVariant } from '../pathway/variants.js';
+import { estimateWork, formatCount, WorkLimitError, workLimitsOf } from '../pathway/work-limits.js';
+
+/**
+ * Throws a {@link WorkLimitError} when the results an experiment keeps (every run's time
+ * series and summaries) would exceed the memory limit (`limits.maxMemoryMB`, default 8 GB).
+ * @param runsPerVariant Replications each variant will run (in this shard).
+ * @example
+ * ```ts
+ * checkExperimentWork(scenario, ['base'], 1e9); // throws: the results alone would take terabytes
+ * ```
+ */
+export function checkExperimentWork(scenario: unknown, variants: readonly string[], runsPerVariant: number): void {
+  const limits = workLimitsOf(scenario);
+  let bytes = 0;
+  for (const v of variants) {
+    const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
+    if (!('scenario' in merged)) continue; // reported by validation
+    bytes += runsPerVariant * estimateWork(merged.scenario).resultBytes;
+  }
+  const mb = bytes / 2 ** 20;
+  if (!(mb <= limits.maxMemoryMB)) {
+    const issue: Issue = {
+      path: 'replications',
+      message:
+        `${formatCount(runsPerVariant)} replications of ${variants.length} variant${variants.length === 1 ? '' : 's'} would keep about ` +
+        `${formatCount(mb)} MB of results, more than the limit of ${formatCount(limits.maxMemoryMB)} MB; run fewer replications ` +
+        `(or shards, merged later), sample less often, or raise the limit with \`limits: { maxMemoryMB: ${Math.ceil(mb * 1.1)} }\` in the scenario`,
+    };
+    throw new WorkLimitError([issue]);
+  }
+}
