@@ -51,6 +51,8 @@ export function progressBar(io: CliIO, quiet: boolean, what: string): Progress {
       clearOnComplete: true,
       etaBuffer: 20,
       barsize: 30,
+      // Runs under way count by the share done: show whole runs.
+      formatValue: (v: number, _o: unknown, type: string) => (type === 'value' ? String(Math.floor(v)) : String(v)),
     },
     cliProgress.Presets.shades_classic,
   );

@@ -156,6 +156,11 @@ export class ExperimentState {
     });
   }
 
+  /** Runs finished so far (read back from a checkpoint included). */
+  runsDone(): number {
+    return Math.min(this.runs.size, this.total);
+  }
+
   close(): void {
     this.checkpoint?.close();
   }

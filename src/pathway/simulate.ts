@@ -27,6 +27,11 @@ export interface SimulateOptions {
    * passes the queueing-theory referee from `carepath/analysis` here).
    */
   checks?: ((model: Model, result: RunResult) => string[])[];
+  /**
+   * Called every few milliseconds of computing with the share of simulated time done (0 to 1),
+   * so a long replication can show progress. Must be cheap; it must not throw.
+   */
+  onProgress?: (fractionDone: number) => void;
 }
 
 /**

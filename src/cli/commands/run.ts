@@ -86,6 +86,7 @@ Examples:
       const unique = [...new Set(variants)];
       const analyses = analysesFor(scenario, unique, (why) => say(io, Boolean(flags.quiet), `note: no queueing analysis: ${why}`));
       const bar = progressBar(io, Boolean(flags.quiet), 'Simulating');
+      let label = 'running';
       const options: ExperimentOptions = {
         replications: flags.replications,
         variants: unique.filter((v) => v !== 'base'),
@@ -93,7 +94,9 @@ Examples:
         ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         ...(flags.shard ? { shard: flags.shard } : {}),
         ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
-        onProgress: (p) => bar.update(p.done, p.total, `${p.variant} #${p.replication}`),
+        onProgress: (p) => bar.update(p.done, p.total, (label = `${p.variant} #${p.replication}`)),
+        // Moves the bar within a fraction of a second, even during one long replication.
+        onRunProgress: (done, total) => bar.update(done, total, label),
       };
       let experiment;
       try {
