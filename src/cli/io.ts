@@ -29,6 +29,11 @@ export function processIO(): CliIO {
  * The same channels with every control character in the text escaped ({@link terminalSafe}):
  * a scenario name or id holding escape sequences is printed, never obeyed. JSON output stays
  * equivalent (the escapes mean the same characters inside JSON strings).
+ * @example
+ * ```ts
+ * const io = safeIO(processIO());
+ * io.out('\u001b]0;title\u0007'); // prints \u001b]0;title\u0007 as text
+ * ```
  */
 export function safeIO(io: CliIO): CliIO {
   return { out: (text) => io.out(terminalSafe(text)), err: (text) => io.err(terminalSafe(text)), errIsTTY: io.errIsTTY };

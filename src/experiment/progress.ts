@@ -5,7 +5,13 @@
  * @module
  */
 
-/** How often (ms) progress inside runs is reported. */
+/**
+ * How often (ms) progress inside runs is reported.
+ * @example
+ * ```ts
+ * RUN_PROGRESS_MS; // 200
+ * ```
+ */
 export const RUN_PROGRESS_MS = 200;
 
 /**

@@ -65,7 +65,13 @@ function idMaps(scenario: unknown): { kind: string; path: string; ids: string[] 
   return maps;
 }
 
-/** Shows a long id by its start and length rather than in full. */
+/**
+ * Shows a long id by its start and length rather than in full.
+ * @example
+ * ```ts
+ * shortId('x'.repeat(20000)); // '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (20000 characters)'
+ * ```
+ */
 export function shortId(id: string): string {
   return id.length <= 40 ? JSON.stringify(id) : `${JSON.stringify(id.slice(0, 30))}… (${id.length} characters)`;
 }
@@ -74,7 +80,8 @@ export function shortId(id: string): string {
  * Reserved and over-long ids, each reported at its own path.
  * @example
  * ```ts
- * checkIds({ stages: { __proto__x: {} } }); // []
+ * checkIds(JSON.parse('{"stages": {"constructor": {}}}'));
+ * // [{ path: 'stages.constructor', message: '"constructor" is reserved (…); give this stage another id' }]
  * ```
  */
 export function checkIds(scenario: unknown): Issue[] {

@@ -44,7 +44,13 @@ export const DEFAULT_WORK_LIMITS: Readonly<WorkLimits> = Object.freeze({
   maxMemoryMB: 8192,
 });
 
-/** Bytes the engine holds per patient in the system (its row in the patient store and queues). */
+/**
+ * Bytes the engine holds per patient in the system (its row in the patient store and queues).
+ * @example
+ * ```ts
+ * BYTES_PER_PATIENT * 7_400_000; // ≈ 385 MB for England's waiting list
+ * ```
+ */
 export const BYTES_PER_PATIENT = 52;
 
 /** What one run of a scenario (one variant) is expected to cost. */
@@ -106,7 +112,14 @@ export function withLimits<T>(data: T, limits: Partial<WorkLimits> | undefined):
   return { ...data, limits: { ...(isObject(own_) ? own_ : {}), ...limits } } as T;
 }
 
-/** A count for a message: `1,234,567` up to a billion, `3.7e+11` beyond. */
+/**
+ * A count for a message: `1,234,567` up to a billion, `3.7e+11` beyond.
+ * @example
+ * ```ts
+ * formatCount(365_000_000); // '365,000,000'
+ * formatCount(3.65e11); // '3.7e+11'
+ * ```
+ */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return 'more than 1e308';
   return n < 1e9 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(2);
@@ -153,7 +166,13 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Runs longer than this many months use the year's mean seasonal multiplier. */
 const EXACT_MONTHS = 2400;
 
-/** Expected arrivals of one stream over [0, end]: its rate integrated with changes, growth and seasonality. */
+/**
+ * Expected arrivals of one stream over [0, end]: its rate integrated with changes, growth and seasonality.
+ * @example
+ * ```ts
+ * expectedArrivals({ rate: { perDay: 1 }, changes: [{ at: 50, rate: { perDay: 3 } }] }, '2024-01-01', 100); // 200
+ * ```
+ */
 export function expectedArrivals(arrival: unknown, startDate: string, end: number): number {
   const growth = own(own(arrival, 'growth'), 'perYear');
   const g = typeof growth === 'number' && growth > -1 ? Math.log1p(growth) / 365 : 0;

@@ -525,7 +525,14 @@ export interface ChartInput {
   options?: ChartOptions;
 }
 
-/** Most stages shown in per-stage charts; beyond it, the ones with the longest lists at the end. */
+/**
+ * Most stages shown in per-stage charts; beyond it, the ones with the longest lists at the end.
+ * @example
+ * ```ts
+ * import { MAX_CHART_STAGES } from 'carepath';
+ * MAX_CHART_STAGES; // 24
+ * ```
+ */
 export const MAX_CHART_STAGES = 24;
 
 /** The `n` stages with the longest mean list at the end in any variant, in their original order. */

@@ -19,6 +19,7 @@ export {
   variantColours,
   chartConfig,
   BASE_COLOUR,
+  MAX_CHART_STAGES,
   type ChartOptions,
   type ChartInput,
 } from './charts.js';
