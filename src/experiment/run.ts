@@ -20,6 +20,7 @@ import { simulate as defaultSimulate } from './simulator.js';
 import { ExperimentState } from './state.js';
 import type { ExperimentOptions, ExperimentResult, SimulateFn } from './types.js';
 import { CAREPATH_VERSION } from './version.js';
+import { checkConcurrentMemory } from './work.js';
 
 export { DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
@@ -168,10 +169,12 @@ export async function runExperimentWith(
   const state = new ExperimentState(scenario as AnyScenario, options);
   try {
     if (shared && shared.threads > 1) {
+      checkConcurrentMemory(scenario, state.variants, Math.min(shared.threads, state.remainingRuns()));
       await runOnExecutor(state, shared, options.simulateModule && moduleSpecifier(options.simulateModule));
       return finish(state, started, shared.threads);
     }
     const workers = Math.min(resolveWorkers(options), Math.max(1, state.remainingRuns()));
+    checkConcurrentMemory(scenario, state.variants, workers);
     if (workers <= 1) {
       const simulate = options.simulate ?? (options.simulateModule ? await importSimulate(options.simulateModule) : (defaultSimulate as SimulateFn));
       runInThread(state, simulate);

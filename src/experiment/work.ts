@@ -38,3 +38,35 @@ export function checkExperimentWork(scenario: unknown, variants: readonly string
     throw new WorkLimitError([issue]);
   }
 }
+
+/**
+ * Throws a {@link WorkLimitError} (path `workers`) when the runs under way at once would take
+ * more than the memory limit from their start: each holds room for twice the patients already
+ * waiting (about 104 bytes each).
+ * @param concurrent Runs under way at once (the worker threads, or 1).
+ * @example
+ * ```ts
+ * checkConcurrentMemory(scenario, ['base'], 8); // throws when 8 copies of a national list do not fit
+ * ```
+ */
+export function checkConcurrentMemory(scenario: unknown, variants: readonly string[], concurrent: number): void {
+  const limits = workLimitsOf(scenario);
+  let start = 0;
+  for (const v of variants) {
+    const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
+    if ('scenario' in merged) start = Math.max(start, estimateWork(merged.scenario).startBytes);
+  }
+  const mb = (concurrent * start) / 2 ** 20;
+  if (concurrent > 1 && !(mb <= limits.maxMemoryMB)) {
+    const fit = Math.max(1, Math.floor((limits.maxMemoryMB * 2 ** 20) / start));
+    throw new WorkLimitError([
+      {
+        path: 'workers',
+        message:
+          `${concurrent} runs at once would take about ${formatCount(mb)} MB for the patients already waiting, more than the limit of ` +
+          `${formatCount(limits.maxMemoryMB)} MB; use at most ${fit} worker${fit === 1 ? '' : 's'} (--workers ${fit}), or raise the limit with ` +
+          `\`limits: { maxMemoryMB: ${Math.ceil(mb * 1.1)} }\` in the scenario`,
+      },
+    ]);
+  }
+}

@@ -71,6 +71,8 @@ export interface WorkEstimate {
   samples: number;
   /** Upper bound of the engine's memory for one run, if every patient were in the system at once. */
   peakBytes: number;
+  /** Memory the engine takes at the start of a run: room for twice the patients already waiting. */
+  startBytes: number;
   /** Size of one run's result kept by an experiment (bytes, rough). */
   resultBytes: number;
 }
@@ -324,6 +326,7 @@ export function estimateWork(scenario: unknown): WorkEstimate {
     events,
     samples,
     peakBytes: BYTES_PER_PATIENT * patients,
+    startBytes: 2 * BYTES_PER_PATIENT * initial,
     resultBytes: 8 * samples + 400 * stages + 2048,
   };
 }
@@ -380,6 +383,17 @@ export function checkWork(scenario: unknown): Issue[] {
         `one run would process about ${formatCount(w.events)} events (${formatCount(w.patients)} patients, ${src.what}), ` +
         `more than the limit of ${formatCount(limits.maxEvents)} (about ${Math.round(w.events / 1.5e7 / 60)} minutes a run); ` +
         `if this is meant, raise it with \`limits: { maxEvents: ${Math.ceil(w.events * 1.1).toPrecision(2)} }\` in the scenario`,
+    });
+  }
+  const startMB = w.startBytes / 2 ** 20;
+  if (over(startMB, limits.maxMemoryMB) && !over(w.patients, limits.maxPatients)) {
+    const src = mainSource(scenario, { ...w, arrivalsByStream: {} });
+    issues.push({
+      path: src.path,
+      message:
+        `one run would take about ${formatCount(startMB)} MB from the start for the ${formatCount(w.initial)} patients already waiting, ` +
+        `more than the limit of ${formatCount(limits.maxMemoryMB)} MB; if the machine has the memory, raise it with ` +
+        `\`limits: { maxMemoryMB: ${Math.ceil(startMB * 1.1)} }\` in the scenario`,
     });
   }
   if (over(w.samples, limits.maxSamples)) {

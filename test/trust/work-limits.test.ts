@@ -3,7 +3,7 @@ import { analyse } from '../../src/analysis/index.js';
 import { MAX_ANALYSIS_STAGES } from '../../src/analysis/analyse-model.js';
 import { runCli } from '../../src/cli/program.js';
 import { analysesFor } from '../../src/cli/commands/run.js';
-import { runExperimentSync } from '../../src/experiment/run.js';
+import { runExperiment, runExperimentSync } from '../../src/experiment/run.js';
 import { Engine } from '../../src/pathway/engine.js';
 import { parseScenario } from '../../src/pathway/scenario.js';
 import { simulate } from '../../src/pathway/simulate.js';
@@ -151,6 +151,20 @@ describe('experiments', () => {
     expect(fake).not.toHaveBeenCalled();
     // 20 replications of the same scenario are fine.
     expect(runExperimentSync(s, { replications: 2, workers: 1 }).replicationIndices).toEqual([0, 1]);
+  });
+
+  it('the memory the runs under way take from their start: per run in validation, per worker count in experiments', async () => {
+    // Room for twice the patients already waiting, 52 bytes each: 1.5e8 → 2 × 52 × 1.5e8 B ≈ 14,877 MB.
+    const big = small({ horizon: 10, initial: { x: { count: 150_000_000 } } });
+    const found = issues(big).find((i) => i.path === 'initial.x');
+    expect(found?.message).toMatch(/about 14,877 MB from the start .* limit of 8,192 MB/);
+    // 5e7 waiting: 4,959 MB a run; one run fits, two at once do not.
+    const half = parseScenario(small({ horizon: 10, initial: { x: { count: 50_000_000 } } }));
+    // A stand-in simulator module, so that nothing large would run even if the check failed.
+    const simulateModule = new URL('../experiment/fake-simulate.ts', import.meta.url).href;
+    await expect(runExperiment(half, { replications: 2, workers: 2, simulateModule })).rejects.toThrow(
+      /workers: 2 runs at once would take about 9,918 MB .* use at most 1 worker \(--workers 1\)/,
+    );
   });
 
   it('the CLI exits 2 with the message', async () => {
