@@ -137,7 +137,8 @@ describe('validate refuses what would hang or exhaust memory, naming field, esti
 
 describe('experiments', () => {
   it('run -r 1000000000 is refused at once with a named error, before any job list is built', async () => {
-    const s = parseScenario(small());
+    // The default memory limit grows with the machine's memory; fix it for an exact message.
+    const s = parseScenario(small({ limits: { maxMemoryMB: 8192 } }));
     const fake = vi.fn();
     let err: unknown;
     try {
@@ -159,7 +160,7 @@ describe('experiments', () => {
     const found = issues(big).find((i) => i.path === 'initial.x');
     expect(found?.message).toMatch(/about 14,877 MB from the start .* limit of 8,192 MB/);
     // 5e7 waiting: 4,959 MB a run; one run fits, two at once do not.
-    const half = parseScenario(small({ horizon: 10, initial: { x: { count: 50_000_000 } } }));
+    const half = parseScenario(small({ horizon: 10, initial: { x: { count: 50_000_000 } }, limits: { maxMemoryMB: 8192 } }));
     // A stand-in simulator module, so that nothing large would run even if the check failed.
     const simulateModule = new URL('../experiment/fake-simulate.ts', import.meta.url).href;
     await expect(runExperiment(half, { replications: 2, workers: 2, simulateModule })).rejects.toThrow(
