@@ -84,10 +84,10 @@ const D_FIXED = 0;
 const D_EXPONENTIAL = 1;
 const D_GENERAL = 2;
 
-/** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 /** Events between two progress reports (about 5 ms of simulation). */
 const PROGRESS_EVERY = 65_536;
 
+/** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
   private readonly sim: Simulation;
   private readonly m: Model;
