@@ -5,6 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
+import { WorkLimitError } from '../pathway/work-limits.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
 import { capacityAt, capacityRate } from '../pathway/capacity.js';
 import { arrivalRateAt, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
@@ -76,6 +77,39 @@ function fmt(x: number): string {
 }
 
 /**
+ * Most stages the queueing analysis takes: the traffic equations are solved over (stage, last
+ * test) states, so the cost grows with the cube of the stage count (400 stages take about a
+ * second, 1,000 about eight).
+ * @example
+ * ```ts
+ * import { MAX_ANALYSIS_STAGES } from 'carepath';
+ * MAX_ANALYSIS_STAGES; // 400
+ * ```
+ */
+export const MAX_ANALYSIS_STAGES = 400;
+
+/**
+ * Throws a {@link WorkLimitError} (path `stages`) when a model has more stages than the
+ * analysis takes in reasonable time.
+ * @example
+ * ```ts
+ * checkAnalysisSize(resolveScenario(scenario)); // throws past MAX_ANALYSIS_STAGES stages
+ * ```
+ */
+export function checkAnalysisSize(model: Model): void {
+  const S = model.stages.length;
+  if (S <= MAX_ANALYSIS_STAGES) return;
+  throw new WorkLimitError([
+    {
+      path: 'stages',
+      message:
+        `the queueing analysis takes at most ${MAX_ANALYSIS_STAGES} stages (its time grows with the cube of the stage count), ` +
+        `this scenario has ${S}; simulate it without the analysis (\`carepath run\` skips it) or merge stages`,
+    },
+  ]);
+}
+
+/**
  * Analyses a resolved model at one day (default 0). See {@link Analysis} for the answer's shape
  * and the module notes of src/analysis/flow.ts for how flows are computed.
  * @example
@@ -88,6 +122,7 @@ function fmt(x: number): string {
  * ```
  */
 export function analyseModel(model: Model, options: AnalyseModelOptions = {}): Analysis {
+  checkAnalysisSize(model);
   const day = options.day ?? 0;
   if (typeof day !== 'number' || !Number.isFinite(day) || day < 0) {
     throw invalid('day', `expected a day ≥ 0, got ${String(day)}`);

@@ -4,7 +4,7 @@
  * @module
  */
 export { analyse, analyseAt, analyseVariants, weekPassing, type AnalyseOptions } from './analyse.js';
-export { analyseModel, type AnalyseModelOptions } from './analyse-model.js';
+export { analyseModel, checkAnalysisSize, MAX_ANALYSIS_STAGES, type AnalyseModelOptions } from './analyse-model.js';
 export type { SeasonalityMode } from './inputs.js';
 export { erlangB, erlangC, mmcWait, allenCunneenWait, kingmanWait, type QueueMeasures } from './queueing.js';
 export {

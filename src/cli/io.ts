@@ -4,6 +4,7 @@
  * @module
  */
 import cliProgress from 'cli-progress';
+import { terminalSafe } from '../report/safe-text.js';
 
 /** Output channels of the CLI (replaceable in tests). */
 export interface CliIO {
@@ -24,6 +25,20 @@ export function processIO(): CliIO {
   };
 }
 
+/**
+ * The same channels with every control character in the text escaped ({@link terminalSafe}):
+ * a scenario name or id holding escape sequences is printed, never obeyed. JSON output stays
+ * equivalent (the escapes mean the same characters inside JSON strings).
+ * @example
+ * ```ts
+ * const io = safeIO(processIO());
+ * io.out('\u001b]0;title\u0007'); // prints \u001b]0;title\u0007 as text
+ * ```
+ */
+export function safeIO(io: CliIO): CliIO {
+  return { out: (text) => io.out(terminalSafe(text)), err: (text) => io.err(terminalSafe(text)), errIsTTY: io.errIsTTY };
+}
+
 /** A progress indicator: a bar on a terminal, nothing otherwise. */
 export interface Progress {
   update(done: number, total: number, label?: string): void;
@@ -41,6 +56,8 @@ export function progressBar(io: CliIO, quiet: boolean, what: string): Progress {
       clearOnComplete: true,
       etaBuffer: 20,
       barsize: 30,
+      // Runs under way count by the share done: show whole runs.
+      formatValue: (v: number, _o: unknown, type: string) => (type === 'value' ? String(Math.floor(v)) : String(v)),
     },
     cliProgress.Presets.shades_classic,
   );

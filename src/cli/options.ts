@@ -14,6 +14,15 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+/** A positive whole count, also in exponent form (`--max-patients 1e9`). */
+export function positiveCount(value: string): number {
+  const n = Number(value.trim());
+  if (!/^\s*[0-9.eE+_]+\s*$/.test(value) || !Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError('expected a positive whole number such as 500000000 or 5e8');
+  }
+  return n;
+}
+
 /** An integer, possibly negative (`--seed 2026`). */
 export function integer(value: string): number {
   const n = Number(value.trim());

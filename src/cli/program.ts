@@ -14,7 +14,7 @@ import { registerSeek } from './commands/seek.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT_OK, exitCodeFor, formatError, QuietExit } from './errors.js';
-import { processIO, type CliIO } from './io.js';
+import { processIO, safeIO, type CliIO } from './io.js';
 
 /** Builds the program with its commands, writing through `io`. */
 export function buildProgram(io: CliIO): Command {
@@ -63,7 +63,8 @@ Exit codes: 0 success, 2 invalid input (scenario, options, files), 1 anything el
  *
  * @example const code = await runCli(['validate', 'lung.yaml']);
  */
-export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
+  const io = safeIO(rawIO);
   const program = buildProgram(io);
   const debug = argv.includes('--debug');
   try {

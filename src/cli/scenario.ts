@@ -7,10 +7,16 @@ import { loadScenario, resolveScenario, variantNames, type Scenario } from '../p
 import { slugify } from '../report/index.js';
 import { UsageError } from './errors.js';
 
-/** Loads and validates a scenario file (a missing or invalid file throws a ScenarioError: exit 2). */
-export function readScenario(path: string): Scenario {
-  return loadScenario(path);
+/**
+ * Loads and validates a scenario file (a missing or invalid file throws a ScenarioError: exit 2).
+ * `maxPatients` (from `--max-patients`) overrides the scenario's own work limit.
+ */
+export function readScenario(path: string, maxPatients?: number): Scenario {
+  return loadScenario(path, maxPatients === undefined ? {} : { limits: { maxPatients } });
 }
+
+/** Help text of `--max-patients`. */
+export const MAX_PATIENTS_HELP = 'refuse a run estimated to simulate more patients than this (default 200000000; or `limits: { maxPatients }` in the scenario)';
 
 /** Checks that each name is a variant of the scenario (or `base`); returns them without duplicates. */
 export function checkVariants(scenario: Scenario, names: string[]): string[] {

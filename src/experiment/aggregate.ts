@@ -90,7 +90,7 @@ export function seriesBands(runs: RunResult[]): VariantSeries {
       );
     }
   }
-  const byStage: Record<string, SeriesBand> = {};
+  const byStage: Record<string, SeriesBand> = Object.create(null); // keyed by ids
   for (const stage of Object.keys(runs[0]!.series.byStage)) {
     byStage[stage] = band(
       day,

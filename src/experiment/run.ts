@@ -16,10 +16,12 @@ import type { Scenario } from '../pathway/scenario.js';
 import { aggregate } from './aggregate.js';
 import { type AnyScenario, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED } from './options.js';
 import { type Executor, WorkerPool } from './pool.js';
+import { RunProgress } from './progress.js';
 import { simulate as defaultSimulate } from './simulator.js';
 import { ExperimentState } from './state.js';
 import type { ExperimentOptions, ExperimentResult, SimulateFn } from './types.js';
 import { CAREPATH_VERSION } from './version.js';
+import { checkConcurrentMemory } from './work.js';
 
 export { DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
@@ -38,9 +40,11 @@ function finish(state: ExperimentState, started: { at: Date; t0: number }, worke
 }
 
 function runInThread(state: ExperimentState, simulate: SimulateFn): void {
+  const progress = runProgress(state);
+  const onProgress = state.options.onRunProgress ? (share: number) => progress.inThread(share) : undefined;
   for (const job of state.pendingJobs()) {
     if (state.finished()) break;
-    state.record(job, simulate(state.scenario, { seed: state.seed, replication: job.replication, variant: job.variant }));
+    state.record(job, simulate(state.scenario, { seed: state.seed, replication: job.replication, variant: job.variant, ...(onProgress ? { onProgress } : {}) }));
   }
   // With precision, `max` replications may all have been read back from a checkpoint.
   state.finished();
@@ -59,6 +63,7 @@ async function runOnExecutor(state: ExperimentState, executor: Executor, simulat
   const limit = state.options.precision ? executor.threads : executor.threads * 2;
   let inFlight = 0;
   let failed = false;
+  const progress = runProgress(state);
   await new Promise<void>((resolve, reject) => {
     const fail = (e: unknown) => {
       if (!failed) {
@@ -75,6 +80,7 @@ async function runOnExecutor(state: ExperimentState, executor: Executor, simulat
           if (next.done) break;
           const job = next.value;
           inFlight++;
+          const slot = progress.slot();
           executor
             .run({
               scenario: state.scenario,
@@ -82,7 +88,9 @@ async function runOnExecutor(state: ExperimentState, executor: Executor, simulat
               replication: job.replication,
               variant: job.variant,
               ...(simulateModule ? { simulateModule } : {}),
+              ...(slot ? { progress: slot.buffer as SharedArrayBuffer } : {}),
             })
+            .finally(() => progress.release(slot))
             .then(
               (result) => {
                 inFlight--;
@@ -110,7 +118,12 @@ async function runOnExecutor(state: ExperimentState, executor: Executor, simulat
       }
     };
     pump();
-  });
+  }).finally(() => progress.close());
+}
+
+/** Progress inside runs for `onRunProgress` (a no-op without it). */
+function runProgress(state: ExperimentState): RunProgress {
+  return new RunProgress(() => state.runsDone(), state.total, state.options.onRunProgress);
 }
 
 /** A module path or file URL as a URL string a worker can import. */
@@ -158,10 +171,12 @@ export async function runExperimentWith(
   const state = new ExperimentState(scenario as AnyScenario, options);
   try {
     if (shared && shared.threads > 1) {
+      checkConcurrentMemory(scenario, state.variants, Math.min(shared.threads, state.remainingRuns()));
       await runOnExecutor(state, shared, options.simulateModule && moduleSpecifier(options.simulateModule));
       return finish(state, started, shared.threads);
     }
     const workers = Math.min(resolveWorkers(options, scenario), Math.max(1, state.remainingRuns()));
+    checkConcurrentMemory(scenario, state.variants, workers);
     if (workers <= 1) {
       const simulate = options.simulate ?? (options.simulateModule ? await importSimulate(options.simulateModule) : (defaultSimulate as SimulateFn));
       runInThread(state, simulate);

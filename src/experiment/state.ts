@@ -14,6 +14,7 @@ import { metricValue, runMetrics } from './metrics.js';
 import { type AnyScenario, checkOptions, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED, type Job } from './options.js';
 import { halfWidth95, summarise } from './stats.js';
 import type { ExperimentOptions, PrecisionOutcome } from './types.js';
+import { checkExperimentWork } from './work.js';
 
 /** The experiment being run: what is planned, what is done, and when to stop. @internal */
 export class ExperimentState {
@@ -45,6 +46,9 @@ export class ExperimentState {
     this.seed = options.seed ?? (typeof scenario.seed === 'number' ? scenario.seed : DEFAULT_SEED);
     const chosen = options.variants ?? declaredVariants(scenario as never);
     this.variants = [BASE_VARIANT, ...new Set(chosen.filter((v) => v !== BASE_VARIANT))];
+    // Before any list of jobs is built: a billion replications must fail here, at once.
+    const perVariant = options.precision ? options.precision.max : Math.ceil((options.replications ?? DEFAULT_REPLICATIONS) / (options.shard?.count ?? 1));
+    checkExperimentWork(scenario, this.variants, perVariant);
     this.digest = scenarioDigest(scenario);
     if (options.precision) {
       this.fixed = null;
@@ -150,6 +154,11 @@ export class ExperimentState {
       variant: job.variant,
       replication: job.replication,
     });
+  }
+
+  /** Runs finished so far (read back from a checkpoint included). */
+  runsDone(): number {
+    return Math.min(this.runs.size, this.total);
   }
 
   close(): void {

@@ -170,6 +170,12 @@ export interface ExperimentOptions {
   /** Called after each finished replication. */
   onProgress?: (p: ProgressInfo) => void;
   /**
+   * Called every fifth of a second or so while runs are under way, with the runs done so far
+   * counting the share finished of those in progress (fractional), and the runs planned: a
+   * progress bar that moves even during one long replication.
+   */
+  onRunProgress?: (runsDone: number, total: number) => void;
+  /**
    * Advanced: a replacement simulator, called in the calling thread (a function cannot be sent
    * to a worker thread: with `workers` > 1 also give `simulateModule`). Default: carepath's own.
    * Use it, for instance, to pass custom routing hooks:

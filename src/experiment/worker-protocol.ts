@@ -17,6 +17,8 @@ export interface WorkerTask {
   variant: string;
   /** File URL of a module exporting `simulate`; default: carepath's own. */
   simulateModule?: string;
+  /** 8 bytes shared with the caller: the run writes the share of its simulated time done. */
+  progress?: SharedArrayBuffer;
 }
 
 /** An error thrown in a worker, carried back as data so its message and issues survive. @internal */

@@ -46,7 +46,13 @@ function loadSimulator(module: string | undefined): Promise<SimulateFn> {
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   try {
     const simulate = await loadSimulator(task.simulateModule);
-    const result = simulate(task.scenario, { seed: task.seed, replication: task.replication, variant: task.variant });
+    const slot = task.progress ? new Float64Array(task.progress) : undefined;
+    const result = simulate(task.scenario, {
+      seed: task.seed,
+      replication: task.replication,
+      variant: task.variant,
+      ...(slot ? { onProgress: (share: number) => void (slot[0] = share) } : {}),
+    });
     return { ok: true, result };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

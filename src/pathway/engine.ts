@@ -84,6 +84,9 @@ const D_FIXED = 0;
 const D_EXPONENTIAL = 1;
 const D_GENERAL = 2;
 
+/** Events between two progress reports (about 5 ms of simulation). */
+const PROGRESS_EVERY = 65_536;
+
 /** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
   private readonly sim: Simulation;
@@ -195,7 +198,15 @@ export class Engine {
   private readonly seed: number;
   private readonly replication: number;
 
-  constructor(model: Model, options: { seed?: number; replication?: number; hooks?: SimulationHooks } = {}) {
+  // ---- progress hook (trust-input): onProgress(fraction of simulated time) every 65,536 events ----
+  private readonly onProgress: ((fractionDone: number) => void) | null;
+  private progressCountdown = PROGRESS_EVERY;
+
+  constructor(
+    model: Model,
+    options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void } = {},
+  ) {
+    this.onProgress = options.onProgress ?? null;
     this.m = model;
     this.hooks = options.hooks ?? {};
     this.seed = options.seed ?? model.seed;
@@ -352,6 +363,12 @@ export class Engine {
 
   private readonly initialStreams: RandomStreams;
 
+  /** Progress hook (trust-input): reports the share of simulated time done, allocation-free. */
+  private progress(): void {
+    this.progressCountdown = PROGRESS_EVERY;
+    if (this.onProgress !== null) this.onProgress(this.end > 0 ? this.sim.now / this.end : 1);
+  }
+
   /** Runs the model to its end and returns the result. */
   run(): Omit<RunResult, 'manifest'> {
     const sim = this.sim;
@@ -375,6 +392,7 @@ export class Engine {
   }
 
   private dispatch(kind: number, data: number): void {
+    if (--this.progressCountdown === 0) this.progress(); // progress hook (trust-input)
     switch (kind) {
       case K_END:
         this.complete(data, this.store.stage(data));
@@ -840,7 +858,7 @@ export class Engine {
     }
 
     const horizon = m.horizon;
-    const stages: Record<string, StageResult> = {};
+    const stages: Record<string, StageResult> = Object.create(null); // ids are keys: no prototype to collide with
     const warnings: string[] = [];
     m.stages.forEach((st, s) => {
       const usesSlots = this.slotsOffered[s]! > 0;
@@ -868,7 +886,7 @@ export class Engine {
         );
       }
     });
-    const targets: Record<string, TargetResult> = {};
+    const targets: Record<string, TargetResult> = Object.create(null); // ids are keys: no prototype to collide with
     m.targets.forEach((t, i) => {
       const met = this.met[i]!;
       const breached = this.breached[i]! + stillBreached[i]!;
@@ -882,7 +900,7 @@ export class Engine {
         counted,
       };
     });
-    const byStage: Record<string, number[]> = {};
+    const byStage: Record<string, number[]> = Object.create(null); // ids are keys: no prototype to collide with
     m.stages.forEach((st, s) => (byStage[st.id] = this.seriesByStage[s]!));
     return {
       scenario: m.name,

@@ -14,3 +14,15 @@ export type { SimulationHooks, RouteContext, PatientView } from './engine.js';
 export { EXIT } from './model.js';
 export type * from './model.js';
 export type * from './result.js';
+export { isReservedId, MAX_ID_LENGTH, RESERVED_IDS } from './validate-ids.js';
+export {
+  allocationError,
+  checkWork,
+  DEFAULT_WORK_LIMITS,
+  estimateWork,
+  WorkLimitError,
+  workLimitsOf,
+  type ScenarioReadOptions,
+  type WorkEstimate,
+  type WorkLimits,
+} from './work-limits.js';

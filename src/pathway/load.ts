@@ -11,6 +11,7 @@ import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario } from './schema.js';
 import { validateScenario } from './validate.js';
+import { withLimits, type ScenarioReadOptions } from './work-limits.js';
 
 /** Most YAML aliases expanded in one file (guards against "billion laughs" files). */
 const MAX_ALIASES = 1000;
@@ -27,7 +28,7 @@ const MAX_ALIASES = 1000;
  * scenario.name; // 'Lung cancer — AI chest X-ray reporting with treatment capacity fixed'
  * ```
  */
-export function loadScenario(path: string): Scenario {
+export function loadScenario(path: string, options: ScenarioReadOptions = {}): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -36,12 +37,13 @@ export function loadScenario(path: string): Scenario {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new ScenarioError([{ path: '', message: `cannot read scenario file ${path}: ${why}` }]);
   }
-  return parseScenarioText(text, path);
+  return parseScenarioText(text, path, options);
 }
 
 /**
  * Parses scenario text (YAML or JSON) and validates it like {@link parseScenario}.
  * @param source Name used in messages, usually the file name.
+ * @param options `limits`: work limits over the scenario's own (see {@link ScenarioReadOptions}).
  * @throws ScenarioError for a syntax error (naming `source`, line and column) or an invalid scenario.
  * @example
  * ```ts
@@ -51,7 +53,7 @@ export function loadScenario(path: string): Scenario {
  * const s = parseScenarioText(readFileSync(file, 'utf8'), file); // errors name file:line:col
  * ```
  */
-export function parseScenarioText(text: string, source?: string): Scenario {
+export function parseScenarioText(text: string, source?: string, options: ScenarioReadOptions = {}): Scenario {
   const lineCounter = new LineCounter();
   // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: dates stay text
   // (`startDate: 2026-01-05`) and `yes`/`no` stay strings rather than turning into booleans.
@@ -68,7 +70,7 @@ export function parseScenarioText(text: string, source?: string): Scenario {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = withLimits(doc.toJS({ maxAliasCount: MAX_ALIASES }), options.limits);
   } catch (err) {
     throw new ScenarioError([{ path: '', message: `${source ?? 'scenario text'}: ${(err as Error).message}` }]);
   }

@@ -16,6 +16,11 @@ export const BASE_VARIANT = 'base';
 /** Name of the implicit class given to patients without a `class`. @internal */
 export const DEFAULT_CLASS = 'default';
 
+/** Names longer than this get no "did you mean" hint (nor are offered as one). */
+const MAX_HINT_LENGTH = 200;
+/** At most this many known names are compared for a hint. */
+const MAX_HINT_CANDIDATES = 10_000;
+
 /** Levenshtein distance, stopping early once it exceeds `limit` (names are short). @internal */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -40,11 +45,16 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * @internal
  */
 export function closest(given: string, known: Iterable<string>): string | undefined {
+  // Ids are short (at most 100 characters); a hint for a runaway string is not worth a
+  // quadratic search, and a typo is never that long.
+  if (given.length > MAX_HINT_LENGTH) return undefined;
   let best: string | undefined;
+  let checked = 0;
   let bestDistance = 3;
   const lower = given.toLowerCase();
   for (const name of known) {
-    if (name === given) continue;
+    if (name === given || name.length > MAX_HINT_LENGTH) continue;
+    if (++checked > MAX_HINT_CANDIDATES) break;
     const d = Math.min(editDistance(given, name, 2), editDistance(lower, name.toLowerCase(), 2));
     if (d < bestDistance) {
       best = name;

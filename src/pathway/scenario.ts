@@ -48,6 +48,7 @@ import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario, ScenarioInput } from './schema.js';
 import { validateScenario } from './validate.js';
+import { withLimits, type ScenarioReadOptions } from './work-limits.js';
 
 export { ScenarioError } from './scenario-error.js';
 export type { Scenario, ScenarioInput } from './schema.js';
@@ -69,10 +70,11 @@ export type { Scenario, ScenarioInput } from './schema.js';
  * });
  * ```
  */
-export function parseScenario(data: ScenarioInput): Scenario {
-  const report = validateScenario(data);
+export function parseScenario(data: ScenarioInput, options: ScenarioReadOptions = {}): Scenario {
+  const withOptions = withLimits(data, options.limits);
+  const report = validateScenario(withOptions);
   if (!report.ok) throw new ScenarioError(report.issues);
-  return cloneJson(data) as Scenario;
+  return cloneJson(withOptions) as Scenario;
 }
 
 export { scenarioJsonSchema } from './schema-json.js';

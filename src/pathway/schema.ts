@@ -305,6 +305,20 @@ const Variant = strict(
   'a variant { description?, extends?, patch }',
 ).meta({ description: 'A what-if: a JSON Merge Patch over the base scenario.' });
 
+const positiveLimit = (what: string) =>
+  z.number(expecting(`a positive number (${what})`)).positive(expecting(`a positive number (${what})`)).optional();
+
+/** Work limits (see `work-limits.ts`): raise them when a very large run is meant. */
+const Limits = strict(
+  {
+    maxPatients: positiveLimit('patients in one run').meta({ description: 'Most patients (initial + expected arrivals) in one run (default 200,000,000).' }),
+    maxEvents: positiveLimit('events in one run').meta({ description: 'Most simulation events in one run (default 2,000,000,000).' }),
+    maxSamples: positiveLimit('time-series values in one run').meta({ description: 'Most time-series values one run keeps (default 50,000,000).' }),
+    maxMemoryMB: positiveLimit('megabytes').meta({ description: 'Most memory an experiment may plan to hold, in MB (default 8192).' }),
+  },
+  'work limits such as { maxPatients: 500000000 }',
+).meta({ description: 'Limits on the work of a run; carepath refuses scenarios whose estimate exceeds them.' });
+
 /**
  * The zod schema of a scenario file (format version 1). Use {@link parseScenario} rather than
  * parsing with it directly: semantic rules and friendly messages are added there.
@@ -338,6 +352,7 @@ export const ScenarioSchema = strict(
     stages: named(Stage, 'a map of stage names to { capacity, ... }').meta({ description: 'Named stages (at least one).', minProperties: 1 }),
     targets: named(Target, 'a map of target names to { until, within, goal }').optional().meta({ description: 'Waiting-time standards.' }),
     variants: named(Variant, 'a map of variant names to { patch, ... }').optional().meta({ description: 'Named what-if scenarios.' }),
+    limits: Limits.optional(),
   },
   'a scenario object { version, name, horizon, arrivals, stages, ... }',
 ).meta({ title: 'carepath scenario (format version 1)' });

@@ -8,6 +8,7 @@ import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './scenario.js';
+import { allocationError } from './work-limits.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -27,6 +28,11 @@ export interface SimulateOptions {
    * passes the queueing-theory referee from `carepath/analysis` here).
    */
   checks?: ((model: Model, result: RunResult) => string[])[];
+  /**
+   * Called every few milliseconds of computing with the share of simulated time done (0 to 1),
+   * so a long replication can show progress. Must be cheap; it must not throw.
+   */
+  onProgress?: (fractionDone: number) => void;
 }
 
 /**
@@ -57,8 +63,14 @@ export function isModel(x: Scenario | Model): x is Model {
  */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
   const model = isModel(scenario) ? scenario : resolveScenario(scenario, options.variant ?? 'base');
-  // The engine measures; the manifest (what the measures mean) comes from the model alone.
-  const result: RunResult = { ...new Engine(model, options).run(), manifest: resultManifest(model) };
+  let result: RunResult;
+  try {
+    // The engine measures; the manifest (what the measures mean) comes from the model alone.
+    result = { ...new Engine(model, options).run(), manifest: resultManifest(model) };
+  } catch (e) {
+    // V8 reports a failed allocation as a bare RangeError; say what ran out and what to change.
+    throw allocationError(e, `simulating variant "${model.variant}", replication ${options.replication ?? 0}`);
+  }
   for (const check of options.checks ?? []) result.warnings.push(...check(model, result));
   return result;
 }

@@ -12,6 +12,7 @@ import { hasOwn, isObject, joinPath, keysOf, own } from './scenario-json.js';
 import { durationDays } from './schema-parts.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from './scenario-names.js';
 import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
+import { shortId } from './validate-ids.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -52,12 +53,6 @@ export function isZeroDistribution(spec: unknown): boolean {
   if (typeof spec === 'number' || typeof spec === 'string') return days(spec) === 0;
   if (isObject(spec) && own(spec, 'dist') === 'fixed') return days(own(spec, 'value')) === 0;
   return false;
-}
-
-/** True when the capacity uses appointment slots in every phase (so each pass waits for a day). */
-function alwaysSlots(capacity: unknown): boolean {
-  if (Array.isArray(capacity)) return capacity.length > 0 && capacity.every((phase) => hasOwn(phase, 'slots'));
-  return hasOwn(capacity, 'slots');
 }
 
 /** Groups of an `initial` entry, with their paths. */
@@ -233,14 +228,13 @@ export function checkRules(scenario: unknown): RuleFindings {
     });
   }
 
-  checkInstantLoops(stagesObj, stageNames, errors);
   checkTargets(own(scenario, 'targets'), stageSet, stageNames, error);
   return { errors, warnings };
 }
 
 function unknownName(kind: string, name: string, known: readonly string[], extra: readonly string[] = []): string {
   const all = [...known, ...extra];
-  return `unknown ${kind} ${JSON.stringify(name)}${didYouMean(name, all)}; ${kind === 'class' ? 'classes' : `${kind}s`} are ${listNames(all)}`;
+  return `unknown ${kind} ${shortId(name)}${didYouMean(name, all)}; ${kind === 'class' ? 'classes' : `${kind}s`} are ${listNames(all)}`;
 }
 
 /** Branch probabilities and unreachable branches of one stage's `next`. */
@@ -318,49 +312,6 @@ function reach(sources: readonly string[], edges: Map<string, string[]>): Set<st
     for (const t of edges.get(s) ?? []) stack.push(t);
   }
   return seen;
-}
-
-/**
- * A cycle of `next` branches through stages that take no time (zero service and not slot
- * capacity, whose passes wait for the next day) would let a patient loop forever at one instant.
- */
-function checkInstantLoops(stagesObj: unknown, stageNames: string[], errors: Issue[]): void {
-  const instant = new Set(
-    stageNames.filter((id) => {
-      const stage = own(stagesObj, id);
-      return isZeroDistribution(own(stage, 'service')) && !alwaysSlots(own(stage, 'capacity'));
-    }),
-  );
-  const nextOf = (id: string): string[] => {
-    const next = own(own(stagesObj, id), 'next');
-    if (!Array.isArray(next)) return [];
-    return next.map((b) => own(b, 'to')).filter((t): t is string => typeof t === 'string' && instant.has(t));
-  };
-  // Depth-first search for a back edge within the instant stages.
-  const state = new Map<string, 'open' | 'done'>();
-  const reportedCycles = new Set<string>();
-  const visit = (id: string, trail: string[]) => {
-    state.set(id, 'open');
-    trail.push(id);
-    for (const t of nextOf(id)) {
-      if (state.get(t) === 'open') {
-        const cycle = [...trail.slice(trail.indexOf(t)), t];
-        const key = [...new Set(cycle)].sort().join('\u0000');
-        if (!reportedCycles.has(key)) {
-          reportedCycles.add(key);
-          errors.push({
-            path: joinPath(joinPath('stages', id), 'next'),
-            message: `patients could loop forever without time passing: ${cycle.join(' → ')} (every stage in this loop has zero service and no slot capacity; give one a service time or slots)`,
-          });
-        }
-      } else if (!state.has(t)) {
-        visit(t, trail);
-      }
-    }
-    trail.pop();
-    state.set(id, 'done');
-  };
-  for (const id of stageNames) if (instant.has(id) && !state.has(id)) visit(id, []);
 }
 
 /** Target events must parse and name existing stages. */

@@ -9,8 +9,11 @@ import { checkPlainData, joinPath, keysOf, own } from './scenario-json.js';
 import { BASE_VARIANT } from './scenario-names.js';
 import { ScenarioSchema } from './schema.js';
 import { toIssues } from './schema-issues.js';
+import { checkIds } from './validate-ids.js';
+import { checkLivelocks } from './validate-livelock.js';
 import { checkRules } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
+import { checkWork, withLimits, type ScenarioReadOptions } from './work-limits.js';
 
 /** Outcome of {@link validateScenario}. */
 export interface ScenarioValidation {
@@ -25,7 +28,8 @@ export interface ScenarioValidation {
 /**
  * Validates a scenario (as parsed from YAML/JSON, or a plain object) without throwing: schema,
  * semantic rules, and each variant applied to the base (issues found only in a variant have
- * paths like `variants.ai: stages.surgery.capacity.slots`).
+ * paths like `variants.ai: stages.surgery.capacity.slots`). A run whose estimated work exceeds
+ * the limits (see {@link WorkLimits}; `options.limits` over the scenario's `limits`) is an issue too.
  * @example
  * ```ts
  * import { validateScenario } from 'carepath';
@@ -35,7 +39,8 @@ export interface ScenarioValidation {
  * for (const w of v.warnings) console.log(`warning: ${w.path}: ${w.message}`);
  * ```
  */
-export function validateScenario(data: unknown): ScenarioValidation {
+export function validateScenario(raw: unknown, options: ScenarioReadOptions = {}): ScenarioValidation {
+  const data = withLimits(raw, options.limits);
   const plain = checkPlainData(data);
   if (plain.length > 0) return { ok: false, issues: plain, warnings: [] };
 
@@ -69,7 +74,10 @@ function validateOne(data: unknown): { issues: Issue[]; warnings: Issue[] } {
   const parsed = ScenarioSchema.safeParse(data);
   const schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
   const rules = checkRules(data);
-  return { issues: [...schemaIssues, ...rules.errors], warnings: rules.warnings };
+  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data)];
+  // The work estimate reads the scenario as a whole: only worth it once the rest is sound.
+  if (issues.length === 0) issues.push(...checkWork(data));
+  return { issues, warnings: rules.warnings };
 }
 
 function dedupe(issues: Issue[]): Issue[] {

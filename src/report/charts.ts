@@ -43,7 +43,7 @@ const VARIANT_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', 
  * ```
  */
 export function variantColours(variants: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null); // keyed by ids
   let i = 0;
   for (const v of variants) out[v] = v === 'base' ? BASE_COLOUR : VARIANT_COLOURS[i++ % VARIANT_COLOURS.length]!;
   return out;
@@ -551,6 +551,24 @@ export interface ChartInput {
 }
 
 /**
+ * Most stages shown in per-stage charts; beyond it, the ones with the longest lists at the end.
+ * @example
+ * ```ts
+ * import { MAX_CHART_STAGES } from 'carepath';
+ * MAX_CHART_STAGES; // 24
+ * ```
+ */
+export const MAX_CHART_STAGES = 24;
+
+/** The `n` stages with the longest mean list at the end in any variant, in their original order. */
+function busiestStages(experiment: ExperimentResult, stages: string[], n: number): string[] {
+  const size = (s: string) =>
+    Math.max(0, ...variantsOf(experiment).map((v) => experiment.variants[v]!.metrics[`stages.${s}.waitingAtEnd`]?.mean ?? 0));
+  const keep = new Set([...stages].sort((a, b) => size(b) - size(a)).slice(0, n));
+  return stages.filter((s) => keep.has(s));
+}
+
+/**
  * All the report's chart specs by file-friendly name (`waiting-list`, `stage-lists`, `targets`,
  * `stage-waits`, `utilisation`, `bottleneck`), in report order. Charts without data (no targets,
  * no analyses) are left out.
@@ -572,7 +590,10 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
   // A stage without a capacity limit is a delay: nobody waits and nothing is used up, so panels
   // and bars for it would only be noise.
   const limited = limitedStageIds(experiment) ?? (analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
-  const barOptions = options.stages || !limited ? options : { ...options, stages: limited };
+  const shown = limited ?? stageIds(experiment);
+  // Thousands of panels or bars are unreadable, and their sort lists overflow vega's parser.
+  const few = shown.length > MAX_CHART_STAGES ? busiestStages(experiment, shown, MAX_CHART_STAGES) : limited;
+  const barOptions = options.stages || !few ? options : { ...options, stages: few };
   const specs: Record<string, TopLevelSpec> = {
     'waiting-list': waitingListChartSpec(experiment, options),
     'stage-lists': stageListsChartSpec(experiment, barOptions),
@@ -584,7 +605,7 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
     specs.bottleneck = bottleneckChartSpec(analyses, {
       ...options,
       variants: variantsOf(experiment).filter((v) => analyses[v]),
-      stages: stageIds(experiment),
+      stages: shown.length > MAX_CHART_STAGES && few ? few : stageIds(experiment),
     });
   }
   return specs;

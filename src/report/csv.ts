@@ -7,12 +7,17 @@ import { metricValue } from '../experiment/metrics.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import { dayToDate } from './format.js';
 import { metricInfo, stageIds, variantsOf } from './metrics.js';
+import { spreadsheetSafe } from './safe-text.js';
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/**
+ * Quotes a CSV field when it needs it (RFC 4180); text a spreadsheet would run as a formula
+ * gets a leading `'` (see {@link spreadsheetSafe}).
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = spreadsheetSafe(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

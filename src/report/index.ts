@@ -19,6 +19,7 @@ export {
   variantColours,
   chartConfig,
   BASE_COLOUR,
+  MAX_CHART_STAGES,
   type ChartOptions,
   type ChartInput,
 } from './charts.js';
@@ -37,6 +38,7 @@ export {
 } from './csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';
+export { spreadsheetSafe, terminalSafe } from './safe-text.js';
 export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricSectionId } from './tables.js';
 export {
   formatNumber,

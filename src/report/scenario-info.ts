@@ -43,15 +43,15 @@ function str(value: unknown): string | undefined {
  */
 export function scenarioInfo(scenario: unknown, fallbackName = 'Scenario'): ScenarioInfo {
   const s = record(scenario);
-  const variantDescriptions: Record<string, string> = {};
-  const variantExtends: Record<string, string> = {};
+  const variantDescriptions: Record<string, string> = Object.create(null); // keyed by ids
+  const variantExtends: Record<string, string> = Object.create(null); // keyed by ids
   for (const [name, v] of Object.entries(record(s.variants))) {
     const d = str(record(v).description);
     if (d) variantDescriptions[name] = d;
     const e = str(record(v).extends);
     if (e) variantExtends[name] = e;
   }
-  const targetDescriptions: Record<string, string> = {};
+  const targetDescriptions: Record<string, string> = Object.create(null); // keyed by ids
   for (const [id, t] of Object.entries(record(s.targets))) {
     const d = str(record(t).description);
     if (d) targetDescriptions[id] = d;

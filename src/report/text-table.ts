@@ -2,6 +2,7 @@
  * A tiny fixed-width table for the terminal.
  * @module
  */
+import { terminalSafe } from './safe-text.js';
 
 /** Options of {@link formatTextTable}. */
 export interface TextTableOptions {
@@ -30,7 +31,10 @@ function width(s: string): number {
  * // base          12
  * // ai             3
  */
-export function formatTextTable(rows: string[][], options: TextTableOptions = {}): string {
+export function formatTextTable(rawRows: string[][], options: TextTableOptions = {}): string {
+  // Cells hold user text (ids, names): no control character may reach the terminal.
+  const rows = rawRows.map((r) => r.map(terminalSafe));
+  if (options.header) options = { ...options, header: options.header.map(terminalSafe) };
   const gap = ' '.repeat(options.gap ?? 2);
   const sections = new Set(options.sections ?? []);
   const all = options.header ? [options.header, ...rows] : rows;

@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { variantNames } from '../../pathway/index.js';
 import { analysisTable, formatPercent } from '../../report/index.js';
 import type { CliIO } from '../io.js';
-import { collectList } from '../options.js';
-import { checkVariants, readScenario, scenarioName } from '../scenario.js';
+import { collectList, positiveCount } from '../options.js';
+import { checkVariants, MAX_PATIENTS_HELP, readScenario, scenarioName } from '../scenario.js';
 import { analysesFor } from './run.js';
 
 /** Registers `analyse` on the program. */
@@ -19,6 +19,7 @@ export function registerAnalyse(program: Command, io: CliIO): void {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-v, --variant <name>', 'analyse only this variant (repeatable, or comma-separated); default: base and all variants', collectList, [])
     .option('--json', 'print the analyses as JSON on stdout')
+    .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
     .addHelpText(
       'after',
       `
@@ -28,8 +29,8 @@ Examples:
   $ carepath analyse lung-cancer-ai.yaml
   $ carepath analyse lung-cancer-ai.yaml --variant ai-reporting`,
     )
-    .action((file: string, flags: { variant: string[]; json?: boolean }) => {
-      const scenario = readScenario(file);
+    .action((file: string, flags: { variant: string[]; json?: boolean; maxPatients?: number }) => {
+      const scenario = readScenario(file, flags.maxPatients);
       const variants = flags.variant.length > 0 ? checkVariants(scenario, flags.variant) : ['base', ...variantNames(scenario)];
       const analyses = analysesFor(scenario, variants);
       if (flags.json) {

@@ -8,13 +8,13 @@ import { analyse } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
 import { runExperiment } from '../../experiment/index.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
-import { variantNames, type Scenario } from '../../pathway/index.js';
+import { variantNames, WorkLimitError, type Scenario } from '../../pathway/index.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { progressBar, say } from '../io.js';
-import { collectList, integer, positiveInt, shard } from '../options.js';
-import { checkVariants, defaultOutDir, readScenario, scenarioName, startDateOf } from '../scenario.js';
+import { collectList, integer, positiveCount, positiveInt, shard } from '../options.js';
+import { checkVariants, defaultOutDir, MAX_PATIENTS_HELP, readScenario, scenarioName, startDateOf } from '../scenario.js';
 
 /** Replications per variant when `--replications` is not given: quick, yet with usable CIs. */
 export const DEFAULT_CLI_REPLICATIONS = 20;
@@ -29,11 +29,26 @@ interface RunFlags {
   shard?: { index: number; count: number };
   checkpoint?: string;
   quiet?: boolean;
+  maxPatients?: number;
 }
 
-/** Analyses of every variant the experiment will run (instant; errors surface before the long run). */
-export function analysesFor(scenario: Scenario, variants: string[]): Record<string, Analysis> {
-  return Object.fromEntries(variants.map((v) => [v, analyse(scenario, { variant: v })]));
+/**
+ * Analyses of every variant the experiment will run (instant; errors surface before the long
+ * run). With `onTooLarge`, a scenario with more stages than the analysis takes gets none (the
+ * callback says why) instead of an error.
+ */
+export function analysesFor(scenario: Scenario, variants: string[], onTooLarge?: (why: string) => void): Record<string, Analysis> {
+  const out: Record<string, Analysis> = {};
+  for (const v of variants) {
+    try {
+      out[v] = analyse(scenario, { variant: v });
+    } catch (e) {
+      if (!onTooLarge || !(e instanceof WorkLimitError) || e.issues[0]?.path !== 'stages') throw e;
+      onTooLarge(e.issues[0].message);
+      return {};
+    }
+  }
+  return out;
 }
 
 /** Registers `run` on the program. */
@@ -51,6 +66,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
+    .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
     .addHelpText(
       'after',
       `
@@ -66,11 +82,12 @@ Examples:
   $ carepath run big.yaml --shard 0/4 --out parts      # then: carepath merge parts/results-shard-*.json`,
     )
     .action(async (file: string, flags: RunFlags) => {
-      const scenario = readScenario(file);
+      const scenario = readScenario(file, flags.maxPatients);
       const variants = ['base', ...(flags.variant.length > 0 ? checkVariants(scenario, flags.variant) : variantNames(scenario))];
       const unique = [...new Set(variants)];
-      const analyses = analysesFor(scenario, unique);
+      const analyses = analysesFor(scenario, unique, (why) => say(io, Boolean(flags.quiet), `note: no queueing analysis: ${why}`));
       const bar = progressBar(io, Boolean(flags.quiet), 'Simulating');
+      let label = 'running';
       const options: ExperimentOptions = {
         replications: flags.replications,
         variants: unique.filter((v) => v !== 'base'),
@@ -78,7 +95,9 @@ Examples:
         ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         ...(flags.shard ? { shard: flags.shard } : {}),
         ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
-        onProgress: (p) => bar.update(p.done, p.total, `${p.variant} #${p.replication}`),
+        onProgress: (p) => bar.update(p.done, p.total, (label = `${p.variant} #${p.replication}`)),
+        // Moves the bar within a fraction of a second, even during one long replication.
+        onRunProgress: (done, total) => bar.update(done, total, label),
       };
       let experiment;
       try {

@@ -8,7 +8,8 @@ import { formatIssue, ValidationError } from '../../core/errors.js';
 import { EXIT_INVALID, QuietExit } from '../errors.js';
 import { validateScenario, variantNames } from '../../pathway/index.js';
 import type { CliIO } from '../io.js';
-import { readScenario, scenarioName } from '../scenario.js';
+import { positiveCount } from '../options.js';
+import { MAX_PATIENTS_HELP, readScenario, scenarioName } from '../scenario.js';
 
 /** Registers `validate` on the program. */
 export function registerValidate(program: Command, io: CliIO): void {
@@ -17,6 +18,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .description('check a scenario file: exit 0 if it is valid (warnings printed), 2 with every problem listed')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--json', 'print { ok, issues, warnings } as JSON on stdout')
+    .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
     .addHelpText(
       'after',
       `
@@ -24,11 +26,11 @@ Examples:
   $ carepath validate lung-cancer-ai.yaml
   $ carepath validate my-pathway.yaml --json`,
     )
-    .action((file: string, flags: { json?: boolean }) => {
+    .action((file: string, flags: { json?: boolean; maxPatients?: number }) => {
       // loadScenario throws a ScenarioError listing every problem (with file lines): exit 2.
       let scenario;
       try {
-        scenario = readScenario(file);
+        scenario = readScenario(file, flags.maxPatients);
       } catch (err) {
         if (flags.json && err instanceof ValidationError) {
           io.out(`${JSON.stringify({ ok: false, issues: err.issues, warnings: [] }, null, 2)}\n`);

@@ -1,0 +1,86 @@
+/**
+ * The work of a whole experiment, checked before it starts: replications × variants of one
+ * run's estimate (see `pathway/work-limits.ts`). `--replications 1000000000` is refused here
+ * at once, rather than after allocating a list of a billion jobs.
+ * @module
+ */
+import { totalmem } from 'node:os';
+import type { Issue } from '../core/errors.js';
+import { own } from '../pathway/scenario-json.js';
+import { BASE_VARIANT } from '../pathway/scenario-names.js';
+import { mergeVariant } from '../pathway/variants.js';
+import { estimateWork, formatCount, WorkLimitError, workLimitsOf } from '../pathway/work-limits.js';
+
+/**
+ * The memory limit for an experiment: the scenario's `limits.maxMemoryMB` when it sets one,
+ * else the default or three quarters of this machine's memory, whichever is larger (a big
+ * server may run many national-scale replications at once).
+ */
+function memoryLimitMB(scenario: unknown): number {
+  const given = own(own(scenario, 'limits'), 'maxMemoryMB');
+  if (typeof given === 'number' && given > 0) return given;
+  return Math.max(workLimitsOf(scenario).maxMemoryMB, Math.floor((0.75 * totalmem()) / 2 ** 20));
+}
+
+/**
+ * Throws a {@link WorkLimitError} when the results an experiment keeps (every run's time
+ * series and summaries) would exceed the memory limit (`limits.maxMemoryMB`; default: 8 GB or
+ * three quarters of this machine's memory, whichever is larger).
+ * @param runsPerVariant Replications each variant will run (in this shard).
+ * @example
+ * ```ts
+ * checkExperimentWork(scenario, ['base'], 1e9); // throws: the results alone would take terabytes
+ * ```
+ */
+export function checkExperimentWork(scenario: unknown, variants: readonly string[], runsPerVariant: number): void {
+  const limitMB = memoryLimitMB(scenario);
+  let bytes = 0;
+  for (const v of variants) {
+    const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
+    if (!('scenario' in merged)) continue; // reported by validation
+    bytes += runsPerVariant * estimateWork(merged.scenario).resultBytes;
+  }
+  const mb = bytes / 2 ** 20;
+  if (!(mb <= limitMB)) {
+    const issue: Issue = {
+      path: 'replications',
+      message:
+        `${formatCount(runsPerVariant)} replications of ${variants.length} variant${variants.length === 1 ? '' : 's'} would keep about ` +
+        `${formatCount(mb)} MB of results, more than the limit of ${formatCount(limitMB)} MB; run fewer replications ` +
+        `(or shards, merged later), sample less often, or raise the limit with \`limits: { maxMemoryMB: ${Math.ceil(mb * 1.1)} }\` in the scenario`,
+    };
+    throw new WorkLimitError([issue]);
+  }
+}
+
+/**
+ * Throws a {@link WorkLimitError} (path `workers`) when the runs under way at once would take
+ * more than the memory limit from their start: each holds room for twice the patients already
+ * waiting (about 104 bytes each).
+ * @param concurrent Runs under way at once (the worker threads, or 1).
+ * @example
+ * ```ts
+ * checkConcurrentMemory(scenario, ['base'], 8); // throws when 8 copies of a national list do not fit
+ * ```
+ */
+export function checkConcurrentMemory(scenario: unknown, variants: readonly string[], concurrent: number): void {
+  const limitMB = memoryLimitMB(scenario);
+  let start = 0;
+  for (const v of variants) {
+    const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
+    if ('scenario' in merged) start = Math.max(start, estimateWork(merged.scenario).startBytes);
+  }
+  const mb = (concurrent * start) / 2 ** 20;
+  if (concurrent > 1 && !(mb <= limitMB)) {
+    const fit = Math.max(1, Math.floor((limitMB * 2 ** 20) / start));
+    throw new WorkLimitError([
+      {
+        path: 'workers',
+        message:
+          `${concurrent} runs at once would take about ${formatCount(mb)} MB for the patients already waiting, more than the limit of ` +
+          `${formatCount(limitMB)} MB; use at most ${fit} worker${fit === 1 ? '' : 's'} (--workers ${fit}), or raise the limit with ` +
+          `\`limits: { maxMemoryMB: ${Math.ceil(mb * 1.1)} }\` in the scenario`,
+      },
+    ]);
+  }
+}
