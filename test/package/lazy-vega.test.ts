@@ -16,7 +16,7 @@ const TSX = import.meta.resolve('tsx');
 const DIST = join(ROOT, 'dist', 'index.js');
 
 function loaded(action?: 'render', entry = join(ROOT, 'src', 'index.ts')): string[] {
-  const args = ['--import', TSX, TRACE, entry, ...(action ? [action] : [])];
+  const args = ['--import', TSX, TRACE, entry, ...(action ? [action, join(ROOT, 'src', 'api', 'report.ts')] : [])];
   return JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' })) as string[];
 }
 

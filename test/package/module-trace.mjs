@@ -21,11 +21,13 @@ const { port1, port2 } = new MessageChannel();
 port1.on('message', (url) => urls.add(url));
 register(`data:text/javascript,${encodeURIComponent(hook)}`, { data: { port: port2 }, transferList: [port2] });
 
-const [modulePath, action] = process.argv.slice(2);
+const [modulePath, action, renderModulePath] = process.argv.slice(2);
 const carepath = await import(pathToFileURL(modulePath).href);
 if (typeof carepath.simulate !== 'function') throw new Error(`${modulePath} exports no simulate`);
 if (action === 'render') {
-  await carepath.renderChartSvg({
+  // Charts are drawn by the report entry point (carepath/report), imported only now.
+  const report = await import(pathToFileURL(renderModulePath).href);
+  await report.renderChartSvg({
     data: { values: [{ x: 1, y: 2 }] },
     mark: 'point',
     encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },

@@ -55,9 +55,12 @@ describe('replications.csv', () => {
   });
 
   it('their mean per variant and metric is summary.csv\'s mean', () => {
-    const summary = rowsOf(summaryCsv(experiment)).slice(1);
+    const [header, ...summary] = rowsOf(summaryCsv(experiment));
+    const at = (name: string) => header!.indexOf(name);
+    expect(at('mean')).toBeGreaterThan(1);
     expect(summary.length).toBe(2 * metrics.length);
-    for (const [variant, metric, mean] of summary) {
+    for (const row of summary) {
+      const [variant, metric, mean] = [row[at('variant')], row[at('metric')], row[at('mean')]];
       const values = rows.filter((row) => row[0] === variant && row[3] === metric).map((row) => Number(row[4]));
       expect(values).toHaveLength(REPLICATIONS);
       const m = values.reduce((a, b) => a + b, 0) / values.length;
