@@ -300,9 +300,10 @@ function footerHtml(experiment: ExperimentResult, source: string | undefined): s
     ['Replications', `${replicationCount(experiment)} per variant (indices ${formatIndexRanges(experiment.replicationIndices)})`],
     ['carepath', m?.carepathVersion ?? 'unknown'],
     ['Node.js', m?.nodeVersion ?? 'unknown'],
-    ['Run', m ? `${m.startedAt}, ${formatNumber(m.wallSeconds)} s on ${m.workers} worker${m.workers === 1 ? '' : 's'}` : 'unknown'],
+    ['Run', m ? (m.reproducible ? `${m.startedAt} (reproducible output: no wall time or host recorded)` : `${m.startedAt}, ${formatNumber(m.wallSeconds)} s on ${m.workers} worker${m.workers === 1 ? '' : 's'}`) : 'unknown'],
   ];
   if (m?.shard) items.push(['Shard', `${m.shard.index} of ${m.shard.count} (a part of a larger experiment)`]);
+  if (m?.partial) items.push(['Partial', `${m.partial.present} of ${m.partial.expected ?? 'an unknown number of'} planned replications: merged with parts missing`]);
   return `<footer>
 <dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>
 <p>Reproduce: <code>${escapeHtml(reproduceCommand(experiment, source))}</code> (the same seed and replications give the same numbers).</p>

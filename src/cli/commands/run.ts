@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyse } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
+import { checkDirectory } from '../../experiment/dirs.js';
 import { runExperiment } from '../../experiment/index.js';
+import { reproducibleEpoch, withReproducibleMeta } from '../../experiment/reproducible.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
 import { variantNames, type Scenario } from '../../pathway/index.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
@@ -29,6 +31,7 @@ interface RunFlags {
   shard?: { index: number; count: number };
   checkpoint?: string;
   quiet?: boolean;
+  reproducible?: boolean;
 }
 
 /** Analyses of every variant the experiment will run (instant; errors surface before the long run). */
@@ -51,6 +54,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
+    .option('--reproducible', 'byte-identical outputs: no clock time, wall time or host details (also set by SOURCE_DATE_EPOCH)')
     .addHelpText(
       'after',
       `
@@ -69,6 +73,11 @@ Examples:
       const variants = ['base', ...(flags.variant.length > 0 ? checkVariants(scenario, flags.variant) : variantNames(scenario))];
       const unique = [...new Set(variants)];
       const analyses = analysesFor(scenario, unique);
+      const name = scenarioName(scenario, file);
+      const out = flags.out ?? defaultOutDir(name);
+      // Refuse a bad output folder or epoch before the long run, not after it.
+      checkDirectory(out, 'out');
+      const epoch = reproducibleEpoch(Boolean(flags.reproducible));
       const bar = progressBar(io, Boolean(flags.quiet), 'Simulating');
       const options: ExperimentOptions = {
         replications: flags.replications,
@@ -85,8 +94,7 @@ Examples:
       } finally {
         bar.stop();
       }
-      const name = scenarioName(scenario, file);
-      const out = flags.out ?? defaultOutDir(name);
+      if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');
       if (flags.shard) {
         const path = join(out, `results-shard-${flags.shard.index}-of-${flags.shard.count}.json`);
