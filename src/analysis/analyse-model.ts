@@ -6,9 +6,9 @@
 import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
-import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
-import { allenCunneenWait, kingmanWait, mmcWait } from './queueing.js';
-import type { Analysis, AnalysisPhase, PhaseStage, StageAnalysis, StageWait } from './types.js';
+import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMode } from './inputs.js';
+import { stageWait, type StageInput } from './stage-wait.js';
+import type { Analysis, AnalysisPhase, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
 
 /** Options of {@link analyseModel}. */
@@ -26,26 +26,19 @@ export interface AnalyseModelOptions {
 
 const round = (x: number, digits = 3) => Number(x.toPrecision(digits));
 
-/** Per-stage inputs that do not depend on the flow. */
-interface StageInput {
-  kind: 'servers' | 'slots' | 'unlimited';
-  servers: number;
-  capacity: number;
-  service: Moments;
-  patienceMean: number | null;
-}
-
 function stageInputs(model: Model, day: number): StageInput[] {
   return model.stages.map((st) => {
     const phase = capacityAt(st, day);
     const service = momentsOf(st.service, `stages.${st.id}.service`);
-    const patienceMean = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`).mean : null;
+    const patience = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`) : null;
     return {
       kind: phase.kind,
       servers: phase.kind === 'servers' ? phase.servers : 0,
       capacity: capacityRate(phase, service.mean),
       service,
-      patienceMean,
+      patienceMean: patience ? patience.mean : null,
+      patience,
+      slotsPerWeekday: phase.kind === 'slots' ? phase.perWeekday : null,
     };
   });
 }
@@ -132,6 +125,8 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
     );
   });
   const upstream = upstreamSets(flow.between);
+  // On a routing cycle: the stage sends patients (directly or not) back to itself.
+  const onCycle = model.stages.map((_, s) => flow.between[s]!.some((x, j) => x > 0 && (j === s || upstream[s]!.has(j))));
 
   const stages: Record<string, StageAnalysis> = {};
   model.stages.forEach((st, s) => {
@@ -157,7 +152,17 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       weeksToClear: !stable || initialWaiting === 0 ? null : Number.isFinite(surplus) ? initialWaiting / (surplus * 7) : 0,
       listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(l - cap) ? (l - cap) * inp.patienceMean : null,
       patienceMean: inp.patienceMean,
-      wait: stageWait(st.queue, st.patience !== null, inp, l, u, ca2[s]!, classesAt[s]!, exactUpstream),
+      wait: stageWait(inp, {
+        queue: st.queue,
+        lambda: l,
+        utilisation: u,
+        ca2: ca2[s]!,
+        classes: model.classes
+          .map((name, k) => ({ name, level: model.classPriority[k]!, rate: flow.arrivalsByClass[s]![k]! }))
+          .filter((k) => k.rate > 0),
+        exactUpstream,
+        poissonArrivals: exactUpstream && !onCycle[s],
+      }),
       servers: inp.kind === 'servers' ? inp.servers : null,
       capacityKind: inp.kind,
       serviceMean: inp.service.mean,
@@ -198,78 +203,6 @@ function pickMax(ids: string[], value: (id: string) => number, eligible: (id: st
     if (best === null || value(id) > value(best)) best = id;
   }
   return best;
-}
-
-/** The steady-state wait of one stage, with the method used and why. */
-function stageWait(
-  queue: 'fifo' | 'priority',
-  hasPatience: boolean,
-  inp: StageInput,
-  lambda: number,
-  u: number,
-  ca2: number,
-  classes: number,
-  exactUpstream: boolean,
-): StageWait {
-  if (inp.kind === 'unlimited') return { mean: 0, method: 'none', exact: true, note: 'a delay, no queue' };
-  if (lambda <= 0) return { mean: 0, method: 'none', exact: true, note: 'no patients reach this stage' };
-  if (u >= 1) {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: `unstable (utilisation ${fmt(u)}): the list and the wait grow without bound`,
-    };
-  }
-  if (inp.kind === 'slots') {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: 'appointment slots (released daily, lost if unused): no standard formula; simulate',
-    };
-  }
-  if (hasPatience) {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: 'patients abandon the list (patience): no formula implemented (Erlang-A); simulate',
-    };
-  }
-  if (inp.service.mean <= 0) return { mean: 0, method: 'none', exact: true, note: 'instant service, no queue' };
-  const c = inp.servers;
-  const mu = 1 / inp.service.mean;
-  const cs2 = inp.service.scv;
-  const priorityNote =
-    queue === 'priority' && classes > 1
-      ? ' Priority queue: this is the mean over all classes (the order changes who waits, not the average, when service does not depend on class); per-class waits differ.'
-      : '';
-  if (inp.service.exponential && exactUpstream) {
-    return {
-      mean: mmcWait(lambda, mu, c).Wq,
-      method: 'erlang-c',
-      exact: true,
-      note: `M/M/${c}: exact (Poisson arrivals, product-form network).${priorityNote}`,
-    };
-  }
-  const why = inp.service.exponential
-    ? 'arrivals are not Poisson (an upstream stage is not an exponential FIFO server or a delay)'
-    : `general service (SCV ${fmt(cs2)})`;
-  if (c === 1) {
-    return {
-      mean: kingmanWait(lambda, mu, ca2, cs2).Wq,
-      method: 'kingman',
-      exact: false,
-      note: `Kingman GI/G/1 approximation: ${why}; arrival SCV ${fmt(ca2)} (QNA).${priorityNote}`,
-    };
-  }
-  return {
-    mean: allenCunneenWait(lambda, mu, c, ca2, cs2).Wq,
-    method: 'allen-cunneen',
-    exact: false,
-    note: `Allen–Cunneen GI/G/${c} approximation: ${why}; arrival SCV ${fmt(ca2)} (QNA).${priorityNote}`,
-  };
 }
 
 function notesFor(
