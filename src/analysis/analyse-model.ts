@@ -8,7 +8,7 @@ import type { Model } from '../pathway/model.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
 import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMode } from './inputs.js';
 import { stageWait, type StageInput } from './stage-wait.js';
-import type { Analysis, AnalysisPhase, PhaseStage, StageAnalysis } from './types.js';
+import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
 
 /** Options of {@link analyseModel}. */
@@ -184,7 +184,10 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
     bottleneck,
     hiddenBottlenecks,
     phases: [],
-    notes: notesFor(model, stages, day, seasonality),
+    ...(() => {
+      const n = notesFor(model, stages, day, seasonality);
+      return { notes: n.notes, noteAudience: n.audience };
+    })(),
   };
   if (options.phases !== false) analysis.phases = phasesOf(model, seasonality, analysis);
   return analysis;
@@ -210,35 +213,42 @@ function notesFor(
   stages: Record<string, StageAnalysis>,
   day: number,
   seasonality: SeasonalityMode,
-): string[] {
+): { notes: string[]; audience: NoteAudience[] } {
   const notes: string[] = [];
-  notes.push(
+  const audience: NoteAudience[] = [];
+  const add = (who: NoteAudience, text: string) => {
+    add('everyone', text);
+    audience.push(who);
+  };
+  // Points at the API (`phases`, analyseAt): for analysts, not for a planner's report.
+  add(
+    'analyst',
     `Steady state if the demand and capacity of day ${fmt(day)} persisted` +
       (model.arrivals.some((a) => a.seasonality) && seasonality === 'mean' ? ' (seasonality averaged over the year)' : '') +
       '; `phases` gives each later capacity or demand change, analyseAt(model, day) any other day.',
   );
   for (const [id, st] of Object.entries(stages)) {
     if (!st.stable) {
-      notes.push(
+      add('everyone', 
         `${id} cannot keep up: ${fmt(st.arrivalRate * 7)} arrive a week for ${fmt(st.capacityRate * 7)} completions; its list grows by about ${fmt(st.growthPerWeek)} a week.`,
       );
       if (st.listSettlesAt !== null) {
-        notes.push(
+        add('everyone', 
           `${id}: patients who run out of patience (mean ${fmt(st.patienceMean!)} days) leave; the list settles near ${fmt(st.listSettlesAt)} (fluid model)` +
             (st.initialWaiting > st.listSettlesAt ? `, below today's ${fmt(st.initialWaiting)}, so it shrinks.` : '.'),
         );
       }
     }
     if (st.demandRate > st.arrivalRate * (1 + 1e-9) && st.demandUtilisation >= 1 && st.stable) {
-      notes.push(
+      add('everyone', 
         `${id} keeps up only because an upstream stage holds patients back: its demand is ${fmt(st.demandRate * 7)} a week for ${fmt(st.capacityRate * 7)} completions (utilisation ${fmt(st.demandUtilisation)} once upstream keeps up).`,
       );
     }
   }
   if (Object.values(stages).some((st) => st.patienceMean !== null && st.stable)) {
-    notes.push('Flows ignore abandonment at stable stages (few abandon where the list is short).');
+    add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
-  return notes;
+  return { notes, audience };
 }
 
 /** Breakpoints of the timeline: day 0, capacity phase starts and demand step changes. */

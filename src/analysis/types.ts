@@ -10,6 +10,9 @@
  */
 export type WaitMethod = 'erlang-c' | 'erlang-a' | 'slots-chain' | 'allen-cunneen' | 'kingman' | 'none';
 
+/** Who a note of an {@link Analysis} is for. */
+export type NoteAudience = 'everyone' | 'analyst';
+
 /** A stage's steady-state wait in queue. */
 export interface StageWait {
   /** Mean wait in queue (days) where a formula applies; null when none does (see `note`). */
@@ -167,4 +170,10 @@ export interface Analysis {
   phases: AnalysisPhase[];
   /** Human-readable notes (where no formula applies, assumptions made). */
   notes: string[];
+  /**
+   * Who each note is for, in the order of `notes`: `analyst` for notes about the analysis itself
+   * (they name API functions), `everyone` for findings a planner's report shows. Absent in
+   * analyses from older versions (then every note is for everyone).
+   */
+  noteAudience?: NoteAudience[];
 }

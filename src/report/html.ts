@@ -74,9 +74,10 @@ function runWarnings(experiment: ExperimentResult, analyses: Record<string, Anal
   }
   const theory = new Map<string, Set<string>>();
   for (const v of variants) {
-    for (const n of analyses[v]?.notes ?? []) {
-      // Notes that point at code (`phases`, analyseAt(...)) are for analysts, not for this report.
-      if (/`|\w\(/.test(n)) continue;
+    const a = analyses[v];
+    for (const [i, n] of (a?.notes ?? []).entries()) {
+      // Notes about the analysis itself (they name API functions) are for analysts, not for this report.
+      if (a?.noteAudience?.[i] === 'analyst') continue;
       theory.set(n, (theory.get(n) ?? new Set()).add(v));
     }
   }

@@ -26,8 +26,13 @@ export interface MetricRow {
   goal?: number;
 }
 
+/** Which table a {@link MetricSection} is (stable, unlike its title). */
+export type MetricSectionId = 'waiting-at-end' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'standards' | 'time-in-pathway';
+
 /** A titled group of rows. */
 export interface MetricSection {
+  /** Which table it is, for code that picks sections (the title is for people). */
+  id: MetricSectionId;
   /** Section heading, e.g. `Waiting list at the end`. */
   title: string;
   /** The section's rows, in display order. */
@@ -72,6 +77,7 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
   const limited = limitedStages ?? stages;
   const sections: MetricSection[] = [
     {
+      id: 'waiting-at-end',
       title: 'Waiting list at the end',
       rows: [
         { label: 'All stages', metric: metricPath.waitingAtEnd, kind: 'count', better: -1 },
@@ -79,14 +85,17 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
       ],
     },
     {
+      id: 'wait-mean',
       title: 'Mean wait on the list (days)',
       rows: limited.map((s) => ({ label: s, metric: metricPath.stageWaitMean(s), kind: 'days' as const, better: -1 as const })),
     },
     {
+      id: 'wait-p92',
       title: '92nd percentile wait (days)',
       rows: limited.map((s) => ({ label: s, metric: metricPath.stageWaitP92(s), kind: 'days' as const, better: -1 as const })),
     },
     {
+      id: 'utilisation',
       title: 'Utilisation',
       rows: limited.map((s) => ({ label: s, metric: metricPath.stageUtilisation(s), kind: 'utilisation' as const, better: 0 as const })),
     },
@@ -94,6 +103,7 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
   const targets = targetIds(experiment);
   if (targets.length > 0) {
     sections.push({
+      id: 'standards',
       title: 'Waiting-time standards (share within time)',
       rows: targets.map((t) => {
         const goal = targetGoal(experiment, t);
@@ -108,6 +118,7 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
     });
   }
   sections.push({
+    id: 'time-in-pathway',
     title: 'Time in the pathway (days)',
     rows: [{ label: 'Mean, referral to exit', metric: metricPath.timeInSystemMean, kind: 'days', better: -1 }],
   });
@@ -117,6 +128,9 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
     .map((sec) => ({ ...sec, rows: sec.rows.filter((r) => variants.some((v) => metricSummary(experiment, v, r.metric))) }))
     .filter((sec) => sec.rows.length > 0);
 }
+
+/** Sections the terminal summary keeps: the lists, the mean waits and the standards. */
+const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set<MetricSectionId>(['waiting-at-end', 'wait-mean', 'standards']);
 
 /**
  * The concise terminal summary printed by `carepath run`: one column per variant; rows for the
@@ -132,9 +146,7 @@ export function terminalSummary(
   options: { analyses?: Record<string, Analysis>; limitedStages?: string[] } = {},
 ): string {
   const variants = variantsOf(experiment);
-  const sections = metricSections(experiment, options.limitedStages).filter(
-    (s) => !s.title.startsWith('92nd') && !s.title.startsWith('Utilisation') && !s.title.startsWith('Time in'),
-  );
+  const sections = metricSections(experiment, options.limitedStages).filter((s) => TERMINAL_SECTIONS.has(s.id));
   const rows: string[][] = [];
   const sectionRows: number[] = [];
   for (const sec of sections) {
