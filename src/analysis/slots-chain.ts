@@ -77,6 +77,35 @@ export const SLOTS_MAX_WORK = 20_000_000;
  * ```
  */
 export function dailySlotsQueue(lambda: number, perWeekday: number[]): SlotQueueMeasures {
+  const key = `${lambda}|${perWeekday.join(',')}`;
+  const known = cache.get(key);
+  if (known) {
+    if (known instanceof RangeError) throw known;
+    return { ...known };
+  }
+  try {
+    const result = computeSlotsQueue(lambda, perWeekday);
+    remember(key, result);
+    return { ...result };
+  } catch (err) {
+    if (err instanceof RangeError) remember(key, err);
+    throw err;
+  }
+}
+
+/**
+ * Answers already computed: the referee analyses the same model after every replication, and
+ * `analyse` each phase, so the same (λ, slots) comes back often. Small and bounded.
+ */
+const cache = new Map<string, SlotQueueMeasures | RangeError>();
+const CACHE_SIZE = 64;
+
+function remember(key: string, value: SlotQueueMeasures | RangeError): void {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+
+function computeSlotsQueue(lambda: number, perWeekday: number[]): SlotQueueMeasures {
   positiveArg('lambda', lambda);
   const days = perWeekday.length === 1 ? perWeekday : perWeekday.slice();
   if (days.length !== 1 && days.length !== 7) throw new RangeError(`perWeekday: expected 1 or 7 numbers, got ${days.length}`);
