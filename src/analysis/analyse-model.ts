@@ -217,7 +217,7 @@ function notesFor(
   const notes: string[] = [];
   const audience: NoteAudience[] = [];
   const add = (who: NoteAudience, text: string) => {
-    add('everyone', text);
+    notes.push(text);
     audience.push(who);
   };
   // Points at the API (`phases`, analyseAt): for analysts, not for a planner's report.
@@ -229,18 +229,18 @@ function notesFor(
   );
   for (const [id, st] of Object.entries(stages)) {
     if (!st.stable) {
-      add('everyone', 
+      add('everyone',
         `${id} cannot keep up: ${fmt(st.arrivalRate * 7)} arrive a week for ${fmt(st.capacityRate * 7)} completions; its list grows by about ${fmt(st.growthPerWeek)} a week.`,
       );
       if (st.listSettlesAt !== null) {
-        add('everyone', 
+        add('everyone',
           `${id}: patients who run out of patience (mean ${fmt(st.patienceMean!)} days) leave; the list settles near ${fmt(st.listSettlesAt)} (fluid model)` +
             (st.initialWaiting > st.listSettlesAt ? `, below today's ${fmt(st.initialWaiting)}, so it shrinks.` : '.'),
         );
       }
     }
     if (st.demandRate > st.arrivalRate * (1 + 1e-9) && st.demandUtilisation >= 1 && st.stable) {
-      add('everyone', 
+      add('everyone',
         `${id} keeps up only because an upstream stage holds patients back: its demand is ${fmt(st.demandRate * 7)} a week for ${fmt(st.capacityRate * 7)} completions (utilisation ${fmt(st.demandUtilisation)} once upstream keeps up).`,
       );
     }

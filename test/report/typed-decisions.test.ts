@@ -30,3 +30,17 @@ describe('typed decisions in the report', () => {
     }
   });
 });
+
+describe('analysis notes carry their audience', () => {
+  it('the first note (about the analysis itself) is for analysts, findings are for everyone', async () => {
+    const { analyseModel } = await import('../../src/analysis/analyse-model.js');
+    const { model, stage, arrival } = await import('../analysis/helpers.js');
+    const a = analyseModel(model([stage('clinic')], [arrival(0, 1.5)]));
+    expect(a.notes.length).toBeGreaterThanOrEqual(2);
+    expect(a.noteAudience).toHaveLength(a.notes.length);
+    expect(a.noteAudience![0]).toBe('analyst');
+    expect(a.notes[0]).toMatch(/analyseAt/);
+    expect(a.noteAudience!.slice(1).every((w) => w === 'everyone')).toBe(true);
+    expect(a.notes[1]).toMatch(/clinic cannot keep up/);
+  });
+});
