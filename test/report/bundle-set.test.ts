@@ -4,9 +4,9 @@
  * folder is expected is an input error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.js';
 import { HOST_TAG, removeStaleTemps } from '../../src/experiment/dirs.js';
@@ -41,8 +41,22 @@ describe('writeReportBundle writes one consistent set', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     expect(files.charts.length).toBeGreaterThan(0);
     for (const c of files.charts) expect(existsSync(c)).toBe(true);
-    // Nothing temporary is left beside the folder.
+    // Nothing temporary is left beside the folder or in it.
     expect(readdirSync(join(dir, '..'))).toEqual(['out']);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt', 'results.json', 'series.csv', 'summary.csv']);
+  });
+
+  it('a folder with files of its own (as with --out .) stays in place; a killed earlier write is cleaned', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const stale = join(dir, `.set.${deadPid()}-${HOST_TAG}.0123456789ab.tmp`);
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'results.json'), '{}');
+    const before = statSync(dir).ino;
+    await writeReportBundle(dir, { experiment: fixtureExperiment() });
+    expect(statSync(dir).ino).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt', 'results.json', 'series.csv', 'summary.csv']);
+    expect(readdirSync(join(dir, '..')).filter((n) => n.includes(basename(dir)) && n !== basename(dir))).toEqual([]);
   });
 
   it('creates missing parent folders', async () => {
