@@ -44,3 +44,21 @@ describe('analysis notes carry their audience', () => {
     expect(a.notes[1]).toMatch(/clinic cannot keep up/);
   });
 });
+
+describe('the report footer says how the run was recorded', () => {
+  it('names a partial merge and a reproducible run', async () => {
+    const experiment = fixtureExperiment();
+    experiment.meta = {
+      ...experiment.meta,
+      startedAt: '1970-01-01T00:00:00.000Z',
+      wallSeconds: 0,
+      workers: 0,
+      nodeVersion: 'unrecorded',
+      reproducible: true,
+      partial: { expected: 7, present: 5, missing: [2, 5] },
+    };
+    const html = await renderReport({ scenario: fixtureScenario() as never, experiment, analyses: fixtureAnalyses() });
+    expect(html).toContain('1970-01-01T00:00:00.000Z (reproducible output: no wall time or host recorded)');
+    expect(html).toContain('5 of 7 planned replications: merged with parts missing');
+  });
+});
