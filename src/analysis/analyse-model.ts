@@ -7,10 +7,9 @@ import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
 import { WorkLimitError } from '../pathway/work-limits.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
-import { capacityAt, capacityRate } from '../pathway/capacity.js';
-import { arrivalRateAt, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
-import { allenCunneenWait, kingmanWait, mmcWait } from './queueing.js';
-import type { Analysis, AnalysisPhase, PhaseStage, StageAnalysis, StageWait } from './types.js';
+import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMode } from './inputs.js';
+import { stageWait, type StageInput } from './stage-wait.js';
+import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
 
 /** Options of {@link analyseModel}. */
@@ -28,26 +27,19 @@ export interface AnalyseModelOptions {
 
 const round = (x: number, digits = 3) => Number(x.toPrecision(digits));
 
-/** Per-stage inputs that do not depend on the flow. */
-interface StageInput {
-  kind: 'servers' | 'slots' | 'unlimited';
-  servers: number;
-  capacity: number;
-  service: Moments;
-  patienceMean: number | null;
-}
-
 function stageInputs(model: Model, day: number): StageInput[] {
   return model.stages.map((st) => {
     const phase = capacityAt(st, day);
     const service = momentsOf(st.service, `stages.${st.id}.service`);
-    const patienceMean = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`).mean : null;
+    const patience = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`) : null;
     return {
       kind: phase.kind,
       servers: phase.kind === 'servers' ? phase.servers : 0,
       capacity: capacityRate(phase, service.mean),
       service,
-      patienceMean,
+      patienceMean: patience ? patience.mean : null,
+      patience,
+      slotsPerWeekday: phase.kind === 'slots' ? phase.perWeekday : null,
     };
   });
 }
@@ -169,6 +161,8 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
     );
   });
   const upstream = upstreamSets(flow.between);
+  // On a routing cycle: the stage sends patients (directly or not) back to itself.
+  const onCycle = model.stages.map((_, s) => flow.between[s]!.some((x, j) => x > 0 && (j === s || upstream[s]!.has(j))));
 
   const stages: Record<string, StageAnalysis> = {};
   model.stages.forEach((st, s) => {
@@ -194,7 +188,17 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       weeksToClear: !stable || initialWaiting === 0 ? null : Number.isFinite(surplus) ? initialWaiting / (surplus * 7) : 0,
       listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(l - cap) ? (l - cap) * inp.patienceMean : null,
       patienceMean: inp.patienceMean,
-      wait: stageWait(st.queue, st.patience !== null, inp, l, u, ca2[s]!, classesAt[s]!, exactUpstream),
+      wait: stageWait(inp, {
+        queue: st.queue,
+        lambda: l,
+        utilisation: u,
+        ca2: ca2[s]!,
+        classes: model.classes
+          .map((name, k) => ({ name, level: model.classPriority[k]!, rate: flow.arrivalsByClass[s]![k]! }))
+          .filter((k) => k.rate > 0),
+        exactUpstream,
+        poissonArrivals: exactUpstream && !onCycle[s],
+      }),
       servers: inp.kind === 'servers' ? inp.servers : null,
       capacityKind: inp.kind,
       serviceMean: inp.service.mean,
@@ -216,7 +220,10 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
     bottleneck,
     hiddenBottlenecks,
     phases: [],
-    notes: notesFor(model, stages, day, seasonality),
+    ...(() => {
+      const n = notesFor(model, stages, day, seasonality);
+      return { notes: n.notes, noteAudience: n.audience };
+    })(),
   };
   if (options.phases !== false) analysis.phases = phasesOf(model, seasonality, analysis);
   return analysis;
@@ -237,94 +244,21 @@ function pickMax(ids: string[], value: (id: string) => number, eligible: (id: st
   return best;
 }
 
-/** The steady-state wait of one stage, with the method used and why. */
-function stageWait(
-  queue: 'fifo' | 'priority',
-  hasPatience: boolean,
-  inp: StageInput,
-  lambda: number,
-  u: number,
-  ca2: number,
-  classes: number,
-  exactUpstream: boolean,
-): StageWait {
-  if (inp.kind === 'unlimited') return { mean: 0, method: 'none', exact: true, note: 'a delay, no queue' };
-  if (lambda <= 0) return { mean: 0, method: 'none', exact: true, note: 'no patients reach this stage' };
-  if (u >= 1) {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: `unstable (utilisation ${fmt(u)}): the list and the wait grow without bound`,
-    };
-  }
-  if (inp.kind === 'slots') {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: 'appointment slots (released daily, lost if unused): no standard formula; simulate',
-    };
-  }
-  if (hasPatience) {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: 'patients abandon the list (patience): no formula implemented (Erlang-A); simulate',
-    };
-  }
-  if (inp.service.treatment === 'simulate-only') {
-    return {
-      mean: null,
-      method: 'none',
-      exact: false,
-      note: 'service is a sampler object without a known mean and variance: no formula applies; simulate',
-    };
-  }
-  if (inp.service.mean <= 0) return { mean: 0, method: 'none', exact: true, note: 'instant service, no queue' };
-  const c = inp.servers;
-  const mu = 1 / inp.service.mean;
-  const cs2 = inp.service.scv;
-  const priorityNote =
-    queue === 'priority' && classes > 1
-      ? ' Priority queue: this is the mean over all classes (the order changes who waits, not the average, when service does not depend on class); per-class waits differ.'
-      : '';
-  if (inp.service.exponential && exactUpstream) {
-    return {
-      mean: mmcWait(lambda, mu, c).Wq,
-      method: 'erlang-c',
-      exact: true,
-      note: `M/M/${c}: exact (Poisson arrivals, product-form network).${priorityNote}`,
-    };
-  }
-  const why = inp.service.exponential
-    ? 'arrivals are not Poisson (an upstream stage is not an exponential FIFO server or a delay)'
-    : `general service (SCV ${fmt(cs2)})`;
-  if (c === 1) {
-    return {
-      mean: kingmanWait(lambda, mu, ca2, cs2).Wq,
-      method: 'kingman',
-      exact: false,
-      note: `Kingman GI/G/1 approximation: ${why}; arrival SCV ${fmt(ca2)} (QNA).${priorityNote}`,
-    };
-  }
-  return {
-    mean: allenCunneenWait(lambda, mu, c, ca2, cs2).Wq,
-    method: 'allen-cunneen',
-    exact: false,
-    note: `Allen–Cunneen GI/G/${c} approximation: ${why}; arrival SCV ${fmt(ca2)} (QNA).${priorityNote}`,
-  };
-}
-
 function notesFor(
   model: Model,
   stages: Record<string, StageAnalysis>,
   day: number,
   seasonality: SeasonalityMode,
-): string[] {
+): { notes: string[]; audience: NoteAudience[] } {
   const notes: string[] = [];
-  notes.push(
+  const audience: NoteAudience[] = [];
+  const add = (who: NoteAudience, text: string) => {
+    notes.push(text);
+    audience.push(who);
+  };
+  // Points at the API (`phases`, analyseAt): for analysts, not for a planner's report.
+  add(
+    'analyst',
     `Steady state if the demand and capacity of day ${fmt(day)} persisted` +
       (model.arrivals.some((a) => a.seasonality) && seasonality === 'mean' ? ' (seasonality averaged over the year)' : '') +
       '; `phases` gives each later capacity or demand change, analyseAt(model, day) any other day.',
@@ -336,26 +270,26 @@ function notesFor(
       continue;
     }
     if (!st.stable) {
-      notes.push(
+      add('everyone',
         `${id} cannot keep up: ${fmt(st.arrivalRate * 7)} arrive a week for ${fmt(st.capacityRate * 7)} completions; its list grows by about ${fmt(st.growthPerWeek)} a week.`,
       );
       if (st.listSettlesAt !== null) {
-        notes.push(
+        add('everyone',
           `${id}: patients who run out of patience (mean ${fmt(st.patienceMean!)} days) leave; the list settles near ${fmt(st.listSettlesAt)} (fluid model)` +
             (st.initialWaiting > st.listSettlesAt ? `, below today's ${fmt(st.initialWaiting)}, so it shrinks.` : '.'),
         );
       }
     }
     if (st.demandRate > st.arrivalRate * (1 + 1e-9) && st.demandUtilisation >= 1 && st.stable) {
-      notes.push(
+      add('everyone',
         `${id} keeps up only because an upstream stage holds patients back: its demand is ${fmt(st.demandRate * 7)} a week for ${fmt(st.capacityRate * 7)} completions (utilisation ${fmt(st.demandUtilisation)} once upstream keeps up).`,
       );
     }
   }
   if (Object.values(stages).some((st) => st.patienceMean !== null && st.stable)) {
-    notes.push('Flows ignore abandonment at stable stages (few abandon where the list is short).');
+    add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
-  return notes;
+  return { notes, audience };
 }
 
 /** Breakpoints of the timeline: day 0, capacity phase starts and demand step changes. */

@@ -6,6 +6,8 @@
 import type { Model } from '../pathway/model.js';
 import type { RunResult } from '../pathway/result.js';
 import { analyseModel } from './analyse-model.js';
+import { birthDeath } from './birth-death.js';
+import type { StageAnalysis } from './types.js';
 
 /**
  * Relative error always tolerated, however long the run: below this no warning is given.
@@ -70,14 +72,19 @@ function stationary(model: Model): boolean {
 }
 
 /**
- * Compares a run's mean wait at each stage where Erlang C is exact — a stable first-come-first-
- * served stage with exponential service, no patience, in a product-form (Jackson) network, with
- * demand and capacity constant over the run — with theory, and returns a warning sentence for
- * each stage whose simulated mean wait differs by more than
- * max(20%, 5 × the run's relative standard error). The comparison is made only when the run is
- * long enough (relative standard error ≤ 5%, at least 20 relaxation times measured, a warm-up or
- * no initial list at that stage); otherwise nothing is said. A warning means the model, the
- * engine or the warm-up is wrong, not bad luck (see docs/validation.md for the calibration).
+ * Compares a run with exact theory at each stage where theory is exact and demand and capacity
+ * are constant over the run, and returns a warning sentence for each stage that disagrees by
+ * more than max(20%, 5 × the run's relative standard error):
+ * - a first-come-first-served M/M/c stage in a product-form (Jackson) network: the mean wait
+ *   against Erlang C, its noise from the M/M/1 variance constant (Blomqvist);
+ * - a priority M/M/c stage (several classes, one service rate) and an M/M/c+M stage (patience,
+ *   Erlang-A): the mean number waiting, whose law is a birth–death chain (for priority the same
+ *   as in FIFO), against that chain's mean, with its exact time-average variance (Whitt 1992).
+ * The comparison is made only when the run is long enough (relative standard error ≤ 5%, at least
+ * 20 relaxation times measured, a warm-up or no initial list at that stage); otherwise nothing is
+ * said. A warning means the model, the engine or the warm-up is wrong, not bad luck (see
+ * docs/validation.md for the calibration). Decisions read the analysis's typed fields
+ * (`wait.method`, `wait.exact`, `wait.exactFor`), never its wording.
  *
  * Pass it to `simulate(scenario, { checks: [checkAgainstTheory] })`.
  * @example
@@ -101,29 +108,82 @@ export function checkAgainstTheory(model: Model, result: RunResult): string[] {
   model.stages.forEach((st, s) => {
     const a = analysis.stages[st.id];
     const r = result.stages[st.id];
-    if (!a || !r || a.wait.method !== 'erlang-c' || !a.wait.exact || a.wait.mean === null) return;
-    if (st.queue === 'priority' && a.wait.note?.includes('Priority queue')) return; // several classes: not FIFO
-    if (a.servers === null || a.wait.mean <= 0 || r.wait.n === 0) return;
-    const mu = 1 / a.serviceMean;
-    const c = a.servers;
-    const lambda = a.arrivalRate;
-    const rho = lambda / (c * mu);
-    // Time for the queue to forget its start (M/M/1 relaxation time with the pooled rate cμ).
-    const relaxation = 1 / (c * mu * (1 - Math.sqrt(rho)) ** 2);
+    if (!a || !r || !a.wait.exact || a.wait.mean === null || a.servers === null || r.wait.n === 0) return;
     const hasInitial = model.initial.some((g) => g.stage === s && g.count > 0);
-    if (result.horizon < 20 * relaxation) return;
-    if (hasInitial && result.warmup < 10 * relaxation) return;
-    const relSe = relativeStandardError(lambda, mu, c, a.wait.mean, result.horizon);
-    if (relSe > REFEREE_MAX_RELATIVE_SE) return;
-    const tolerance = Math.max(REFEREE_MIN_TOLERANCE, REFEREE_SE_MULTIPLE * relSe);
-    const relError = (r.wait.mean - a.wait.mean) / a.wait.mean;
-    if (Math.abs(relError) > tolerance) {
-      warnings.push(
-        `stage ${st.id}: the simulated mean wait ${r.wait.mean.toPrecision(4)} days differs from the exact ` +
-          `M/M/${c} value ${a.wait.mean.toPrecision(4)} days by ${(relError * 100).toFixed(0)}% ` +
-          `(more than the ${(tolerance * 100).toFixed(0)}% this run length explains): the model, the engine or the warm-up is wrong`,
-      );
+    const w = a.wait;
+    let warning: string | null = null;
+    if (w.method === 'erlang-c' && w.exactFor === 'each-patient') warning = fifoWait(st.id, a, r, result, hasInitial);
+    else if (w.method === 'erlang-c' && w.exactFor === 'mean-over-classes') warning = queueLength(st.id, a, r, result, hasInitial, 0, `M/M/${a.servers} (priority, all classes)`);
+    else if (w.method === 'erlang-a' && a.patienceMean !== null && a.patienceMean > 0) {
+      warning = queueLength(st.id, a, r, result, hasInitial, 1 / a.patienceMean, `M/M/${a.servers}+M (Erlang-A)`);
     }
+    if (warning) warnings.push(warning);
   });
   return warnings;
+}
+
+/** FIFO M/M/c: the run's mean wait against Erlang C. */
+function fifoWait(id: string, a: StageAnalysis, r: RunResult['stages'][string], result: RunResult, hasInitial: boolean): string | null {
+  const wq = a.wait.mean!;
+  if (wq <= 0) return null;
+  const mu = 1 / a.serviceMean;
+  const c = a.servers!;
+  const lambda = a.arrivalRate;
+  const rho = lambda / (c * mu);
+  // Time for the queue to forget its start (M/M/1 relaxation time with the pooled rate cμ).
+  const relaxation = 1 / (c * mu * (1 - Math.sqrt(rho)) ** 2);
+  if (result.horizon < 20 * relaxation) return null;
+  if (hasInitial && result.warmup < 10 * relaxation) return null;
+  const relSe = relativeStandardError(lambda, mu, c, wq, result.horizon);
+  if (relSe > REFEREE_MAX_RELATIVE_SE) return null;
+  const tolerance = Math.max(REFEREE_MIN_TOLERANCE, REFEREE_SE_MULTIPLE * relSe);
+  const relError = (r.wait.mean - wq) / wq;
+  if (Math.abs(relError) <= tolerance) return null;
+  return (
+    `stage ${id}: the simulated mean wait ${r.wait.mean.toPrecision(4)} days differs from the exact ` +
+    `M/M/${c} value ${wq.toPrecision(4)} days by ${(relError * 100).toFixed(0)}% ` +
+    `(more than the ${(tolerance * 100).toFixed(0)}% this run length explains): the model, the engine or the warm-up is wrong`
+  );
+}
+
+/**
+ * The run's mean number waiting against the stationary mean of the birth–death chain of the
+ * number in the stage (births λ, deaths min(n, c)μ + max(n − c, 0)θ), with the chain's exact
+ * time-average variance; its relaxation time is the integrated autocorrelation time σ²/(2 Var).
+ */
+function queueLength(
+  id: string,
+  a: StageAnalysis,
+  r: RunResult['stages'][string],
+  result: RunResult,
+  hasInitial: boolean,
+  theta: number,
+  label: string,
+): string | null {
+  const c = a.servers!;
+  const mu = 1 / a.serviceMean;
+  const lambda = a.arrivalRate;
+  let chain;
+  try {
+    chain = birthDeath(() => lambda, (n) => Math.min(n, c) * mu + Math.max(n - c, 0) * theta, (n) => Math.max(n - c, 0));
+  } catch {
+    return null;
+  }
+  const lq = chain.mean;
+  if (!(lq > 0)) return null;
+  let variance = 0;
+  chain.pi.forEach((p, n) => (variance += p * (Math.max(n - c, 0) - lq) ** 2));
+  const relaxation = variance > 0 ? chain.timeAverageVariance / (2 * variance) : 0;
+  if (result.horizon < 20 * relaxation) return null;
+  if (hasInitial && result.warmup < 10 * relaxation) return null;
+  const relSe = Math.sqrt(chain.timeAverageVariance / result.horizon) / lq;
+  if (relSe > REFEREE_MAX_RELATIVE_SE) return null;
+  const tolerance = Math.max(REFEREE_MIN_TOLERANCE, REFEREE_SE_MULTIPLE * relSe);
+  const relError = (r.meanQueueLength - lq) / lq;
+  if (Math.abs(relError) <= tolerance) return null;
+  return (
+    `stage ${id}: the simulated mean number waiting ${r.meanQueueLength.toPrecision(4)} differs from the exact ` +
+    `${label} value ${lq.toPrecision(4)} by ${(relError * 100).toFixed(0)}% ` +
+    `(more than the ${(tolerance * 100).toFixed(0)}% this run length explains): the model, the engine or the warm-up is wrong`
+  );
 }

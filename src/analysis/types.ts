@@ -3,22 +3,53 @@
  * @module
  */
 
-/** How a stage's steady-state wait was obtained. */
-export type WaitMethod = 'erlang-c' | 'allen-cunneen' | 'kingman' | 'none';
+/**
+ * How a stage's steady-state wait was obtained: Erlang C (M/M/c), Erlang-A (M/M/c+M, patience),
+ * the exact daily-slot recursion, the Allen–Cunneen (GI/G/c) or Kingman (GI/G/1) approximation,
+ * or none.
+ */
+export type WaitMethod = 'erlang-c' | 'erlang-a' | 'slots-chain' | 'allen-cunneen' | 'kingman' | 'none';
+
+/** Who a note of an {@link Analysis} is for. */
+export type NoteAudience = 'everyone' | 'analyst';
 
 /** A stage's steady-state wait in queue. */
 export interface StageWait {
   /** Mean wait in queue (days) where a formula applies; null when none does (see `note`). */
   mean: number | null;
-  /** Formula used: Erlang C (M/M/c), the Allen–Cunneen (GI/G/c) or Kingman (GI/G/1) approximation, or none. */
+  /** Formula used (see {@link WaitMethod}). */
   method: WaitMethod;
   /**
-   * True when the formula is exact for this model: Erlang C at a first-come-first-served stage
-   * with exponential service whose every upstream stage keeps the network product-form (a
-   * Jackson/BCMP network: exponential FIFO servers, unlimited delays). False for approximations.
+   * True when the formula is exact for this model: Erlang C at a stage with exponential service
+   * whose every upstream stage keeps the network product-form (a Jackson/BCMP network:
+   * exponential FIFO servers, unlimited delays); Erlang-A or the slot recursion where the
+   * stage's arrivals are Poisson. False for approximations.
    */
   exact: boolean;
-  /** Why no formula applies, or what the approximation assumes. */
+  /**
+   * The order the stage serves its list in: `priority` when it is a priority queue that more than
+   * one class reaches, else `fifo` (one class in a priority queue is served in arrival order).
+   */
+  discipline: 'fifo' | 'priority';
+  /**
+   * What an exact `mean` describes: `each-patient` — every patient is treated alike, so it is the
+   * mean wait of any patient and one run's mean wait varies as theory says; `mean-over-classes`
+   * — a priority queue, where the formula is exact only for the mean over all classes (per-class
+   * waits differ, see `byClass`). Absent when `exact` is false.
+   */
+  exactFor?: 'each-patient' | 'mean-over-classes';
+  /** Priority queue with Poisson arrivals: the mean wait of each class (Cobham's formula). */
+  byClass?: {
+    /** Cobham (1954), non-preemptive: M/M/c with one service rate, or M/G/1. */
+    method: 'cobham';
+    /** True: exact for Poisson arrivals and class-independent service. */
+    exact: boolean;
+    /** Class name → mean wait in queue (days). */
+    mean: Record<string, number>;
+  };
+  /** Erlang-A: share of arrivals who abandon the list. */
+  abandonShare?: number;
+  /** Why no formula applies, or what the approximation assumes (for people; decisions read the fields above). */
   note?: string;
 }
 
@@ -139,4 +170,10 @@ export interface Analysis {
   phases: AnalysisPhase[];
   /** Human-readable notes (where no formula applies, assumptions made). */
   notes: string[];
+  /**
+   * Who each note is for, in the order of `notes`: `analyst` for notes about the analysis itself
+   * (they name API functions), `everyone` for findings a planner's report shows. Absent in
+   * analyses from older versions (then every note is for everyone).
+   */
+  noteAudience?: NoteAudience[];
 }

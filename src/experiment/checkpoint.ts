@@ -7,8 +7,10 @@
  * torn last line (no newline yet), which is dropped on resume.
  * @module
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describeValue, invalid } from '../core/errors.js';
+import { ensureDirectory } from './dirs.js';
 import type { RunResult } from '../pathway/result.js';
 
 /** One line of a checkpoint file. */
@@ -51,12 +53,17 @@ export class Checkpoint {
   }
 
   /**
-   * Opens (or creates) a checkpoint for this scenario and seed. Throws a ValidationError naming
-   * `checkpoint` when the file belongs to another scenario or seed, or holds a damaged line
-   * before its last one.
+   * Opens (or creates, with its folder) a checkpoint for this scenario and seed. Throws a
+   * ValidationError naming `checkpoint` when the file belongs to another scenario or seed, holds
+   * a damaged line before its last one, or when a folder stands where the file should be (or a
+   * file where its folder should be).
    */
   static open(path: string, scenarioDigest: string, seed: number): Checkpoint {
     const done = new Map<string, RunResult>();
+    ensureDirectory(dirname(path), 'checkpoint');
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw invalid('checkpoint', `expected a file at ${path}, but it is a folder; give a file name such as ${path}/checkpoint.jsonl`);
+    }
     if (existsSync(path)) {
       const text = readFileSync(path, 'utf8');
       const lastNewline = text.lastIndexOf('\n');

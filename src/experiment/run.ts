@@ -34,6 +34,7 @@ function finish(state: ExperimentState, started: { at: Date; t0: number }, worke
     carepathVersion: CAREPATH_VERSION,
     nodeVersion: process.version,
   };
+  if (!state.options.precision) meta.replications = state.options.replications ?? DEFAULT_REPLICATIONS;
   if (state.options.shard) meta.shard = { ...state.options.shard };
   if (state.resumed) meta.resumed = state.resumed;
   return { meta, ...body };

@@ -84,6 +84,22 @@ export interface ExperimentMeta {
   resumed?: number;
   /** Number of parts when the result came from `mergeExperiments`. */
   mergedParts?: number;
+  /**
+   * Replications planned for the whole experiment (all shards together), with a fixed number of
+   * replications; {@link mergeExperiments} uses it to tell a complete merge from one missing parts.
+   */
+  replications?: number;
+  /** Set when {@link mergeExperiments} was told to accept missing parts and some were missing. */
+  partial?: {
+    /** Planned replications (absent when the parts did not record it). */
+    expected?: number;
+    /** Replications merged. */
+    present: number;
+    /** Planned replication indices that no part held. */
+    missing: number[];
+  };
+  /** Set when times, wall time and host details were left out so that outputs are byte-identical. */
+  reproducible?: boolean;
 }
 
 /** How a precision-driven experiment stopped (see {@link ExperimentOptions.precision}). */

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ensureDirectory, removeStaleTemps, tempOwner } from '../experiment/dirs.js';
 
 /** What {@link writeFileAtomic} accepts: text, bytes, or chunks of either (streamed, e.g. a large JSON). */
 export type AtomicData =
@@ -21,14 +22,17 @@ function isChunks(data: AtomicData): data is Iterable<string | Uint8Array> | Asy
 
 /**
  * Writes `data` to `path` atomically: temp file in the same directory → fsync → rename. Creates
- * the directory if needed. On any error the temp file is removed and the target is untouched.
+ * the directory if needed (a file where a folder is expected is a ValidationError naming `path`).
+ * On any error the temp file is removed and the target is untouched; temp files that killed
+ * processes left in the directory are removed first.
  *
  * @example await writeFileAtomic('out/report.html', html);
  */
 export async function writeFileAtomic(path: string, data: AtomicData): Promise<void> {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  ensureDirectory(dir, 'path');
+  await removeStaleTemps(dir);
+  const temp = join(dir, `.${basename(path)}.${tempOwner()}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx');
   let closed = false;
   try {
@@ -53,7 +57,7 @@ export async function writeFileAtomic(path: string, data: AtomicData): Promise<v
 }
 
 /** Flushes the directory entry of the rename (best effort: not every platform allows it). */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');

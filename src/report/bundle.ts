@@ -11,6 +11,10 @@ import { reportChartSpecs } from './charts.js';
 import { comparisonsCsv, replicationsCsv, resultsJson, seriesCsv, summaryCsv } from './csv.js';
 import { renderReport, reportStartDate } from './html.js';
 import { scenarioInfo } from './scenario-info.js';
+import { writeDirectoryAtomic } from './swap.js';
+
+/** Entries of the output folder that belong to the bundle: replaced (or removed) as one set. */
+export const BUNDLE_ENTRIES = ['results.json', 'summary.csv', 'comparisons.csv', 'replications.csv', 'series.csv', 'charts', 'report.html'] as const;
 
 /** Input of {@link writeReportBundle}. */
 export interface ReportBundleInput {
@@ -46,8 +50,11 @@ export interface ReportBundleFiles {
 
 /**
  * Writes `results.json`, `summary.csv`, `comparisons.csv`, `replications.csv`, `series.csv`,
- * `charts/<name>.vl.json` and (with a scenario) `report.html` into `dir`, each file atomically
- * (whole or not at all).
+ * `charts/<name>.vl.json` and (with a scenario) `report.html` into `dir` as one set: they are
+ * written to a temporary folder that then takes the place of `dir` (see
+ * {@link writeDirectoryAtomic}), so an interrupted run leaves the previous set whole and never
+ * mixes files of two runs. Other files in `dir` are kept.
+ * @throws ValidationError naming `out` when a file stands where the folder should be.
  *
  * @example
  * const files = await writeReportBundle('carepath-out/lung', { experiment, scenario, analyses });
@@ -65,11 +72,6 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
     series: join(dir, 'series.csv'),
     charts: [],
   };
-  await writeFileAtomic(files.results, resultsJson(experiment));
-  await writeFileAtomic(files.summary, summaryCsv(experiment));
-  await writeFileAtomic(files.comparisons, comparisonsCsv(experiment));
-  await writeFileAtomic(files.replications, replicationsCsv(experiment));
-  await writeFileAtomic(files.series, seriesCsv(experiment, startDate ? { startDate } : {}));
   const specs = reportChartSpecs({
     experiment,
     analyses,
@@ -78,21 +80,27 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
       ...(input.scenario ? { targetDescriptions: scenarioInfo(input.scenario).targetDescriptions } : {}),
     },
   });
-  for (const [name, spec] of Object.entries(specs)) {
-    const path = join(dir, 'charts', `${name}.vl.json`);
-    await writeFileAtomic(path, JSON.stringify(spec, null, 2) + '\n');
-    files.charts.push(path);
-  }
-  if (input.scenario) {
-    files.report = join(dir, 'report.html');
-    const html = await renderReport({
-      scenario: input.scenario,
-      experiment,
-      analyses,
-      ...(input.source ? { source: input.source } : {}),
-      ...(startDate ? { startDate } : {}),
-    });
-    await writeFileAtomic(files.report, html);
-  }
+  const html = input.scenario
+    ? await renderReport({
+        scenario: input.scenario,
+        experiment,
+        analyses,
+        ...(input.source ? { source: input.source } : {}),
+        ...(startDate ? { startDate } : {}),
+      })
+    : undefined;
+  await writeDirectoryAtomic(dir, BUNDLE_ENTRIES, async (tmp) => {
+    await writeFileAtomic(join(tmp, 'results.json'), resultsJson(experiment));
+    await writeFileAtomic(join(tmp, 'summary.csv'), summaryCsv(experiment));
+    await writeFileAtomic(join(tmp, 'comparisons.csv'), comparisonsCsv(experiment));
+    await writeFileAtomic(join(tmp, 'replications.csv'), replicationsCsv(experiment));
+    await writeFileAtomic(join(tmp, 'series.csv'), seriesCsv(experiment, startDate ? { startDate } : {}));
+    for (const [name, spec] of Object.entries(specs)) {
+      await writeFileAtomic(join(tmp, 'charts', `${name}.vl.json`), JSON.stringify(spec, null, 2) + '\n');
+    }
+    if (html !== undefined) await writeFileAtomic(join(tmp, 'report.html'), html);
+  });
+  for (const name of Object.keys(specs)) files.charts.push(join(dir, 'charts', `${name}.vl.json`));
+  if (html !== undefined) files.report = join(dir, 'report.html');
   return files;
 }

@@ -74,9 +74,10 @@ function runWarnings(experiment: ExperimentResult, analyses: Record<string, Anal
   }
   const theory = new Map<string, Set<string>>();
   for (const v of variants) {
-    for (const n of analyses[v]?.notes ?? []) {
-      // Notes that point at code (`phases`, analyseAt(...)) are for analysts, not for this report.
-      if (/`|\w\(/.test(n)) continue;
+    const a = analyses[v];
+    for (const [i, n] of (a?.notes ?? []).entries()) {
+      // Notes about the analysis itself (they name API functions) are for analysts, not for this report.
+      if (a?.noteAudience?.[i] === 'analyst') continue;
       theory.set(n, (theory.get(n) ?? new Set()).add(v));
     }
   }
@@ -301,9 +302,10 @@ function footerHtml(experiment: ExperimentResult, source: string | undefined): s
     ['Replications', `${replicationCount(experiment)} per variant (indices ${formatIndexRanges(experiment.replicationIndices)})`],
     ['carepath', m?.carepathVersion ?? 'unknown'],
     ['Node.js', m?.nodeVersion ?? 'unknown'],
-    ['Run', m ? `${m.startedAt}, ${formatNumber(m.wallSeconds)} s on ${m.workers} worker${m.workers === 1 ? '' : 's'}` : 'unknown'],
+    ['Run', m ? (m.reproducible ? `${m.startedAt} (reproducible output: no wall time or host recorded)` : `${m.startedAt}, ${formatNumber(m.wallSeconds)} s on ${m.workers} worker${m.workers === 1 ? '' : 's'}`) : 'unknown'],
   ];
   if (m?.shard) items.push(['Shard', `${m.shard.index} of ${m.shard.count} (a part of a larger experiment)`]);
+  if (m?.partial) items.push(['Partial', `${m.partial.present} of ${m.partial.expected ?? 'an unknown number of'} planned replications: merged with parts missing`]);
   return `<footer>
 <dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>
 <p>Reproduce: <code>${escapeHtml(reproduceCommand(experiment, source))}</code> (the same seed and replications give the same numbers).</p>

@@ -56,13 +56,21 @@ export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart'): Pr
   }
 }
 
-/** Renames every `id="x"` to `id="prefix-x"` and the `url(#x)` / `href="#x"` references to it. @internal */
+/**
+ * Renames every `id="x"` to `id="prefix-x"` and the `url(#x)` / `href="#x"` references to it.
+ * Vega numbers clip paths with a counter that lives as long as the process, so the trailing
+ * number is renumbered per chart (first id 1, next 2, …): the same chart gives the same SVG
+ * whatever was drawn before it (byte-identical reports).
+ */
 export function prefixIds(svg: string, prefix: string): string {
   const safe = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
-  const ids = new Set<string>();
-  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]!);
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = m[1]!;
+    if (!ids.has(id)) ids.set(id, `${safe}-${id.replace(/\d+$/, '')}${ids.size + 1}`);
+  }
   if (ids.size === 0) return svg;
-  const rename = (id: string) => (ids.has(id) ? `${safe}-${id}` : id);
+  const rename = (id: string) => ids.get(id) ?? id;
   return svg
     .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => a + rename(id) + b)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)

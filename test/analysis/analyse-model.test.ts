@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyseModel } from '../../src/analysis/analyse-model.js';
 import { weekPassing } from '../../src/analysis/analyse.js';
+import { erlangA } from '../../src/analysis/erlang-a.js';
 import { mmcWait } from '../../src/analysis/queueing.js';
+import { dailySlotsQueue } from '../../src/analysis/slots-chain.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { EXIT } from '../../src/pathway/model.js';
 import { arrival, model, servers, stage } from './helpers.js';
@@ -30,7 +32,7 @@ describe('single stages', () => {
     expect(st.servers).toBe(4);
   });
 
-  it('slots: capacity is slots a week ÷ 7, and no wait formula applies', () => {
+  it('slots: capacity is slots a week ÷ 7; with Poisson arrivals the exact daily recursion gives the wait', () => {
     const m = model(
       [stage('s', { capacity: [{ from: 0, kind: 'slots', perWeekday: [3, 3, 2, 2, 2, 0, 0] }] })],
       [arrival(0, 1)],
@@ -39,9 +41,19 @@ describe('single stages', () => {
     expect(st.capacityRate).toBeCloseTo(12 / 7, 12);
     expect(st.utilisation).toBeCloseTo(7 / 12, 12);
     expect(st.servers).toBeNull();
-    expect(st.wait.method).toBe('none');
-    expect(st.wait.mean).toBeNull();
-    expect(st.wait.note).toMatch(/slots/);
+    expect(st.wait).toMatchObject({ method: 'slots-chain', exact: true, discipline: 'fifo', exactFor: 'each-patient' });
+    expect(st.wait.mean).toBeCloseTo(dailySlotsQueue(1, [3, 3, 2, 2, 2, 0, 0]).Wq, 12);
+    // Behind a fixed-service stage the arrivals are not Poisson: no exact answer, said so.
+    const behind = model(
+      [
+        stage('a', { service: { dist: 'fixed', value: 0.5 }, next: [{ to: 1, p: null, if: null }] }),
+        stage('s', { capacity: [{ from: 0, kind: 'slots', perWeekday: [3, 3, 2, 2, 2, 0, 0] }] }),
+      ],
+      [arrival(0, 1)],
+    );
+    const late = analyseModel(behind).stages.s!;
+    expect(late.wait).toMatchObject({ method: 'none', exact: false, mean: null });
+    expect(late.wait.note).toMatch(/slots/);
   });
 
   it('unlimited capacity is a delay: infinite capacity, utilisation 0, no wait', () => {
@@ -72,12 +84,18 @@ describe('single stages', () => {
     expect(st.wait.note).toMatch(/Allen–Cunneen/);
   });
 
-  it('patience: no formula, said so', () => {
+  it('patience: Erlang-A when patience and service are exponential, none otherwise (said so)', () => {
     const m = model([stage('s', { patience: { dist: 'exponential', mean: 30 } })], [arrival(0, 0.5)]);
     const st = analyseModel(m).stages.s!;
-    expect(st.wait.method).toBe('none');
-    expect(st.wait.note).toMatch(/patience/);
+    const ea = erlangA(0.5, 1, 1, 1 / 30);
+    expect(st.wait).toMatchObject({ method: 'erlang-a', exact: true, exactFor: 'each-patient' });
+    expect(st.wait.mean).toBeCloseTo(ea.waitServed, 12);
+    expect(st.wait.abandonShare).toBeCloseTo(ea.abandonShare, 12);
     expect(st.patienceMean).toBe(30);
+    const fixed = model([stage('s', { patience: { dist: 'fixed', value: 30 } })], [arrival(0, 0.5)]);
+    const f = analyseModel(fixed).stages.s!;
+    expect(f.wait.method).toBe('none');
+    expect(f.wait.note).toMatch(/patience/);
   });
 
   it('a priority queue with several classes reports the all-class mean (work conservation) and says so', () => {
@@ -87,9 +105,13 @@ describe('single stages', () => {
       { classes: ['urgent', 'routine'], classPriority: [1, 2] },
     );
     const st = analyseModel(m).stages.s!;
-    expect(st.wait.method).toBe('erlang-c');
+    expect(st.wait).toMatchObject({ method: 'erlang-c', exact: true, discipline: 'priority', exactFor: 'mean-over-classes' });
     expect(st.wait.mean).toBeCloseTo(mmcWait(0.7, 1, 1).Wq, 12);
     expect(st.wait.note).toMatch(/Priority/);
+    // Cobham by hand: W₀ = ρ/μ = 0.7; urgent 0.7/(1 − 0.3) = 1, routine 0.7/((1 − 0.3)(1 − 0.7)) = 10/3.
+    expect(st.wait.byClass?.method).toBe('cobham');
+    expect(st.wait.byClass?.mean.urgent).toBeCloseTo(1, 12);
+    expect(st.wait.byClass?.mean.routine).toBeCloseTo(10 / 3, 12);
   });
 
   it('an overloaded stage is unstable, grows by (λ − capacity) × 7 a week, and is the bottleneck', () => {

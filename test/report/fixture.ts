@@ -200,7 +200,7 @@ function stage(demandRate: number, capacityRate: number, servers: number | null 
     weeksToClear: null,
     listSettlesAt: null,
     patienceMean: null,
-    wait: { mean: stable && servers !== null ? 0.4 : null, method: servers !== null ? 'erlang-c' : 'none', exact: servers !== null },
+    wait: { mean: stable && servers !== null ? 0.4 : null, method: servers !== null ? 'erlang-c' : 'none', exact: servers !== null, discipline: 'fifo' },
     servers,
     capacityKind: servers !== null ? 'servers' : finite ? 'slots' : 'unlimited',
     serviceMean: 0.15,

@@ -12,6 +12,14 @@ describe('validation cases', () => {
     expect(Math.max(...utilisations)).toBeCloseTo(0.95, 10);
   });
 
+  it('cover every stage kind: servers, networks, slots, priority, patience, tests, missed returns, time-varying arrivals', () => {
+    const kinds = new Set(CASES.map((c) => c.kind));
+    for (const k of ['servers', 'network', 'slots', 'priority', 'patience', 'tests', 'missed-returns', 'time-varying'] as const) {
+      expect(kinds.has(k), k).toBe(true);
+    }
+    expect(CASES.every((c) => c.kind !== undefined)).toBe(true);
+  });
+
   it('every case builds a valid scenario', () => {
     for (const c of CASES) expect(() => c.scenario(c.quick)).not.toThrow();
   });

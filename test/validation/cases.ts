@@ -9,16 +9,27 @@
  * @module
  */
 import { kingmanWait, mmcWait } from '../../src/analysis/queueing.js';
+import type { SimulationHooks } from '../../src/pathway/engine.js';
 import type { RunResult } from '../../src/pathway/result.js';
 import { parseScenario, type Scenario } from '../../src/pathway/scenario.js';
+import { KIND_CASES } from './cases-kinds.js';
 
 /** One compared quantity. */
 export interface Metric {
   /** E.g. `clinic: mean wait (days)`. */
   label: string;
   theory: number;
-  /** The per-replication value whose mean over replications estimates `theory`. */
-  extract: (r: RunResult) => number;
+  /**
+   * The per-replication value whose mean over replications estimates `theory`; `observed` holds
+   * what the case's {@link ValidationCase.observe} hooks measured in that replication.
+   */
+  extract: (r: RunResult, observed: Record<string, number>) => number;
+}
+
+/** Hooks that watch one replication (e.g. waits by class), and what they measured. */
+export interface Observer {
+  hooks: SimulationHooks;
+  read(): Record<string, number>;
 }
 
 /** Run length: replications × (warm-up + horizon days). */
@@ -40,6 +51,12 @@ export interface ValidationCase {
   /** Run length in `npm test` (quick) and in `npm run validate` (full). */
   quick: RunPlan;
   full: RunPlan;
+  /** Stage kind the case validates (the docs list a case for every kind). */
+  kind?: 'servers' | 'network' | 'slots' | 'priority' | 'patience' | 'tests' | 'missed-returns' | 'time-varying';
+  /** For M/M/c cases: the parameters the referee's noise prediction uses (λ, μ, c). */
+  referee?: { lambda: number; mu: number; servers: number };
+  /** A fresh observer per replication, for quantities a RunResult does not hold. */
+  observe?: () => Observer;
 }
 
 const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
@@ -98,6 +115,8 @@ function mmc(
     ],
     quick,
     full,
+    kind: 'servers',
+    referee: { lambda, mu, servers: c },
   };
 }
 
@@ -128,6 +147,7 @@ export const CASES: ValidationCase[] = [
     const quick = { replications: 40, warmup: 500, horizon: 10_000 };
     return {
       id: 'md1',
+      kind: 'servers',
       title: 'M/D/1, ρ = 0.8 (fixed service of 1 day)',
       source: 'Pollaczek–Khinchine: Wq = ρ/(2μ(1 − ρ))',
       scenario: (plan: RunPlan) =>
@@ -149,6 +169,7 @@ export const CASES: ValidationCase[] = [
     const t = mmcWait(6, 1 / 0.3, 2);
     return {
       id: 'tandem',
+      kind: 'network',
       title: 'Tandem Jackson network: M/M/3 (ρ 0.83) → 60% → M/M/2 (ρ 0.9)',
       source: 'Jackson: each stage is M/M/c at its traffic-equation rate',
       scenario: (plan: RunPlan) =>
@@ -182,6 +203,7 @@ export const CASES: ValidationCase[] = [
     const b = mmcWait(lamB, 1 / 0.6, 1); // ρB = 0.75
     return {
       id: 'feedback',
+      kind: 'network',
       title: 'Feedback Jackson network: A (M/M/2, 30% back to A) → B (M/M/1, 20% back to A)',
       source: 'Jackson: traffic equations λA = 1/0.56, λB = 0.7/0.56, then M/M/c',
       scenario: (plan: RunPlan) =>
@@ -210,6 +232,7 @@ export const CASES: ValidationCase[] = [
     const mu = 1;
     return {
       id: 'overload',
+      kind: 'servers',
       title: 'Overloaded M/M/1: λ = 1.5/day, μ = 1/day, from empty',
       source: 'random walk with drift λ − μ: E[Q(T)] = (λ − μ)T + μ/(λ − μ) − 1',
       scenario: (plan: RunPlan) =>
@@ -243,6 +266,7 @@ export const CASES: ValidationCase[] = [
       full: { replications: 100, warmup: 0, horizon: 5_000 },
     } satisfies ValidationCase;
   })(),
+  ...KIND_CASES,
 ];
 
 /** A metric's theoretical value for a run plan (the overloaded list depends on the horizon). */

@@ -59,8 +59,8 @@ describe('checkAgainstTheory', () => {
     // General service: Kingman is an approximation, not a referee.
     const fixed = parseScenario({ ...clinic(1, 30_000), stages: { clinic: { capacity: 1, service: 1 } } });
     expect(checkAgainstTheory(resolveScenario(fixed), simulate(clinic(1.3, 30_000)))).toEqual([]);
-    // Patience: no exact formula.
-    const impatient = clinic(1, 30_000, { patience: { dist: 'exponential', mean: 5 } });
+    // Fixed patience: no exact formula (exponential patience is Erlang-A, see referee-kinds.test.ts).
+    const impatient = clinic(1, 30_000, { patience: { dist: 'fixed', value: 5 } });
     expect(checkAgainstTheory(resolveScenario(impatient), simulate(clinic(1.3, 30_000)))).toEqual([]);
   });
 

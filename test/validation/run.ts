@@ -44,8 +44,10 @@ export function runCase(c: ValidationCase, plan: RunPlan): CaseOutcome {
   const scenario = c.scenario(plan);
   const values: number[][] = c.metrics.map(() => []);
   for (let r = 0; r < plan.replications; r++) {
-    const result = simulate(scenario, { replication: r });
-    c.metrics.forEach((m, i) => values[i]!.push(m.extract(result)));
+    const observer = c.observe?.();
+    const result = simulate(scenario, { replication: r, ...(observer ? { hooks: observer.hooks } : {}) });
+    const observed = observer?.read() ?? {};
+    c.metrics.forEach((m, i) => values[i]!.push(m.extract(result, observed)));
   }
   const metrics = c.metrics.map((m, i) => {
     const xs = values[i]!;

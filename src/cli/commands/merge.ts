@@ -4,7 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
+import { checkDirectory } from '../../experiment/dirs.js';
 import { mergeExperiments, scenarioDigest } from '../../experiment/index.js';
+import { reproducibleEpoch, withReproducibleMeta } from '../../experiment/reproducible.js';
 import type { ExperimentResult } from '../../experiment/types.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
@@ -19,6 +21,8 @@ interface MergeFlags {
   scenario?: string;
   json?: boolean;
   quiet?: boolean;
+  partial?: boolean;
+  reproducible?: boolean;
 }
 
 async function readPart(file: string): Promise<ExperimentResult> {
@@ -46,6 +50,8 @@ export function registerMerge(program: Command, io: CliIO): void {
     .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
     .option('--json', 'print the merged results as JSON on stdout instead of the table')
     .option('-q, --quiet', 'no messages on stderr')
+    .option('--partial', 'accept parts that miss replications or shards (the result says it is partial)')
+    .option('--reproducible', 'byte-identical outputs: no clock time, wall time or host details (also set by SOURCE_DATE_EPOCH)')
     .addHelpText(
       'after',
       `
@@ -54,8 +60,11 @@ Examples:
   $ carepath merge parts/results-shard-*.json --scenario big.yaml --out results/big`,
     )
     .action(async (files: string[], flags: MergeFlags) => {
+      if (flags.out) checkDirectory(flags.out, 'out');
+      const epoch = reproducibleEpoch(Boolean(flags.reproducible));
       const parts = await Promise.all(files.map(readPart));
-      const experiment = mergeExperiments(parts);
+      let experiment = mergeExperiments(parts, { partial: Boolean(flags.partial) });
+      if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       const scenario = flags.scenario ? readScenario(flags.scenario) : undefined;
       if (scenario && scenarioDigest(scenario) !== experiment.scenarioDigest) {
         throw new UsageError(`the parts were run on a different scenario than ${flags.scenario} (its content differs)`);
@@ -70,7 +79,9 @@ Examples:
       say(
         io,
         Boolean(flags.quiet),
-        `Merged ${parts.length} parts (${experiment.replicationIndices.length} replications). Wrote ${files_.report ?? files_.results} in ${out}` +
+        `Merged ${parts.length} parts (${experiment.replicationIndices.length} replications` +
+          (experiment.meta.partial ? `; PARTIAL: ${experiment.meta.partial.missing.length} planned replications missing` : '') +
+          `). Wrote ${files_.report ?? files_.results} in ${out}` +
           (scenario ? '' : '\n(no report.html: give --scenario FILE for the report)'),
       );
       if (flags.json) {

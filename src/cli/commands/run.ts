@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyse } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
+import { checkDirectory } from '../../experiment/dirs.js';
 import { runExperiment } from '../../experiment/index.js';
+import { reproducibleEpoch, withReproducibleMeta } from '../../experiment/reproducible.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
 import { variantNames, WorkLimitError, type Scenario } from '../../pathway/index.js';
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
@@ -30,6 +32,7 @@ interface RunFlags {
   checkpoint?: string;
   quiet?: boolean;
   maxPatients?: number;
+  reproducible?: boolean;
 }
 
 /**
@@ -67,6 +70,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
     .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
+    .option('--reproducible', 'byte-identical outputs: no clock time, wall time or host details (also set by SOURCE_DATE_EPOCH)')
     .addHelpText(
       'after',
       `
@@ -86,6 +90,11 @@ Examples:
       const variants = ['base', ...(flags.variant.length > 0 ? checkVariants(scenario, flags.variant) : variantNames(scenario))];
       const unique = [...new Set(variants)];
       const analyses = analysesFor(scenario, unique, (why) => say(io, Boolean(flags.quiet), `note: no queueing analysis: ${why}`));
+      const name = scenarioName(scenario, file);
+      const out = flags.out ?? defaultOutDir(name);
+      // Refuse a bad output folder or epoch before the long run, not after it.
+      checkDirectory(out, 'out');
+      const epoch = reproducibleEpoch(Boolean(flags.reproducible));
       const bar = progressBar(io, Boolean(flags.quiet), 'Simulating');
       let label = 'running';
       const options: ExperimentOptions = {
@@ -105,8 +114,7 @@ Examples:
       } finally {
         bar.stop();
       }
-      const name = scenarioName(scenario, file);
-      const out = flags.out ?? defaultOutDir(name);
+      if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');
       if (flags.shard) {
         const path = join(out, `results-shard-${flags.shard.index}-of-${flags.shard.count}.json`);
