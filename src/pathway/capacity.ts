@@ -118,7 +118,7 @@ export function capacityRate(phase: CapacityPhase, serviceMean: number): number 
 // ---------------------------------------------------------------------------------------------
 // The `capacity` field as written (unvalidated data), as goal-seeking reads and changes it.
 
-/** What goal-seeking can change: servers, or slots (counted per week). @internal */
+/** What goal-seeking can change: servers, or slots (counted per week). */
 export type SeekableKind = 'slots' | 'servers';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
