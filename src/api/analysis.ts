@@ -23,6 +23,7 @@ export type { WaitMethod, StageWait, StageAnalysis, PhaseStage, AnalysisPhase } 
 export { DEFAULT_REPLICATIONS, DEFAULT_PRECISION_MIN } from '../experiment/run.js';
 export { sweepGrid, scenarioAt } from '../experiment/sweep.js';
 export { stageCapacity, withStageCapacity } from '../experiment/seek.js';
+export type { SeekableKind } from '../pathway/capacity.js';
 export { mser, warmupWarning, type MserResult } from '../experiment/mser.js';
 export { getPath, setPath, numberAt } from '../experiment/paths.js';
 export { checkScenarioPath } from '../experiment/scenario-paths.js';

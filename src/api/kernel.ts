@@ -1,8 +1,8 @@
 /**
  * `carepath/kernel`: the parts to build on. The discrete-event kernel (event calendar, clock and
- * loop, seeded random streams), durations, distributions, special functions, error helpers, and
- * the pathway engine's data: the resolved `Model` (from the root), the shapes of a run's result and its
- * manifest. It knows nothing about files or threads.
+ * loop, seeded random streams), durations, distributions and their registry, special functions,
+ * error helpers, and the pathway engine's data: the resolved `Model` (from the root), the shapes
+ * of a run's result and its manifest. It knows nothing about files or threads.
  * @example
  * ```ts
  * import { Simulation, RandomStreams, compileDistribution } from 'carepath/kernel';
@@ -49,6 +49,19 @@ export {
   type AnalyticTreatment,
   type SamplerObject,
 } from '../core/distributions.js';
+// The distribution registry: what each distribution accepts and how `analyse` treats it.
+export {
+  DISTRIBUTIONS,
+  distributionDefinition,
+  isSamplerObject,
+  isValidSamplerObject,
+  checkSamplerObject,
+  squaredCv,
+  type DistributionDefinition,
+  type Form,
+  type Params,
+} from '../core/distributions.js';
+export type { ParamKind } from '../core/distributions/params.js';
 export { normalCdf, normalPdf, normalQuantile, logGamma } from '../core/special.js';
 export { invalid, describeValue, formatIssue, joinPath, type Issue } from '../core/errors.js';
 // The pathway engine's data.

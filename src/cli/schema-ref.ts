@@ -7,10 +7,10 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CAREPATH_VERSION } from '../experiment/version.js';
 import { packageFile } from '../pathway/package-files.js';
 
-/** The shipped schema's path inside the package. */
+/** The shipped schema's path inside the package. @internal */
 export const SCHEMA_PATH = 'schema/scenario.schema.json';
 
-/** The schema of this exact version on a public npm CDN, for when no local copy is in reach. */
+/** The schema of this exact version on a public npm CDN, for when no local copy is in reach. @internal */
 export function schemaUrl(version: string = CAREPATH_VERSION): string {
   return `https://unpkg.com/carepath@${version}/${SCHEMA_PATH}`;
 }
@@ -22,8 +22,10 @@ export function schemaUrl(version: string = CAREPATH_VERSION): string {
  * `node_modules/carepath/schema/scenario.schema.json` — offline and always the version in
  * use; otherwise (run through `npx` from a cache folder) the versioned URL, since a path into
  * a cache would break when the cache is cleared.
+ * @internal
  * @example
  * ```ts
+ * import { schemaReference } from './schema-ref.js';
  * schemaReference('my-pathway.yaml', '/home/me/project', '/home/me/project/node_modules/carepath/schema/scenario.schema.json');
  * // 'node_modules/carepath/schema/scenario.schema.json'
  * ```
@@ -35,7 +37,7 @@ export function schemaReference(file: string, cwd: string = process.cwd(), schem
   return relative(dirname(target), schema).split(sep).join('/');
 }
 
-/** The `# yaml-language-server: $schema=…` line that editors with the YAML language server read. */
+/** The `# yaml-language-server: $schema=…` line that editors with the YAML language server read. @internal */
 export function schemaComment(file: string, cwd?: string, schema?: string): string {
   return `# yaml-language-server: $schema=${schemaReference(file, cwd, schema)}`;
 }

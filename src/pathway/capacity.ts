@@ -10,15 +10,17 @@ import { joinPath } from '../core/errors.js';
 import type { CapacityPhase, ModelStage } from './model.js';
 import { WEEKDAYS, type Scenario } from './schema.js';
 
-/** A stage's `capacity` field as the scenario format accepts it. */
+/** A stage's `capacity` field as the scenario format accepts it. @internal */
 export type CapacityInput = Scenario['stages'][string]['capacity'];
 
 /**
  * Slots released on each weekday (index 0 = Monday). `per: week` spreads `slots` as evenly as
  * possible over the listed days in Monday-to-Sunday order, earlier days taking the remainder
  * (7 over mon, wed, fri → 3, 2, 2); `per: day` gives every listed day `slots`.
+ * @internal
  * @example
  * ```ts
+ * import { slotsPerWeekday } from './capacity.js';
  * slotsPerWeekday(7, 'week', ['mon', 'wed', 'fri']); // [ 3, 0, 2, 0, 2, 0, 0 ]
  * slotsPerWeekday(4, 'day', ['sat', 'sun']); // [ 0, 0, 0, 0, 0, 4, 4 ]
  * ```
@@ -40,8 +42,10 @@ export function slotsPerWeekday(slots: number, per: 'day' | 'week', days: readon
 
 /**
  * The capacity phases of a validated `capacity` field (`path` names it in errors).
+ * @internal
  * @example
  * ```ts
+ * import { capacityPhases } from './capacity.js';
  * capacityPhases(2, 'stages.ct.capacity'); // [ { from: 0, kind: 'servers', servers: 2 } ]
  * capacityPhases([{ from: 0, servers: 1 }, { from: '2w', unlimited: true }], 'c')[1]; // { from: 14, kind: 'unlimited' }
  * ```
@@ -66,8 +70,11 @@ function onePhase(
 
 /**
  * The capacity phase of a stage in force at `day` (the last one starting on or before it).
+ * @internal
  * @example
  * ```ts
+ * import type { ModelStage } from 'carepath/kernel';
+ * import { capacityAt } from './capacity.js';
  * capacityAt({ capacity: [{ from: 0, kind: 'servers', servers: 2 }, { from: 10, kind: 'unlimited' }] } as ModelStage, 12).kind; // 'unlimited'
  * ```
  */
@@ -79,8 +86,10 @@ export function capacityAt(stage: Pick<ModelStage, 'capacity'>, day: number): Ca
 
 /**
  * Slots a slot phase releases in a week (the sum over its weekdays).
+ * @internal
  * @example
  * ```ts
+ * import { slotsPerWeekday, weeklySlots } from './capacity.js';
  * weeklySlots(slotsPerWeekday(4, 'day', ['mon', 'tue'])); // 8
  * ```
  */
@@ -91,8 +100,10 @@ export function weeklySlots(perWeekday: readonly number[]): number {
 /**
  * Mean completions per day a capacity phase sustains: servers ÷ mean service; slots per week ÷ 7
  * (the activity after a slot does not hold the slot); Infinity for unlimited or instant service.
+ * @internal
  * @example
  * ```ts
+ * import { capacityRate } from './capacity.js';
  * capacityRate({ from: 0, kind: 'servers', servers: 3 }, 0.5); // 6
  * capacityRate({ from: 0, kind: 'slots', perWeekday: [2, 2, 2, 2, 2, 2, 2] }, 9); // 2
  * ```
@@ -114,8 +125,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * The entries of a `capacity` field: its phases, or the field itself when it has none.
+ * @internal
  * @example
  * ```ts
+ * import { capacityEntries } from './capacity.js';
  * capacityEntries(3); // [ 3 ]
  * capacityEntries([{ from: 0, servers: 1 }]).length; // 1
  * ```
@@ -127,8 +140,10 @@ export function capacityEntries(capacity: unknown): unknown[] {
 /**
  * Kind and size of one capacity entry (a phase, or the whole capacity): servers, or slots per
  * week (a `per: day` entry counts each of its days); null for unlimited.
+ * @internal
  * @example
  * ```ts
+ * import { entryCapacity } from './capacity.js';
  * entryCapacity({ slots: 4, per: 'day', days: ['mon', 'tue'] }); // { kind: 'slots', value: 8 }
  * entryCapacity('unlimited'); // null
  * ```
@@ -147,8 +162,10 @@ export function entryCapacity(entry: unknown): { kind: SeekableKind; value: numb
 /**
  * The same capacity entry with `c` servers, or `c` slots a week (a per-day entry becomes
  * per-week, same days); unlimited entries are returned as they are.
+ * @internal
  * @example
  * ```ts
+ * import { withEntryCapacity } from './capacity.js';
  * withEntryCapacity({ slots: 2, per: 'day', days: ['mon'] }, 9); // { slots: 9, per: 'week', days: [ 'mon' ] }
  * withEntryCapacity(2, 5); // 5
  * ```
@@ -162,8 +179,10 @@ export function withEntryCapacity(entry: unknown, c: number): unknown {
 
 /**
  * A `capacity` field with every limited entry set to `c` (see {@link withEntryCapacity}).
+ * @internal
  * @example
  * ```ts
+ * import { withCapacity } from './capacity.js';
  * withCapacity([{ from: 0, servers: 2 }, { from: 5, unlimited: true }], 4); // [ { from: 0, servers: 4 }, { from: 5, unlimited: true } ]
  * ```
  */

@@ -41,7 +41,8 @@ export function listExamples(): string[] {
  * ```ts
  * import { loadExample, runExperiment } from 'carepath';
  * const scenario = loadExample('lung-cancer-ai');
- * const result = await runExperiment(scenario, { replications: 20 });
+ * const result = await runExperiment({ ...scenario, horizon: '8w' }, { replications: 2, workers: 1 });
+ * Object.keys(result.variants); // [ 'base', 'ai-reporting', 'ai-reporting-and-treatment', 'ai-lower-sensitivity' ]
  * ```
  */
 export function loadExample(name: string): Scenario {

@@ -15,8 +15,10 @@ let root: string | undefined;
  * (src/pathway), the ESM build and the CommonJS build (dist/) alike; the CommonJS build gets
  * `import.meta.url` from tsup's shim.
  * @throws Error when no such folder exists (the module was copied out of its package).
+ * @internal
  * @example
  * ```ts
+ * import { packageRoot } from './package-files.js';
  * packageRoot(); // '/home/me/project/node_modules/carepath'
  * ```
  */
@@ -41,8 +43,10 @@ function isCarepath(manifest: string): boolean {
 
 /**
  * Absolute path of a file inside the package, e.g. `packageFile('schema', 'scenario.schema.json')`.
+ * @internal
  * @example
  * ```ts
+ * import { packageFile } from './package-files.js';
  * packageFile('examples', 'scenarios', 'mm1.yaml'); // '/…/node_modules/carepath/examples/scenarios/mm1.yaml'
  * ```
  */

@@ -130,8 +130,10 @@ export function checkPlainData(data: unknown): Issue[] {
 /**
  * Path of the first sampler object in a scenario (variants included), or undefined when it is
  * plain data. A scenario with one cannot be sent to a worker thread or written to a file.
+ * @internal
  * @example
  * ```ts
+ * import { findSamplerObject } from './scenario-json.js';
  * findSamplerObject({ stages: { ct: { service: { sample: () => 1 } } } }); // 'stages.ct.service'
  * findSamplerObject({ stages: { ct: { service: 3 } } }); // undefined
  * ```

@@ -95,7 +95,7 @@ export function comparisonsCsv(experiment: ExperimentResult): string {
  * Columns of {@link replicationsCsv}.
  * @example
  * ```ts
- * import { REPLICATION_COLUMNS } from 'carepath';
+ * import { REPLICATION_COLUMNS } from 'carepath/report';
  * REPLICATION_COLUMNS.join(','); // 'variant,replication,seed,metric,value'
  * ```
  */
@@ -108,7 +108,8 @@ export const REPLICATION_COLUMNS = ['variant', 'replication', 'seed', 'metric', 
  * replication index (the same index in two variants is a common-random-numbers pair).
  * @example
  * ```ts
- * import { loadScenario, replicationsCsv, runExperimentSync } from 'carepath';
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { replicationsCsv } from 'carepath/report';
  * const result = runExperimentSync(loadScenario('examples/scenarios/mm1.yaml'), { replications: 3 });
  * replicationsCsv(result).split('\n')[0]; // 'variant,replication,seed,metric,value'
  * ```

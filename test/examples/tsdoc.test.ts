@@ -3,9 +3,17 @@
  * (so `carepath` and `carepath/…` imports resolve to the sources through vitest's alias, as a
  * user's would to the package) and imported in this process, with a short timeout. Relative
  * file paths in examples (examples/scenarios/…) resolve from the repository root.
+ *
+ * Examples of public declarations import only what a user can: `carepath` and its subpaths
+ * (and `node:` modules). A declaration marked `@internal` is in no entry point and not in the
+ * published API docs (typedoc's excludeInternal), so its example is for contributors reading
+ * the source: it imports the declaring module (or a neighbour) with a relative path, exactly as
+ * code next to it would (`import { fixedSampler } from './kernel.js'`). The test resolves such
+ * a path from the declaring file. A relative import in a public declaration's example fails:
+ * a user could not write it.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -15,7 +23,14 @@ const OUT = join(ROOT, '.vitest-tmp', 'tsdoc');
 interface Example {
   name: string;
   code: string;
+  /** The file that declares it (relative imports of @internal examples resolve from there). */
+  file: string;
+  /** True when its doc comment has an `@internal` tag. */
+  internal: boolean;
 }
+
+/** Module specifiers of static imports (`import … from '…'`, `import '…'`). */
+const IMPORT = /(\bfrom\s*|\bimport\s*)(['"])([^'"]+)\2/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -30,21 +45,31 @@ export function tsdocExamples(file: string): Example[] {
   let inComment = false;
   let block: string[] | null = null;
   let start = 0;
+  let comment: string[] = [];
+  let pending: Omit<Example, 'internal'>[] = [];
   lines.forEach((line, i) => {
-    if (!inComment && /^\s*\/\*\*/.test(line)) inComment = true;
+    if (!inComment && /^\s*\/\*\*/.test(line)) {
+      inComment = true;
+      comment = [];
+      pending = [];
+    }
     if (inComment) {
+      comment.push(line);
       const body = line.replace(/^\s*\/?\*\*?\/?\s?/, '');
       if (block === null && /^```ts\s*$/.test(body)) {
         block = [];
         start = i + 1;
       } else if (block !== null && /^```\s*$/.test(body)) {
-        out.push({ name: `${relative(ROOT, file)}:${start}`, code: block.join('\n') });
+        pending.push({ name: `${relative(ROOT, file)}:${start}`, code: block.join('\n'), file });
         block = null;
       } else if (block !== null) {
         block.push(line.replace(/^\s*\* ?/, ''));
       }
     }
     if (inComment && line.includes('*/')) {
+      // Tags outside code blocks only: an example may mention `@internal` in its text.
+      const internal = /(^|\s)@internal\b/.test(comment.join('\n').replace(/```[\s\S]*?```/g, ''));
+      out.push(...pending.map((e) => ({ ...e, internal })));
       inComment = false;
       block = null;
     }
@@ -66,8 +91,14 @@ describe('TSDoc examples', () => {
   it.each(examples.map((e, i) => [e.name, i] as const))('%s runs', async (_, i) => {
     const e = examples[i]!;
     const file = join(OUT, `${e.name.replace(/[^A-Za-z0-9]+/g, '-')}.ts`);
+    const code = e.code.replace(IMPORT, (whole, lead: string, q: string, spec: string) => {
+      if (!spec.startsWith('.')) return whole;
+      if (!e.internal) throw new Error(`${e.name}: the example of a public declaration imports ${spec}; import from 'carepath' or its subpaths`);
+      const target = resolve(dirname(e.file), spec).replace(/\.js$/, '.ts');
+      return `${lead}${q}${relative(OUT, target).split('\\').join('/')}${q}`;
+    });
     // `export {}` makes every block a module, so top-level await and imports work.
-    writeFileSync(file, `${e.code}\nexport {};\n`);
+    writeFileSync(file, `${code}\nexport {};\n`);
     const log = console.log;
     console.log = () => {};
     try {

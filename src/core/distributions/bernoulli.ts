@@ -9,7 +9,7 @@ import { defineDistribution } from './types.js';
  * 1 with probability `p`, otherwise 0 (one uniform per draw: 1 when u < p).
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'bernoulli', p: 0.25 }, 'x').variance; // 0.1875
  * ```
  */

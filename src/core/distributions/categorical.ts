@@ -11,7 +11,7 @@ import { defineDistribution } from './types.js';
  * the order given (they need not be durations, and may be negative).
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'categorical', weights: [1, 3] }, 'x').mean; // 0.75
  * ```
  */

@@ -11,8 +11,10 @@ import { resolveSpec, type ResolvedSpec } from './validate.js';
 
 /**
  * The `dist` a sampler object's compiled form reports.
+ * @internal
  * @example
  * ```ts
+ * import { compileDistribution, SAMPLER_OBJECT_DIST } from './compile.js';
  * compileDistribution({ sample: () => 1 }, 'service').dist === SAMPLER_OBJECT_DIST; // true ('sampler')
  * ```
  */
@@ -40,7 +42,7 @@ function samplerOf(r: ResolvedSpec): Sampler {
  *   expected, e.g. `stages.ct.service.mean: expected a non-negative duration, got -3`.
  * @example
  * ```ts
- * import { compileDistribution, RandomStreams } from 'carepath';
+ * import { compileDistribution, RandomStreams } from 'carepath/kernel';
  * const service = compileDistribution({ dist: 'erlang', k: 3, mean: 6 }, 'stages.ct.service');
  * [service.mean, service.variance]; // [ 6, 12 ]
  * service.sample(new RandomStreams(2026).stream('service/ct')); // 2.7438393960725214
@@ -57,7 +59,7 @@ export function compileDistribution(spec: unknown, path: string): Sampler {
  * @throws ValidationError if the spec is invalid.
  * @example
  * ```ts
- * import { distributionMean } from 'carepath';
+ * import { distributionMean } from 'carepath/kernel';
  * distributionMean({ dist: 'triangular', min: 1, mode: 2, max: 6 }); // 3
  * distributionMean('36h'); // 1.5
  * distributionMean({ dist: 'normal', mean: 1, sd: 1 }); // 1.2875999709391783 (truncated at 0)
@@ -85,7 +87,7 @@ export interface DistributionAnalysis {
  * @throws ValidationError if the spec is invalid.
  * @example
  * ```ts
- * import { distributionAnalysis } from 'carepath';
+ * import { distributionAnalysis } from 'carepath/kernel';
  * distributionAnalysis({ dist: 'exponential', mean: 2 }, 'service'); // { mean: 2, scv: 1, treatment: 'exact' }
  * distributionAnalysis({ dist: 'erlang', k: 4, mean: 2 }, 'service'); // { mean: 2, scv: 0.25, treatment: 'approximation' }
  * distributionAnalysis({ sample: () => 1 }, 'service').treatment; // 'simulate-only'

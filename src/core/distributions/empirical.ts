@@ -10,7 +10,7 @@ import { defineDistribution } from './types.js';
  * One of `values` (durations), with probabilities proportional to `weights` (equal if omitted).
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'empirical', values: ['1d', '3d'] }, 'service').mean; // 2
  * ```
  */

@@ -11,7 +11,7 @@ import { defineDistribution } from './types.js';
  * uniforms per draw.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'erlang', k: 3, mean: 6 }, 'service').variance; // 12
  * ```
  */

@@ -9,7 +9,7 @@ import { defineDistribution } from './types.js';
  * Exponential with mean `mean`, by inverse transform: −mean · ln(1 − u).
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'exponential', mean: 2 }, 'service').variance; // 4
  * ```
  */

@@ -9,7 +9,7 @@ import { defineDistribution } from './types.js';
  * Always `value`; no uniform is drawn.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'fixed', value: '36h' }, 'delay').mean; // 1.5
  * ```
  */

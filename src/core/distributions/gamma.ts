@@ -13,7 +13,7 @@ import { defineDistribution } from './types.js';
  * uniforms per draw).
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'gamma', shape: 2, scale: 3 }, 'service').mean; // 6
  * ```
  */

@@ -27,7 +27,7 @@ export {
  * The distribution names, in documentation order.
  * @example
  * ```ts
- * import { DISTRIBUTION_NAMES } from 'carepath';
+ * import { DISTRIBUTION_NAMES } from 'carepath/kernel';
  * DISTRIBUTION_NAMES.slice(0, 4); // [ 'fixed', 'exponential', 'uniform', 'triangular' ]
  * DISTRIBUTION_NAMES.length; // 12
  * ```

@@ -175,8 +175,10 @@ const NO_DELEGATE: SamplerObject = { sample: () => NaN };
 /**
  * A sampler drawn by one of the kernel's inline formulas (`code`), with its parameters in the
  * order that formula reads them (see the comments in `sample`).
+ * @internal
  * @example
  * ```ts
+ * import { EXPONENTIAL, kernelSampler } from './kernel.js';
  * const s = kernelSampler('exponential', EXPONENTIAL, 2, 4, [2]); // mean 2
  * s.sample(() => 0.5); // 1.3862943611198906 = −2 ln(0.5)
  * ```
@@ -188,8 +190,10 @@ export function kernelSampler(dist: string, code: number, mean: number, variance
 /**
  * Always `value` (no uniform drawn); `dist` names the family it degenerated from (a uniform
  * with min = max is still reported as `uniform`).
+ * @internal
  * @example
  * ```ts
+ * import { fixedSampler } from './kernel.js';
  * fixedSampler(3).sample(() => 0.5); // 3
  * ```
  */
@@ -200,8 +204,10 @@ export function fixedSampler(value: number, dist = 'fixed'): Sampler {
 /**
  * Gamma by shape and scale: a product of uniforms for small integer shapes (a fixed number of
  * uniforms per draw), else Marsaglia–Tsang.
+ * @internal
  * @example
  * ```ts
+ * import { gammaSampler } from './kernel.js';
  * gammaSampler(2, 3).mean; // 6
  * ```
  */
@@ -218,8 +224,10 @@ export function gammaSampler(shape: number, scale: number): Sampler {
 /**
  * One of `outcomes`, with probabilities proportional to `weights`, by inverse CDF (so a draw
  * grows with its uniform when the outcomes are sorted).
+ * @internal
  * @example
  * ```ts
+ * import { discreteSampler } from './kernel.js';
  * discreteSampler('categorical', [0, 1], [1, 3]).mean; // 0.75
  * ```
  */
@@ -243,8 +251,10 @@ export function discreteSampler(dist: string, outcomes: number[], weights: numbe
 /**
  * A sampler that calls `source.sample(rng)`: for a distribution without an inline formula, and
  * for a sampler object given in code. Missing moments are NaN (unknown).
+ * @internal
  * @example
  * ```ts
+ * import { functionSampler } from './kernel.js';
  * const s = functionSampler('pareto', { sample: (rng) => 1 / (1 - rng()) });
  * [s.dist, s.sample(() => 0.5), Number.isNaN(s.mean)]; // [ 'pareto', 2, true ]
  * ```

@@ -10,7 +10,7 @@ import { defineDistribution } from './types.js';
  * Lognormal whose own mean and standard deviation are `mean` and `sd`, by inverse transform.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'lognormal', mean: 14, sd: 5 }, 'service').variance; // 25
  * ```
  */

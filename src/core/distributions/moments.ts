@@ -8,6 +8,7 @@ import type { Sampler } from './types.js';
  * Variance ÷ mean² (0 when the mean is 0 or less; NaN when either moment is unknown).
  * @example
  * ```ts
+ * import { squaredCv } from 'carepath/kernel';
  * squaredCv({ mean: 2, variance: 4 }); // 1
  * ```
  */
@@ -18,8 +19,10 @@ export function squaredCv(s: Pick<Sampler, 'mean' | 'variance'>): number {
 /**
  * True when the SCV is 1 to rounding (1e-12): an Erlang, gamma or Weibull at the parameter that
  * makes it exponential.
+ * @internal
  * @example
  * ```ts
+ * import { isExponentialScv } from './moments.js';
  * isExponentialScv({ mean: 3, variance: 9 }); // true
  * ```
  */

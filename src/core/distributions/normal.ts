@@ -11,7 +11,7 @@ import { defineDistribution } from './types.js';
  * moments are those after it.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'normal', mean: 1, sd: 1 }, 'service').mean; // 1.2875999709391783
  * ```
  */

@@ -22,7 +22,7 @@ export type ParamKind =
  * Largest Erlang `k`: cost is k uniforms per draw, and beyond this a normal fits anyway.
  * @example
  * ```ts
- * import { checkDistribution, MAX_ERLANG_K } from 'carepath';
+ * import { checkDistribution, MAX_ERLANG_K } from 'carepath/kernel';
  * MAX_ERLANG_K; // 10000
  * checkDistribution({ dist: 'erlang', k: MAX_ERLANG_K + 1, mean: 5 }, 'service').length; // 1
  * ```
@@ -32,8 +32,11 @@ export const MAX_ERLANG_K = 10_000;
 /**
  * Reads one parameter (a duration becomes days), pushing a problem to `issues` if it is not of
  * its kind.
+ * @internal
  * @example
  * ```ts
+ * import type { Issue } from 'carepath/kernel';
+ * import { readParam } from './params.js';
  * const issues: Issue[] = [];
  * readParam('duration', '36h', 'service.mean', issues); // 1.5
  * readParam('probability', 2, 'p', issues); // undefined; issues: [{ path: 'p', message: 'expected a probability from 0 to 1, got 2' }]
@@ -113,8 +116,10 @@ export function readParam(kind: ParamKind, value: unknown, path: string, issues:
 
 /**
  * How each kind of parameter is described in messages.
+ * @internal
  * @example
  * ```ts
+ * import { KIND_TEXT } from './params.js';
  * KIND_TEXT.positive; // 'a positive number'
  * ```
  */
@@ -131,8 +136,10 @@ export const KIND_TEXT: Record<ParamKind, string> = {
 
 /**
  * `a` or `an` before a distribution's name.
+ * @internal
  * @example
  * ```ts
+ * import { article } from './params.js';
  * article('exponential'); // 'an'
  * ```
  */
@@ -142,8 +149,10 @@ export function article(word: string): string {
 
 /**
  * The parameter names of a form, for messages.
+ * @internal
  * @example
  * ```ts
+ * import { listKeys } from './params.js';
  * listKeys({ required: { values: 'durations' }, optional: { weights: 'weights' }, description: '' }); // 'values, weights (optional)'
  * ```
  */
@@ -163,8 +172,10 @@ const POSITIVE_DURATION_JSON = {
 
 /**
  * JSON Schema of one parameter kind.
+ * @internal
  * @example
  * ```ts
+ * import { paramJsonSchema } from './params.js';
  * paramJsonSchema('count'); // { type: 'integer', minimum: 1, maximum: 10000 }
  * ```
  */

@@ -24,6 +24,7 @@ import { weibull } from './weibull.js';
  * listing them, and of the JSON Schema's variants).
  * @example
  * ```ts
+ * import { DISTRIBUTIONS } from 'carepath/kernel';
  * DISTRIBUTIONS.map((d) => d.name).slice(0, 2); // [ 'fixed', 'exponential' ]
  * ```
  */
@@ -51,6 +52,7 @@ const BY_NAME = new Map<string, DistributionDefinition>(DISTRIBUTIONS.map((d) =>
  * The definition of `name`, or undefined for a name carepath does not know.
  * @example
  * ```ts
+ * import { distributionDefinition } from 'carepath/kernel';
  * distributionDefinition('erlang')?.forms[0].required; // { k: 'count', mean: 'duration' }
  * distributionDefinition('expo'); // undefined
  * ```

@@ -8,8 +8,10 @@ import type { AnalyticTreatment, Params, Sampler } from './types.js';
 
 /**
  * Mean 0 with a positive sd has no lognormal or gamma: refuse it at `mean`.
+ * @internal
  * @example
  * ```ts
+ * import { positiveMeanWithSd } from './rules.js';
  * positiveMeanWithSd({ num: { mean: 0, sd: 1 }, arr: {} }, { mean: 0 }, (k) => `s.${k}`)[0].path; // 's.mean'
  * ```
  */
@@ -24,8 +26,11 @@ export function positiveMeanWithSd(p: Params, spec: Readonly<Record<string, unkn
 /**
  * `exact` when a family that contains the exponential is at it (SCV 1: Erlang k = 1, gamma
  * shape 1), else `approximation`.
+ * @internal
  * @example
  * ```ts
+ * import type { Sampler } from 'carepath/kernel';
+ * import { exactAtScvOne } from './rules.js';
  * exactAtScvOne({ num: {}, arr: {} }, { mean: 2, variance: 4 } as Sampler); // 'exact'
  * ```
  */
@@ -35,8 +40,10 @@ export function exactAtScvOne(_p: Params, s: Sampler): AnalyticTreatment {
 
 /**
  * When both `values` and `weights` are given, as many weights as values.
+ * @internal
  * @example
  * ```ts
+ * import { oneWeightPerValue } from './rules.js';
  * oneWeightPerValue({ num: {}, arr: { values: [1, 2], weights: [1] } }, { weights: [1] }, (k) => k)[0].path; // 'weights'
  * ```
  */

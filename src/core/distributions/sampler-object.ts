@@ -12,6 +12,7 @@ import type { SamplerObject } from './types.js';
  * it never passes as a valid sampler object.
  * @example
  * ```ts
+ * import { isSamplerObject } from 'carepath/kernel';
  * isSamplerObject({ sample: () => 1 }); // true
  * isSamplerObject({ dist: 'fixed', value: 1 }); // false
  * ```
@@ -26,6 +27,7 @@ export function isSamplerObject(value: unknown): value is SamplerObject {
  * Plain-data helpers (copying, merging variants) keep such an object whole.
  * @example
  * ```ts
+ * import { isValidSamplerObject } from 'carepath/kernel';
  * isValidSamplerObject({ sample: () => 1, mean: 1 }); // true
  * isValidSamplerObject({ sample: 1 }); // false
  * ```
@@ -41,6 +43,7 @@ const MOMENTS = ['mean', 'variance'] as const;
  * given, numbers (a finite mean; a finite variance ≥ 0; NaN or absent when unknown).
  * @example
  * ```ts
+ * import { checkSamplerObject } from 'carepath/kernel';
  * checkSamplerObject({ sample: 2 }, 'stages.ct.service');
  * // [ { path: 'stages.ct.service.sample', message: 'expected a function sample(rng) returning a number (a sampler object), got 2' } ]
  * ```

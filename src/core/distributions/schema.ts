@@ -14,10 +14,9 @@ import { checkDistribution } from './validate.js';
  * checked by {@link checkDistribution}). Published through {@link DistributionSchema}.
  * @example
  * ```ts
- * import { writeFileSync } from 'node:fs';
- * import { distributionJsonSchema } from 'carepath';
+ * import { distributionJsonSchema } from 'carepath/kernel';
  * Object.keys(distributionJsonSchema()); // [ 'anyOf', 'description' ]
- * writeFileSync('distribution.schema.json', JSON.stringify(distributionJsonSchema(), null, 2));
+ * const text = JSON.stringify(distributionJsonSchema(), null, 2); // to save as distribution.schema.json
  * ```
  */
 export function distributionJsonSchema(): Record<string, unknown> {
@@ -58,7 +57,7 @@ function pathSegments(path: string): (string | number)[] {
  * @example
  * ```ts
  * import { z } from 'zod';
- * import { DistributionSchema } from 'carepath';
+ * import { DistributionSchema } from 'carepath/kernel';
  * const Stage = z.object({ service: DistributionSchema }); // inside your own zod schema
  * Stage.safeParse({ service: { dist: 'exponential', mean: -3 } }).error?.issues[0].message;
  * // 'expected a non-negative duration, got -3'

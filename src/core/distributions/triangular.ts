@@ -10,7 +10,7 @@ import { defineDistribution } from './types.js';
  * Triangular from `min` to `max` with its peak at `mode` (min ≤ mode ≤ max), by inverse transform.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'triangular', min: 1, mode: 2, max: 6 }, 'service').mean; // 3
  * ```
  */

@@ -12,7 +12,7 @@ import type { ParamKind } from './params.js';
  * written by hand in code (then `mean` and `variance` may be left out, see {@link SamplerObject}).
  * @example
  * ```ts
- * import { compileDistribution, RandomStreams, type Sampler } from 'carepath';
+ * import { compileDistribution, RandomStreams, type Sampler } from 'carepath/kernel';
  * const s: Sampler = compileDistribution({ dist: 'uniform', min: 2, max: 4 }, 'service');
  * [s.dist, s.mean, s.variance]; // [ 'uniform', 3, 0.3333333333333333 ]
  * s.sample(new RandomStreams(1).stream('x')) >= 2; // true
@@ -39,7 +39,7 @@ export interface Sampler {
  * Such a scenario is not plain data: it runs in the calling thread only (no worker threads).
  * @example
  * ```ts
- * import type { SamplerObject } from 'carepath';
+ * import type { SamplerObject } from 'carepath/kernel';
  * // Service of exactly 0.8 days, or 2.5 days for one patient in ten.
  * const service: SamplerObject = { sample: (rng) => (rng() < 0.1 ? 2.5 : 0.8), mean: 0.97 };
  * ```
@@ -108,10 +108,13 @@ export interface DistributionDefinition<N extends string = string> {
 
 /**
  * Declares a distribution (identity at run time; keeps the literal name in the type). See
- * docs/guide/recipes.md, "Your own distribution", for a whole module.
+ * docs/guide/recipes.md, "Your own distribution", for a whole module. Internal: a new
+ * distribution is a module in src/core/distributions/ listed in the registry.
+ * @internal
  * @example
  * ```ts
  * import { fixedSampler } from './kernel.js';
+ * import { defineDistribution } from './types.js';
  * const zero = defineDistribution({
  *   name: 'zero',
  *   forms: [{ required: {}, description: 'Always 0.' }],

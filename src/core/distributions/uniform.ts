@@ -10,7 +10,7 @@ import { defineDistribution } from './types.js';
  * Uniform between `min` and `max` (min ≤ max), by inverse transform.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'uniform', min: 1, max: 3 }, 'service').mean; // 2
  * ```
  */

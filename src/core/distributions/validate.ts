@@ -20,8 +20,11 @@ export type ResolvedSpec =
 
 /**
  * Validates a spec, pushing every problem to `issues`; returns what to compile if it is valid.
+ * @internal
  * @example
  * ```ts
+ * import type { Issue } from 'carepath/kernel';
+ * import { resolveSpec } from './validate.js';
  * const issues: Issue[] = [];
  * resolveSpec('3d', 'delay', issues); // { kind: 'registered', def: <fixed>, params: { num: { value: 3 }, arr: {} } }
  * resolveSpec({ dist: 'erlang', k: 0, mean: 1 }, 'service', issues); // undefined; issues[0].path is 'service.k'
@@ -103,7 +106,7 @@ export function resolveSpec(spec: unknown, path: string, issues: Issue[]): Resol
  *   (`stages.ct.service.mean`).
  * @example
  * ```ts
- * import { checkDistribution } from 'carepath';
+ * import { checkDistribution } from 'carepath/kernel';
  * checkDistribution({ dist: 'lognormal', mean: 14, sd: 5 }, 'stages.staging.service'); // []
  * checkDistribution({ dist: 'uniform', min: 5, max: 2 }, 'stages.ct.service');
  * // [ { path: 'stages.ct.service.max', message: 'expected a value ≥ min (5), got 2' } ]

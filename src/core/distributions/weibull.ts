@@ -12,7 +12,7 @@ import { defineDistribution } from './types.js';
  * Weibull with shape `shape` and scale `scale`, by inverse transform.
  * @example
  * ```ts
- * import { compileDistribution } from 'carepath';
+ * import { compileDistribution } from 'carepath/kernel';
  * compileDistribution({ dist: 'weibull', shape: 1, scale: 4 }, 'service').mean; // 4
  * ```
  */
