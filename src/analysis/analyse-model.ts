@@ -5,6 +5,7 @@
  */
 import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
+import { disciplineAnalysis } from '../pathway/parts/disciplines.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
 import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type Moments, type SeasonalityMode } from './inputs.js';
 import { allenCunneenWait, kingmanWait, mmcWait } from './queueing.js';
@@ -127,7 +128,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       inp.kind === 'servers' &&
       inp.service.exponential &&
       st.patience === null &&
-      (st.queue === 'fifo' || classesAt[s]! <= 1) &&
+      (disciplineAnalysis(st.queue, classesAt[s]!).treatment === 'exact' || classesAt[s]! <= 1) &&
       util[s]! < 1
     );
   });
@@ -202,7 +203,7 @@ function pickMax(ids: string[], value: (id: string) => number, eligible: (id: st
 
 /** The steady-state wait of one stage, with the method used and why. */
 function stageWait(
-  queue: 'fifo' | 'priority',
+  queue: string,
   hasPatience: boolean,
   inp: StageInput,
   lambda: number,
@@ -241,10 +242,9 @@ function stageWait(
   const c = inp.servers;
   const mu = 1 / inp.service.mean;
   const cs2 = inp.service.scv;
-  const priorityNote =
-    queue === 'priority' && classes > 1
-      ? ' Priority queue: this is the mean over all classes (the order changes who waits, not the average, when service does not depend on class); per-class waits differ.'
-      : '';
+  const discipline = disciplineAnalysis(queue, classes);
+  if (discipline.treatment === 'simulate-only') return { mean: null, method: 'none', exact: false, note: discipline.note };
+  const priorityNote = discipline.note;
   if (inp.service.exponential && exactUpstream) {
     return {
       mean: mmcWait(lambda, mu, c).Wq,

@@ -10,7 +10,7 @@ import type { Issue } from '../core/errors.js';
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario } from './schema.js';
-import { validateScenario } from './validate.js';
+import { validateScenario, type ValidateOptions } from './validate.js';
 
 /** Most YAML aliases expanded in one file (guards against "billion laughs" files). */
 const MAX_ALIASES = 1000;
@@ -26,7 +26,7 @@ const MAX_ALIASES = 1000;
  * scenario.name; // 'Lung cancer — AI chest X-ray reporting with treatment capacity fixed'
  * ```
  */
-export function loadScenario(path: string): Scenario {
+export function loadScenario(path: string, options: ValidateOptions = {}): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -35,7 +35,7 @@ export function loadScenario(path: string): Scenario {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new ScenarioError([{ path: '', message: `cannot read scenario file ${path}: ${why}` }]);
   }
-  return parseScenarioText(text, path);
+  return parseScenarioText(text, path, options);
 }
 
 /**
@@ -47,7 +47,7 @@ export function loadScenario(path: string): Scenario {
  * const s = parseScenarioText(readFileSync('my-pathway.yaml', 'utf8'), 'my-pathway.yaml');
  * ```
  */
-export function parseScenarioText(text: string, source?: string): Scenario {
+export function parseScenarioText(text: string, source?: string, options: ValidateOptions = {}): Scenario {
   const lineCounter = new LineCounter();
   // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: dates stay text
   // (`startDate: 2026-01-05`) and `yes`/`no` stay strings rather than turning into booleans.
@@ -68,7 +68,7 @@ export function parseScenarioText(text: string, source?: string): Scenario {
   } catch (err) {
     throw new ScenarioError([{ path: '', message: `${source ?? 'scenario text'}: ${(err as Error).message}` }]);
   }
-  const report = validateScenario(data);
+  const report = validateScenario(data, options);
   if (!report.ok) {
     throw new ScenarioError(
       report.issues.map((issue) => locate(issue, doc, where)),

@@ -47,7 +47,7 @@
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario } from './schema.js';
-import { validateScenario } from './validate.js';
+import { validateScenario, type ValidateOptions } from './validate.js';
 
 export { ScenarioError } from './scenario-error.js';
 export type { Scenario } from './schema.js';
@@ -55,6 +55,7 @@ export type { Scenario } from './schema.js';
 /**
  * Validates scenario data (from YAML, JSON or code) and returns a deep copy of it as a
  * {@link Scenario}. The base and every variant (merged over the base) are checked.
+ * @param options `disciplines`: names of queue disciplines given in code, accepted in `queue`.
  * @throws ScenarioError listing every problem, each with its path.
  * @example
  * ```ts
@@ -65,8 +66,8 @@ export type { Scenario } from './schema.js';
  * });
  * ```
  */
-export function parseScenario(data: unknown): Scenario {
-  const report = validateScenario(data);
+export function parseScenario(data: unknown, options: ValidateOptions = {}): Scenario {
+  const report = validateScenario(data, options);
   if (!report.ok) throw new ScenarioError(report.issues);
   return cloneJson(data) as Scenario;
 }

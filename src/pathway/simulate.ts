@@ -2,7 +2,7 @@
  * `simulate`: one run of a scenario (or a resolved model), synchronous, plain data out.
  * @module
  */
-import { Engine, type SimulationHooks } from './engine.js';
+import { Engine, type DisciplineFunction, type SimulationHooks } from './engine.js';
 import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
 import type { RunResult } from './result.js';
@@ -21,6 +21,12 @@ export interface SimulateOptions {
   variant?: string;
   /** Custom routing or priority rules (see {@link SimulationHooks}). */
   hooks?: SimulationHooks;
+  /**
+   * Queue disciplines given in code, by the name a stage's `queue` uses (see
+   * {@link DisciplineFunction}); merged over `hooks.disciplines`. Like hooks, functions cannot go
+   * to worker threads: experiments that use them run with `workers: 1`.
+   */
+  disciplines?: Record<string, DisciplineFunction>;
   /**
    * Extra checks run on the result, each returning warnings to add (the package entry point
    * passes the queueing-theory referee from `carepath/analysis` here).
@@ -54,8 +60,12 @@ export function isModel(x: Scenario | Model): x is Model {
  * ```
  */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
-  const model = isModel(scenario) ? scenario : resolveScenario(scenario, options.variant ?? 'base');
-  const result = new Engine(model, options).run();
+  const disciplines = options.disciplines ? { ...options.hooks?.disciplines, ...options.disciplines } : options.hooks?.disciplines;
+  const model = isModel(scenario)
+    ? scenario
+    : resolveScenario(scenario, options.variant ?? 'base', { disciplines: Object.keys(disciplines ?? {}) });
+  const hooks = disciplines === options.hooks?.disciplines ? options.hooks : { ...options.hooks, disciplines };
+  const result = new Engine(model, { seed: options.seed, replication: options.replication, hooks }).run();
   for (const check of options.checks ?? []) result.warnings.push(...check(model, result));
   return result;
 }

@@ -45,6 +45,12 @@ export const DISCIPLINES: readonly DisciplineEntry[] = [fifo, priority, longestC
 /** Names a stage's `queue` may give, for the schema's enum. */
 export const DISCIPLINE_NAMES = DISCIPLINES.map((d) => d.name) as [string, ...string[]];
 
+/** What the schema expects of `queue`: `"fifo", "priority" or "longest-clock-first"`. */
+export const disciplineChoice = DISCIPLINE_NAMES.map((n) => JSON.stringify(n)).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
+/** The schema's description of `queue`. */
+export const disciplineSummary = DISCIPLINES.map((d) => `\`${d.name}\`: ${d.summary}`).join('; ') + '.';
+
 /**
  * The registry entry of a discipline name, or undefined (a name only code can supply).
  * @example
