@@ -113,7 +113,8 @@ export class Engine {
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p));
     this.queues.nowOf = () => this.sim.now;
     this.fifo = this.queues.fifo;
-    this.stats = new Statistics(model, this.waiting, this.capacity);
+    this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
+    this.clocks.attach(this.store, this.sim, this.stats);
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
     this.patienceRng = perStage('patience');
@@ -154,10 +155,9 @@ export class Engine {
   private dispatch(kind: number, data: number): void {
     switch (kind) {
       case K_END:
-        this.complete(data, this.store.stage(data), 1);
-        break;
       case K_END_FREE:
-        this.complete(data, this.store.stage(data), 0);
+        // One call site, so V8 inlines complete once.
+        this.complete(data, this.store.stage(data), kind === K_END ? 1 : 0);
         break;
       case K_ARRIVAL:
         this.onArrival(data);
@@ -178,7 +178,7 @@ export class Engine {
         this.onReturn(data);
         break;
       case K_WARMUP:
-        this.stats.startMeasuring(this.sim.now);
+        this.stats.startMeasuring();
         break;
     }
   }
@@ -237,7 +237,7 @@ export class Engine {
   private enqueue(p: number, s: number): void {
     const store = this.store;
     const now = this.sim.now;
-    this.stats.touch(s, now);
+    this.stats.touch(s);
     store.setState(p, WAITING);
     this.waiting[s]++;
     this.totalWaiting++;
@@ -271,7 +271,7 @@ export class Engine {
         this.store.release(p);
         continue;
       }
-      this.stats.touch(s, this.sim.now);
+      this.stats.touch(s);
       this.waiting[s]--;
       this.totalWaiting--;
       this.startService(p, s);
@@ -289,14 +289,14 @@ export class Engine {
       sim.cancel(h);
       store.setAbandonHandle(p, -1);
     }
-    stats.touch(s, now);
+    stats.touch(s);
     store.setState(p, IN_SERVICE);
     const held = this.capacity.take(s, stats.measuring);
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
     }
-    if (this.hasClock[2 * s] === 1) this.clocks.event(store, p, 2 * s, now, stats.measuring);
+    if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     const c = this.c;
     const kind = c.svcKind[s];
     const d =
@@ -314,21 +314,13 @@ export class Engine {
     const store = this.store;
     const stats = this.stats;
     const c = this.c;
-    stats.touch(s, this.sim.now);
+    stats.touch(s);
     if (held === 1) this.capacity.release(s);
     if (stats.measuring) stats.completed[s]++;
-    if (this.hasClock[2 * s + 1] === 1) this.clocks.event(store, p, 2 * s + 1, this.sim.now, stats.measuring);
+    if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
-    if (tc >= 0) {
-      const has = (store.cond(p) >>> tc) & 1;
-      const u = this.testRng[s]!();
-      // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
-      const positive = has === 1 ? u < c.testSens[s]! : u >= c.testSpec[s]!;
-      store.setLastTest(p, positive ? 1 : 0);
-      store.setMissedAt(p, has === 1 && !positive && c.testMissed[s] === 1 ? s : -1);
-      if (positive && c.testOnPositive[s]! >= 0) store.setCls(p, c.testOnPositive[s]!);
-    }
-    let next = hasBranches(this.routing, s) ? chooseBranch(this.routing, s, store.cls(p), store.lastTest(p), this.routeRng[s]!()) : EXIT;
+    if (tc >= 0) this.test(p, s, tc);
+    let next = hasBranches(this.routing, s) ? chooseBranch(this.routing, s, store, p, this.routeRng[s]!()) : EXIT;
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
     if (this.cap.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
@@ -338,10 +330,23 @@ export class Engine {
     }
   }
 
+  /** The test of stage s (for condition tc) on patient p: sets their last result (and class). */
+  private test(p: number, s: number, tc: number): void {
+    const store = this.store;
+    const c = this.c;
+    const has = (store.cond(p) >>> tc) & 1;
+    const u = this.testRng[s]!();
+    // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
+    const positive = has === 1 ? u < c.testSens[s]! : u >= c.testSpec[s]!;
+    store.setLastTest(p, positive ? 1 : 0);
+    store.setMissedAt(p, has === 1 && !positive && c.testMissed[s] === 1 ? s : -1);
+    if (positive && c.testOnPositive[s]! >= 0) store.setCls(p, c.testOnPositive[s]!);
+  }
+
   private exit(p: number): void {
     const store = this.store;
     const S = this.nStages;
-    if (this.hasClock[2 * S] === 1) this.clocks.event(store, p, 2 * S, this.sim.now, this.stats.measuring);
+    if (this.hasClock[2 * S] === 1) this.clocks.event(p, 2 * S);
     const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
     this.exited++;
@@ -374,7 +379,7 @@ export class Engine {
   private onAbandon(p: number): void {
     const store = this.store;
     const s = store.stage(p);
-    this.stats.touch(s, this.sim.now);
+    this.stats.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;
     store.setState(p, ABANDONED); // freed when the queue reaches it
@@ -390,7 +395,7 @@ export class Engine {
    * slot pattern takes effect at the next day's release.
    */
   private onCapacity(s: number): void {
-    this.stats.touch(s, this.sim.now);
+    this.stats.touch(s);
     this.capacity.phaseChange(s);
     this.drain(s);
   }
@@ -412,7 +417,7 @@ export class Engine {
 
   private finish(): RunResult {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
-    const still = this.clocks.stillBreached(this.store, this.end);
+    const still = this.clocks.stillBreached(this.end);
     return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,

@@ -104,24 +104,31 @@ export function hasBranches(t: RoutingTable, s: number): boolean {
   return t.start[s]! < t.start[s + 1]!;
 }
 
+/** What routing reads of a patient (the engine's PatientStore), only for conditional branches. */
+export interface RoutedPatients {
+  cls(p: number): number;
+  lastTest(p: number): number;
+}
+
 /**
- * Where a patient goes after stage s, for the uniform `u` in [0, 1): a stage index or
- * {@link EXIT}. Reads typed arrays only (the engine calls it once per completion).
+ * Where patient p goes after stage s, for the uniform `u` in [0, 1): a stage index or
+ * {@link EXIT}. Reads typed arrays only (the engine calls it once per completion), and the
+ * patient's class and last result only when a branch has an `if`.
  * @example
  * ```ts
- * chooseBranch(compileRouting(model.stages), 1, 0, POSITIVE, 0.3);
+ * chooseBranch(compileRouting(model.stages), 1, store, p, 0.3);
  * ```
  */
-export function chooseBranch(t: RoutingTable, s: number, cls: number, lastTest: number, u: number): number {
+export function chooseBranch(t: RoutingTable, s: number, patients: RoutedPatients, p: number, u: number): number {
   const last = t.start[s + 1]!;
   let acc = 0;
   let rest = -2;
   for (let b = t.start[s]!; b < last; b++) {
     const cond = t.cond[b];
     if (cond !== IF_ALWAYS) {
-      if (cond === IF_POSITIVE && lastTest !== POSITIVE) continue;
-      if (cond === IF_NEGATIVE && lastTest !== NEGATIVE) continue;
-      if (cond === IF_CLASS && cls !== t.cls[b]) continue;
+      if (cond === IF_POSITIVE && patients.lastTest(p) !== POSITIVE) continue;
+      if (cond === IF_NEGATIVE && patients.lastTest(p) !== NEGATIVE) continue;
+      if (cond === IF_CLASS && patients.cls(p) !== t.cls[b]) continue;
     }
     const prob = t.p[b]!;
     if (prob !== prob) {

@@ -25,14 +25,15 @@ export class CapacityState {
   /** Slots released per weekday by the phase in force: stage s owns [7s, 7s + 7). */
   readonly perWeekday: Int32Array;
   // Measured areas (see CapacityPolicy.accrue), reset at the end of the warm-up.
-  /** Server-days offered, and busy within that offer. */
+  /** Server-days offered, and server-days busy (within the offer or beyond it) in server phases. */
   readonly offered: Float64Array;
-  readonly busyWithin: Float64Array;
+  readonly busyArea: Float64Array;
   /** Server-days worked beyond the servers offered (patients who started before a cut). */
   readonly overtime: Float64Array;
-  /** Days under a server phase, and under a slot phase. */
-  readonly serverDays: Float64Array;
-  readonly slotDays: Float64Array;
+  /** The part of `overtime` worked during slot phases (by patients holding an earlier phase's server). */
+  readonly holdover: Float64Array;
+  /** Days to add in the next `accrue` (a field, not an argument: see Statistics.touch). */
+  dt = 0;
   /** Slots released and slots taken. */
   readonly slotsOffered: Float64Array;
   readonly slotsUsed: Float64Array;
@@ -46,10 +47,9 @@ export class CapacityState {
     this.slotsLeft = new Int32Array(S);
     this.perWeekday = new Int32Array(7 * S);
     this.offered = new Float64Array(S);
-    this.busyWithin = new Float64Array(S);
+    this.busyArea = new Float64Array(S);
     this.overtime = new Float64Array(S);
-    this.serverDays = new Float64Array(S);
-    this.slotDays = new Float64Array(S);
+    this.holdover = new Float64Array(S);
     this.slotsOffered = new Float64Array(S);
     this.slotsUsed = new Float64Array(S);
   }
@@ -57,10 +57,9 @@ export class CapacityState {
   /** Clears the measured areas (end of the warm-up). Slot counts restart with the measuring. */
   resetAreas(s: number): void {
     this.offered[s] = 0;
-    this.busyWithin[s] = 0;
+    this.busyArea[s] = 0;
     this.overtime[s] = 0;
-    this.serverDays[s] = 0;
-    this.slotDays[s] = 0;
+    this.holdover[s] = 0;
   }
 }
 
@@ -78,8 +77,8 @@ export interface CapacityPolicy {
   enter(c: CapacityState, s: number, phase: CapacityPhase): void;
   /** A phase of this kind ends (the next phase is of another kind). */
   leave(c: CapacityState, s: number): void;
-  /** Adds `dt` days at the current state to the measured areas. */
-  accrue(c: CapacityState, s: number, dt: number): void;
+  /** Adds `c.dt` days at the current state to the measured areas. */
+  accrue(c: CapacityState, s: number): void;
 }
 
 /** `servers`: identical servers, each serving one patient at a time. */
@@ -97,16 +96,13 @@ export const serversPolicy: CapacityPolicy = {
   leave(c, s) {
     c.servers[s] = 0;
   },
-  accrue(c, s, dt) {
+  accrue(c, s) {
+    const dt = c.dt;
     const n = c.servers[s]!;
     const b = c.busy[s]!;
-    c.serverDays[s] += dt;
     c.offered[s] += n * dt;
-    if (b <= n) c.busyWithin[s] += b * dt;
-    else {
-      c.busyWithin[s] += n * dt;
-      c.overtime[s] += (b - n) * dt;
-    }
+    c.busyArea[s] += b * dt;
+    if (b > n) c.overtime[s] += (b - n) * dt;
   },
 };
 
@@ -130,10 +126,12 @@ export const slotsPolicy: CapacityPolicy = {
   leave(c, s) {
     c.slotsLeft[s] = 0; // moving to servers or unlimited drops the day's unused slots
   },
-  accrue(c, s, dt) {
-    c.slotDays[s] += dt;
+  accrue(c, s) {
     // Patients still holding a server from an earlier server phase work beyond any offer.
-    if (c.busy[s]! > 0) c.overtime[s] += c.busy[s]! * dt;
+    if (c.busy[s]! > 0) {
+      c.overtime[s] += c.busy[s]! * c.dt;
+      c.holdover[s] += c.busy[s]! * c.dt;
+    }
   },
 };
 

@@ -101,39 +101,54 @@ export class Capacity {
     this.apply(s, c.phase[s]! + 1);
   }
 
-  /** Adds dt days at the current state to stage s's measured areas. */
-  accrue(s: number, dt: number): void {
+  /** Adds `state.dt` days at the current state to stage s's measured areas. */
+  accrue(s: number): void {
     const c = this.state;
     switch (c.kind[s]) {
       case CAP_SERVERS:
-        serversPolicy.accrue(c, s, dt);
+        serversPolicy.accrue(c, s);
         break;
       case CAP_SLOTS:
-        slotsPolicy.accrue(c, s, dt);
+        slotsPolicy.accrue(c, s);
         break;
       case CAP_UNLIMITED:
         break;
       default:
-        this.policy(c.kind[s]!).accrue(c, s, dt);
+        this.policy(c.kind[s]!).accrue(c, s);
     }
   }
 
   /**
    * Utilisation of stage s over the measured period: capacity used within the offer ÷ capacity
    * offered, at most 1. A stage with both server and slot phases weighs each kind's share by
-   * the days it was in force.
+   * the days it was in force within the measured period [from, to].
    */
-  utilisation(s: number): number {
+  utilisation(s: number, from: number, to: number): number {
     const c = this.state;
     const hasServers = c.offered[s]! > 0;
     const hasSlots = c.slotsOffered[s]! > 0;
     const slotShare = hasSlots ? Math.min(1, c.slotsUsed[s]! / c.slotsOffered[s]!) : 0;
-    const serverShare = hasServers ? c.busyWithin[s]! / c.offered[s]! : 0;
+    // Busy within the offer = busy − overtime in server phases (busy beyond it is overtime).
+    const overtimeInServerPhases = c.overtime[s]! - c.holdover[s]!;
+    const serverShare = hasServers ? Math.min(1, (c.busyArea[s]! - overtimeInServerPhases) / c.offered[s]!) : 0;
     if (hasServers && hasSlots) {
-      const ds = c.serverDays[s]!;
-      const dl = c.slotDays[s]!;
+      const ds = this.daysOf(s, CAP_SERVERS, from, to);
+      const dl = this.daysOf(s, CAP_SLOTS, from, to);
       return (ds * serverShare + dl * slotShare) / (ds + dl);
     }
     return hasSlots ? slotShare : serverShare;
+  }
+
+  /** Days within [from, to] during which stage s's phases are of kind `code`. */
+  private daysOf(s: number, code: number, from: number, to: number): number {
+    const phases = this.state.phases[s]!;
+    let days = 0;
+    phases.forEach((ph, i) => {
+      if (this.codeOf(ph) !== code) return;
+      const a = Math.max(from, ph.from);
+      const b = Math.min(to, i + 1 < phases.length ? phases[i + 1]!.from : Infinity);
+      if (b > a) days += b - a;
+    });
+    return days;
   }
 }

@@ -4,6 +4,7 @@
  * breach it.
  * @module
  */
+import type { Simulation } from '../../core/simulation.js';
 import type { Model, ModelEventRef } from '../model.js';
 import { IN_SERVICE, MAX_TARGETS, WAITING, type PatientStore } from '../patients.js';
 
@@ -28,6 +29,11 @@ export class TargetClocks {
   private readonly fromAt: Int32Array[];
   readonly met: Float64Array;
   readonly breached: Float64Array;
+
+  // Set by attach(): the store is sized from this object's fromTargets, so it comes later.
+  private store!: PatientStore;
+  private sim!: Simulation;
+  private stats!: { measuring: boolean };
 
   constructor(private readonly model: Model) {
     const S = model.stages.length;
@@ -54,8 +60,17 @@ export class TargetClocks {
     this.breached = new Float64Array(T);
   }
 
-  /** Patient p passes clock event `code` at time `now`. */
-  event(store: PatientStore, p: number, code: number, now: number, measuring: boolean): void {
+  /** Connects the clocks to the run's store, clock and statistics (whose `measuring` flag they read). */
+  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }): void {
+    this.store = store;
+    this.sim = sim;
+    this.stats = stats;
+  }
+
+  /** Patient p passes clock event `code` now (no time argument: see Statistics.touch). */
+  event(p: number, code: number): void {
+    const store = this.store;
+    const now = this.sim.now;
     const from = this.fromAt[code]!;
     for (let i = 0; i < from.length; i++) {
       const t = from[i]!;
@@ -73,7 +88,7 @@ export class TargetClocks {
       const clock = slot < 0 ? store.start(p) : store.clockFrom(p, slot);
       if (clock !== clock) continue; // the `from` event has not happened: no clock to stop
       store.setTargetsDone(p, store.targetsDone(p) | bit);
-      if (measuring) {
+      if (this.stats.measuring) {
         if (now - clock <= this.within[t]!) this.met[t]++;
         else this.breached[t]++;
       }
@@ -84,7 +99,8 @@ export class TargetClocks {
    * Patients still on the way at `now` whose clock already exceeds the standard, per target,
    * when the clock-stopping event is certain to come (it is the patient's current stage, or exit).
    */
-  stillBreached(store: PatientStore, now: number): Float64Array {
+  stillBreached(now: number): Float64Array {
+    const store = this.store;
     const out = new Float64Array(this.n);
     if (this.n === 0) return out;
     const certain = this.certainStops();

@@ -7,6 +7,7 @@ import { WaitHistogram } from '../histogram.js';
 import type { Model } from '../model.js';
 import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
 import type { RunResult, StageResult, TargetResult } from '../result.js';
+import type { Simulation } from '../../core/simulation.js';
 import type { Capacity } from './capacity.js';
 
 /** Patient counts over the whole run, kept by the engine. */
@@ -39,6 +40,7 @@ export class Statistics {
    */
   constructor(
     private readonly m: Model,
+    private readonly sim: Simulation,
     private readonly waiting: Int32Array,
     private readonly capacity: Capacity,
   ) {
@@ -55,12 +57,18 @@ export class Statistics {
     this.seriesByStage = m.stages.map(() => []);
   }
 
-  /** Accumulates the time-weighted areas of stage s up to now. Call before its state changes. */
-  touch(s: number, now: number): void {
+  /**
+   * Accumulates the time-weighted areas of stage s up to now. Call before its state changes.
+   * Takes no time argument: a double passed to a call V8 does not inline is boxed in a fresh
+   * heap number, garbage on every event.
+   */
+  touch(s: number): void {
+    const now = this.sim.now;
     const dt = now - this.lastT[s]!;
     if (dt > 0) {
       this.qArea[s] += this.waiting[s]! * dt;
-      this.capacity.accrue(s, dt);
+      this.capacity.state.dt = dt;
+      this.capacity.accrue(s);
       this.lastT[s] = now;
     }
   }
@@ -73,9 +81,9 @@ export class Statistics {
   }
 
   /** The end of the warm-up: areas restart from zero. */
-  startMeasuring(now: number): void {
+  startMeasuring(): void {
     for (let s = 0; s < this.m.stages.length; s++) {
-      this.touch(s, now);
+      this.touch(s);
       this.qArea[s] = 0;
       this.capacity.state.resetAreas(s);
       this.waitingAtMeasureStart[s] = this.waiting[s]!;
@@ -99,7 +107,7 @@ export class Statistics {
       // Measured from day 0: the list at the start is the initial backlog.
       for (const g of m.initial) this.waitingAtMeasureStart[g.stage] += g.count;
     }
-    for (let s = 0; s < S; s++) this.touch(s, end);
+    for (let s = 0; s < S; s++) this.touch(s); // the clock stands at the end
     // Who is where at the end, counted from the store itself (an independent check of the
     // engine's running counts: conservation must hold).
     let waiting = 0;
@@ -123,7 +131,7 @@ export class Statistics {
         abandoned: this.abandonedAt[s]!,
         waitingAtEnd: this.waiting[s]!,
         wait: this.waits[s]!.summary(),
-        utilisation: this.capacity.utilisation(s),
+        utilisation: this.capacity.utilisation(s, m.warmup, end),
         overtime: this.capacity.state.overtime[s]!,
         meanQueueLength: horizon > 0 ? this.qArea[s]! / horizon : 0,
         throughputPerDay: horizon > 0 ? this.completed[s]! / horizon : 0,
