@@ -110,8 +110,7 @@ export class Engine {
     this.draining = new Uint8Array(S);
     this.capacity = new Capacity(model);
     this.cap = this.capacity.state;
-    this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p));
-    this.queues.nowOf = () => this.sim.now;
+    this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
     this.clocks.attach(this.store, this.sim, this.stats);

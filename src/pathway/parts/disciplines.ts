@@ -39,7 +39,14 @@ export interface DisciplineEntry {
   };
 }
 
-/** Every built-in discipline, in the order the schema lists them. */
+/**
+ * Every built-in discipline, in the order the schema lists them. A new discipline is one file
+ * exporting its entry, plus its line here.
+ * @example
+ * ```ts
+ * DISCIPLINES.map((d) => d.name); // ['fifo', 'priority', 'longest-clock-first']
+ * ```
+ */
 export const DISCIPLINES: readonly DisciplineEntry[] = [fifo, priority, longestClockFirst];
 
 /** Names a stage's `queue` may give, for the schema's enum. */

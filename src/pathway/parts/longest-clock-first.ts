@@ -14,7 +14,14 @@
  */
 import type { DisciplineEntry } from './disciplines.js';
 
-/** The registry entry of longest clock first. */
+/**
+ * The registry entry of longest clock first.
+ * @example
+ * ```yaml
+ * stages:
+ *   surgery: { capacity: 4, service: { dist: gamma, mean: 0.5, sd: 0.2 }, queue: longest-clock-first }
+ * ```
+ */
 export const longestClockFirst: DisciplineEntry = {
   name: 'longest-clock-first',
   summary: 'longest since the pathway clock started first (treat in turn), then arrival order',

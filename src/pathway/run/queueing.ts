@@ -34,6 +34,8 @@ export class StageQueues {
     private readonly store: PatientStore,
     private readonly hooks: SimulationHooks,
     private readonly view: (p: number) => PatientView,
+    /** The simulated time, for disciplines given in code. */
+    private readonly now: () => number,
   ) {
     // Priority levels: distinct class priorities, ascending.
     const levels = [...new Set(model.classPriority)].sort((a, b) => a - b);
@@ -94,13 +96,10 @@ export class StageQueues {
     const waiting: PatientView[] = [];
     for (let i = 0; i < n; i++) waiting.push(this.view(ids[i]!));
     const stage = this.model.stages[s]!.id;
-    const i = fn(waiting, this.nowOf(), stage);
+    const i = fn(waiting, this.now(), stage);
     if (!(Number.isInteger(i) && i >= 0 && i < n)) {
       throw new Error(`queue discipline "${this.model.stages[s]!.queue}" at stage "${stage}" returned ${String(i)}, expected an index from 0 to ${n - 1}`);
     }
     return i;
   }
-
-  /** Set by the engine: the clock, for code disciplines. */
-  nowOf: () => number = () => 0;
 }
