@@ -18,7 +18,7 @@ import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.j
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
-import { Capacity, CAP_SERVERS, type CapacityState } from './run/capacity.js';
+import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import { compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
@@ -56,7 +56,10 @@ export class Engine {
 
   // Parts.
   private readonly capacity: Capacity;
-  private readonly cap: CapacityState;
+  /** The capacity state's kind, busy and servers arrays, read directly on the hot path. */
+  private readonly kind: Uint8Array;
+  private readonly busy: Int32Array;
+  private readonly servers: Int32Array;
   private readonly queues: StageQueues;
   /** Arrival-order stages' rings (null elsewhere): a monomorphic call site for the common case. */
   private readonly fifo: (FifoQueue | null)[];
@@ -109,7 +112,9 @@ export class Engine {
     this.waiting = new Int32Array(S);
     this.draining = new Uint8Array(S);
     this.capacity = new Capacity(model);
-    this.cap = this.capacity.state;
+    this.kind = this.capacity.state.kind;
+    this.busy = this.capacity.state.busy;
+    this.servers = this.capacity.state.servers;
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
@@ -229,8 +234,13 @@ export class Engine {
   private enterStage(p: number, s: number): void {
     this.store.setStage(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
-    if (this.waiting[s] === 0 && this.capacity.hasFree(s)) this.startService(p, s);
+    if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
     else this.enqueue(p, s);
+  }
+
+  /** Whether a patient could start at s now (servers inline, as serversPolicy.hasFree). */
+  private hasFree(s: number): boolean {
+    return this.kind[s] === CAP_SERVERS ? this.busy[s]! < this.servers[s]! : this.capacity.hasFree(s);
   }
 
   private enqueue(p: number, s: number): void {
@@ -264,7 +274,7 @@ export class Engine {
     this.draining[s] = 1;
     const fifo = this.fifo[s]!;
     const queue = fifo ?? this.queues.ordered[s]!;
-    while (this.waiting[s]! > 0 && this.capacity.hasFree(s)) {
+    while (this.waiting[s]! > 0 && this.hasFree(s)) {
       const p = fifo !== null ? fifo.shift() : queue.shift();
       if (this.store.state(p) === ABANDONED) {
         this.store.release(p);
@@ -290,7 +300,10 @@ export class Engine {
     }
     stats.touch(s);
     store.setState(p, IN_SERVICE);
-    const held = this.capacity.take(s, stats.measuring);
+    // Servers inline (the hot case; serversPolicy.take does the same), other kinds through their policy.
+    let held = 1;
+    if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
+    else held = this.capacity.take(s, stats.measuring);
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
@@ -314,14 +327,19 @@ export class Engine {
     const stats = this.stats;
     const c = this.c;
     stats.touch(s);
-    if (held === 1) this.capacity.release(s);
+    if (held === 1) this.busy[s]--;
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
     if (tc >= 0) this.test(p, s, tc);
-    let next = hasBranches(this.routing, s) ? chooseBranch(this.routing, s, store, p, this.routeRng[s]!()) : EXIT;
+    let next = EXIT;
+    if (hasBranches(this.routing, s)) {
+      const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
+      const only = this.routing.only[s]!;
+      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, u);
+    }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
-    if (this.cap.kind[s] === CAP_SERVERS) this.drain(s);
+    if (this.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
       store.setJoined(p, this.sim.now);

@@ -63,6 +63,11 @@ export interface RoutingTable {
   cond: Int8Array;
   /** Class index of an {@link IF_CLASS} branch, else -1. */
   cls: Int32Array;
+  /**
+   * Per stage: where every patient goes when the first branch has neither `if` nor `p` (it takes
+   * everyone, whatever the draw), else -2. Spares the engine the call in the common case.
+   */
+  only: Int32Array;
 }
 
 /**
@@ -82,10 +87,13 @@ export function compileRouting(stages: ModelStage[]): RoutingTable {
     p: new Float64Array(n),
     cond: new Int8Array(n),
     cls: new Int32Array(n),
+    only: new Int32Array(S).fill(-2),
   };
   let b = 0;
   stages.forEach((st, s) => {
     t.start[s] = b;
+    const first = st.next[0];
+    if (first !== undefined && first.if === null && first.p === null) t.only[s] = first.to;
     for (const br of st.next) {
       const c = br.if;
       t.to[b] = br.to;

@@ -32,8 +32,6 @@ export class CapacityState {
   readonly overtime: Float64Array;
   /** The part of `overtime` worked during slot phases (by patients holding an earlier phase's server). */
   readonly holdover: Float64Array;
-  /** Days to add in the next `accrue` (a field, not an argument: see Statistics.touch). */
-  dt = 0;
   /** Slots released and slots taken. */
   readonly slotsOffered: Float64Array;
   readonly slotsUsed: Float64Array;
@@ -77,8 +75,8 @@ export interface CapacityPolicy {
   enter(c: CapacityState, s: number, phase: CapacityPhase): void;
   /** A phase of this kind ends (the next phase is of another kind). */
   leave(c: CapacityState, s: number): void;
-  /** Adds `c.dt` days at the current state to the measured areas. */
-  accrue(c: CapacityState, s: number): void;
+  /** Adds `dt` days at the current state to the measured areas. */
+  accrue(c: CapacityState, s: number, dt: number): void;
 }
 
 /** `servers`: identical servers, each serving one patient at a time. */
@@ -96,8 +94,7 @@ export const serversPolicy: CapacityPolicy = {
   leave(c, s) {
     c.servers[s] = 0;
   },
-  accrue(c, s) {
-    const dt = c.dt;
+  accrue(c, s, dt) {
     const n = c.servers[s]!;
     const b = c.busy[s]!;
     c.offered[s] += n * dt;
@@ -126,11 +123,11 @@ export const slotsPolicy: CapacityPolicy = {
   leave(c, s) {
     c.slotsLeft[s] = 0; // moving to servers or unlimited drops the day's unused slots
   },
-  accrue(c, s) {
+  accrue(c, s, dt) {
     // Patients still holding a server from an earlier server phase work beyond any offer.
     if (c.busy[s]! > 0) {
-      c.overtime[s] += c.busy[s]! * c.dt;
-      c.holdover[s] += c.busy[s]! * c.dt;
+      c.overtime[s] += c.busy[s]! * dt;
+      c.holdover[s] += c.busy[s]! * dt;
     }
   },
 };

@@ -101,20 +101,20 @@ export class Capacity {
     this.apply(s, c.phase[s]! + 1);
   }
 
-  /** Adds `state.dt` days at the current state to stage s's measured areas. */
-  accrue(s: number): void {
+  /** Adds `dt` days at the current state to stage s's measured areas. */
+  accrue(s: number, dt: number): void {
     const c = this.state;
     switch (c.kind[s]) {
       case CAP_SERVERS:
-        serversPolicy.accrue(c, s);
+        serversPolicy.accrue(c, s, dt);
         break;
       case CAP_SLOTS:
-        slotsPolicy.accrue(c, s);
+        slotsPolicy.accrue(c, s, dt);
         break;
       case CAP_UNLIMITED:
         break;
       default:
-        this.policy(c.kind[s]!).accrue(c, s);
+        this.policy(c.kind[s]!).accrue(c, s, dt);
     }
   }
 
