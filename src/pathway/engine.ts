@@ -20,7 +20,7 @@ import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
-import { compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
+import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { StageQueues } from './run/queueing.js';
@@ -331,7 +331,7 @@ export class Engine {
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
-    if (tc >= 0) this.test(p, s, tc);
+    if (tc >= 0) applyTest(c, this.store, p, s, tc, this.testRng[s]!);
     let next = EXIT;
     if (hasBranches(this.routing, s)) {
       const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
@@ -345,19 +345,6 @@ export class Engine {
       store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }
-  }
-
-  /** The test of stage s (for condition tc) on patient p: sets their last result (and class). */
-  private test(p: number, s: number, tc: number): void {
-    const store = this.store;
-    const c = this.c;
-    const has = (store.cond(p) >>> tc) & 1;
-    const u = this.testRng[s]!();
-    // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
-    const positive = has === 1 ? u < c.testSens[s]! : u >= c.testSpec[s]!;
-    store.setLastTest(p, positive ? 1 : 0);
-    store.setMissedAt(p, has === 1 && !positive && c.testMissed[s] === 1 ? s : -1);
-    if (positive && c.testOnPositive[s]! >= 0) store.setCls(p, c.testOnPositive[s]!);
   }
 
   private exit(p: number): void {

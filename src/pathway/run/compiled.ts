@@ -6,7 +6,9 @@
  * @module
  */
 import { compileDistribution, type Sampler } from '../../core/distributions.js';
+import type { Rng } from '../../core/random.js';
 import type { Model } from '../model.js';
+import type { PatientStore } from '../patients.js';
 import { MAX_CLASSES, MAX_STAGES } from '../patients.js';
 import { compileRouting, type RoutingTable } from '../routing.js';
 
@@ -129,4 +131,18 @@ export function specialise(sampler: Sampler): [number, number] {
   if (sampler.variance === 0 && agrees(() => mean, 0)) return [D_FIXED, mean];
   if (sampler.dist === 'exponential' && agrees((u) => -mean * Math.log(1 - u), 1)) return [D_EXPONENTIAL, mean];
   return [D_GENERAL, 0];
+}
+
+/**
+ * The test of stage s (condition tc) on patient p, with one draw from `rng`: sets their last
+ * result, whether a missed condition may bring them back, and their class on a positive.
+ */
+export function applyTest(c: CompiledModel, store: PatientStore, p: number, s: number, tc: number, rng: Rng): void {
+  const has = (store.cond(p) >>> tc) & 1;
+  const u = rng();
+  // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
+  const positive = has === 1 ? u < c.testSens[s]! : u >= c.testSpec[s]!;
+  store.setLastTest(p, positive ? 1 : 0);
+  store.setMissedAt(p, has === 1 && !positive && c.testMissed[s] === 1 ? s : -1);
+  if (positive && c.testOnPositive[s]! >= 0) store.setCls(p, c.testOnPositive[s]!);
 }
