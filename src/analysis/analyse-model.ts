@@ -6,6 +6,7 @@
 import { invalid } from '../core/errors.js';
 import type { Model } from '../pathway/model.js';
 import { WorkLimitError } from '../pathway/work-limits.js';
+import { disciplineAnalysis } from '../pathway/parts/disciplines.js';
 import { solveCappedFlow, solveFlow } from './flow.js';
 import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMode } from './inputs.js';
 import { stageWait, type StageInput } from './stage-wait.js';
@@ -156,7 +157,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       inp.kind === 'servers' &&
       inp.service.exponential &&
       st.patience === null &&
-      (st.queue === 'fifo' || classesAt[s]! <= 1) &&
+      (disciplineAnalysis(st.queue, classesAt[s]!).treatment === 'exact' || classesAt[s]! <= 1) &&
       util[s]! < 1
     );
   });

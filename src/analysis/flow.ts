@@ -28,6 +28,7 @@
  */
 import { ValidationError } from '../core/errors.js';
 import { EXIT, type Model } from '../pathway/model.js';
+import { branchApplies, NEGATIVE, NO_TEST, POSITIVE } from '../pathway/routing.js';
 
 /** The flow solution for one set of external rates and pass-through shares. @internal */
 export interface FlowSolution {
@@ -171,12 +172,9 @@ export function solveFlow(model: Model, externalRates: number[], passThrough: nu
     let restTo: number | null = null;
     const isPositive = last === 1;
     const isNegative = last >= 2;
+    const lastTest = isPositive ? POSITIVE : isNegative ? NEGATIVE : NO_TEST;
     for (const b of next) {
-      if (b.if) {
-        if (b.if.kind === 'positive' && !isPositive) continue;
-        if (b.if.kind === 'negative' && !isNegative) continue;
-        if (b.if.kind === 'class' && b.if.classIndex !== cls) continue;
-      }
+      if (!branchApplies(b.if, cls, lastTest)) continue;
       if (b.p === null) {
         if (restTo === null) restTo = b.to;
         continue;

@@ -4,6 +4,7 @@
  * referee and the report read, rather than the wording of `note`.
  * @module
  */
+import { disciplineAnalysis } from '../pathway/parts/disciplines.js';
 import { cobhamMg1, cobhamMmc } from './cobham.js';
 import { erlangA } from './erlang-a.js';
 import type { Moments } from './inputs.js';
@@ -26,8 +27,8 @@ export interface StageInput {
 
 /** What the flow says about the patients who reach a stage. */
 export interface StageTraffic {
-  /** Queue discipline of the stage. */
-  queue: 'fifo' | 'priority';
+  /** Queue discipline of the stage: a registry name (fifo, priority, longest-clock-first) or one given in code. */
+  queue: string;
   /** Effective arrivals per day. */
   lambda: number;
   /** Utilisation (arrivals ÷ capacity). */
@@ -68,8 +69,11 @@ function slotPattern(perWeekday: number[] | null): number[] | null {
  */
 export function stageWait(inp: StageInput, t: StageTraffic): StageWait {
   const { lambda, utilisation: u, ca2 } = t;
-  const discipline: StageWait['discipline'] = t.queue === 'priority' && t.classes.length > 1 ? 'priority' : 'fifo';
+  // Priority with a single class is FIFO; other disciplines keep their registry name.
+  const discipline = t.queue === 'priority' ? (t.classes.length > 1 ? 'priority' : 'fifo') : t.queue;
+  const rule = disciplineAnalysis(t.queue, t.classes.length);
   const base = { discipline };
+  if (rule.treatment === 'simulate-only') return { ...base, mean: null, method: 'none', exact: false, note: rule.note };
   if (inp.kind === 'unlimited') return { ...base, mean: 0, method: 'none', exact: true, exactFor: 'each-patient', note: 'a delay, no queue' };
   if (lambda <= 0) return { ...base, mean: 0, method: 'none', exact: true, exactFor: 'each-patient', note: 'no patients reach this stage' };
   if (inp.kind === 'servers' && inp.service.treatment === 'simulate-only') {
@@ -87,17 +91,15 @@ export function stageWait(inp: StageInput, t: StageTraffic): StageWait {
   const c = inp.servers;
   const mu = 1 / inp.service.mean;
   const cs2 = inp.service.scv;
-  const priorityNote =
-    discipline === 'priority'
-      ? ' Priority queue: this is the mean over all classes (the order changes who waits, not the average, when service does not depend on class); per-class waits differ.'
-      : '';
+  // The discipline's registry note (e.g. priority: the mean over all classes; per-class waits differ).
+  const priorityNote = rule.note;
   if (inp.service.exponential && t.exactUpstream) {
     const wait: StageWait = {
       ...base,
       mean: mmcWait(lambda, mu, c).Wq,
       method: 'erlang-c',
       exact: true,
-      exactFor: discipline === 'priority' ? 'mean-over-classes' : 'each-patient',
+      exactFor: discipline === 'fifo' ? 'each-patient' : 'mean-over-classes',
       note: `M/M/${c}: exact (Poisson arrivals, product-form network).${priorityNote}`,
     };
     if (discipline === 'priority' && t.poissonArrivals) {

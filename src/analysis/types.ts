@@ -28,9 +28,10 @@ export interface StageWait {
   exact: boolean;
   /**
    * The order the stage serves its list in: `priority` when it is a priority queue that more than
-   * one class reaches, else `fifo` (one class in a priority queue is served in arrival order).
+   * one class reaches, `fifo` for FIFO (and a priority queue that one class reaches: arrival
+   * order), else the discipline's registry name (`longest-clock-first`, or one given in code).
    */
-  discipline: 'fifo' | 'priority';
+  discipline: string;
   /**
    * What an exact `mean` describes: `each-patient` — every patient is treated alike, so it is the
    * mean wait of any patient and one run's mean wait varies as theory says; `mean-over-classes`

@@ -4,13 +4,13 @@
  * @module
  */
 export { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from './scenario.js';
-export { validateScenario, type ScenarioValidation } from './validate.js';
+export { validateScenario, type ScenarioValidation, type ValidateOptions } from './validate.js';
 export { loadScenario, parseScenarioText } from './load.js';
 export { scenarioJsonSchema } from './scenario.js';
 export { applyVariant, mergePatch, variantNames } from './variants.js';
 export { resolveScenario } from './resolve.js';
 export { simulate, isModel, type SimulateOptions } from './simulate.js';
-export type { SimulationHooks, RouteContext, PatientView } from './engine.js';
+export type { SimulationHooks, RouteContext, PatientView, DisciplineFunction } from './engine.js';
 export { EXIT } from './model.js';
 export type * from './model.js';
 export type * from './result.js';

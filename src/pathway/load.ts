@@ -10,8 +10,8 @@ import type { Issue } from '../core/errors.js';
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario } from './schema.js';
-import { validateScenario } from './validate.js';
-import { withLimits, type ScenarioReadOptions } from './work-limits.js';
+import { validateScenario, type ValidateOptions } from './validate.js';
+import { withLimits } from './work-limits.js';
 
 /** Most YAML aliases expanded in one file (guards against "billion laughs" files). */
 const MAX_ALIASES = 1000;
@@ -28,7 +28,7 @@ const MAX_ALIASES = 1000;
  * scenario.name; // 'Lung cancer — AI chest X-ray reporting with treatment capacity fixed'
  * ```
  */
-export function loadScenario(path: string, options: ScenarioReadOptions = {}): Scenario {
+export function loadScenario(path: string, options: ValidateOptions = {}): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -53,7 +53,7 @@ export function loadScenario(path: string, options: ScenarioReadOptions = {}): S
  * const s = parseScenarioText(readFileSync(file, 'utf8'), file); // errors name file:line:col
  * ```
  */
-export function parseScenarioText(text: string, source?: string, options: ScenarioReadOptions = {}): Scenario {
+export function parseScenarioText(text: string, source?: string, options: ValidateOptions = {}): Scenario {
   const lineCounter = new LineCounter();
   // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: dates stay text
   // (`startDate: 2026-01-05`) and `yes`/`no` stay strings rather than turning into booleans.
@@ -74,7 +74,7 @@ export function parseScenarioText(text: string, source?: string, options: Scenar
   } catch (err) {
     throw new ScenarioError([{ path: '', message: `${source ?? 'scenario text'}: ${(err as Error).message}` }]);
   }
-  const report = validateScenario(data);
+  const report = validateScenario(data, options);
   if (!report.ok) {
     throw new ScenarioError(
       report.issues.map((issue) => locate(issue, doc, where)),

@@ -79,8 +79,11 @@ export interface ModelStage {
   capacity: CapacityPhase[];
   /** Service time (servers), activity after the slot (slots), or delay (unlimited). */
   service: DistributionSpec;
-  /** Queue discipline: first come first served, or by class priority (then by arrival). */
-  queue: 'fifo' | 'priority';
+  /**
+   * Queue discipline: a name from the discipline registry (`fifo`, `priority`,
+   * `longest-clock-first`, see `parts/disciplines.ts`) or one given in code to `simulate`.
+   */
+  queue: string;
   /** Time a patient will wait before leaving the list, or null for infinite patience. */
   patience: DistributionSpec | null;
   /** The diagnostic test done at this stage, or null when it does none. */

@@ -187,3 +187,37 @@ export class KeyedQueue implements PatientQueue {
     this.seqs = seqs;
   }
 }
+
+/**
+ * A line served by a choice made at each start: `choose(ids, n)` gets the entries in order of
+ * joining (the first `n` of `ids`) and returns the index of the one to take. Used for
+ * disciplines given in code; O(n) per start, which such rules cost anyway.
+ */
+export class ChoiceQueue implements PatientQueue {
+  private ids = new Int32Array(16);
+  private count = 0;
+
+  constructor(private readonly choose: (ids: Int32Array, n: number) => number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(id: number): void {
+    if (this.count === this.ids.length) {
+      const next = new Int32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.count++] = id;
+  }
+
+  shift(): number {
+    if (this.count === 0) return -1;
+    const i = this.choose(this.ids, this.count);
+    const id = this.ids[i]!;
+    this.ids.copyWithin(i, i + 1, this.count);
+    this.count--;
+    return id;
+  }
+}

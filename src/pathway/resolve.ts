@@ -22,8 +22,8 @@ import {
 import { cloneJson, keysOf } from './scenario-json.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME } from './scenario-names.js';
 import { ScenarioError } from './scenario-error.js';
-import { RATE_UNITS, type Scenario } from './schema.js';
-import { validateScenario } from './validate.js';
+import { RATE_UNITS, WEEKDAYS, type Scenario } from './schema.js';
+import { validateScenario, type ValidateOptions } from './validate.js';
 import { parseEvent } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
 
@@ -48,6 +48,7 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * `default` added last, slots spread over weekdays. The merged scenario is validated again, so
  * a hand-built object typed as {@link Scenario} cannot produce a broken model.
  * @param variant A name from {@link variantNames}, or `base` (the default) for none.
+ * @param options `disciplines`: names of queue disciplines given in code, accepted in `queue`.
  * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
  * @example
  * ```ts
@@ -57,10 +58,10 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * model.classes; // ['urgent', 'routine', 'default']
  * ```
  */
-export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIANT): Model {
+export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIANT, options: ValidateOptions = {}): Model {
   const merged = mergeVariant(scenario, variant);
   if ('issue' in merged) throw new ScenarioError([merged.issue]);
-  const report = validateScenario(merged.scenario);
+  const report = validateScenario(merged.scenario, options);
   if (!report.ok) {
     const issues =
       variant === BASE_VARIANT

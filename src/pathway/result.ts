@@ -32,8 +32,18 @@ export interface StageResult {
   waitingAtEnd: number;
   /** Time spent on this stage's queue, for patients who started service. */
   wait: WaitSummary;
-  /** Busy server-time ÷ available server-time, or used slots ÷ offered slots; 0 for unlimited. */
+  /**
+   * Capacity used within the offer ÷ capacity offered, never above 1: busy server-days within the
+   * servers offered ÷ server-days offered, or slots used ÷ slots offered; a stage with both server
+   * and slot phases weighs each share by the days its kind was in force; 0 for unlimited.
+   */
   utilisation: number;
+  /**
+   * Server-days worked beyond the servers offered (days × patients): patients who started before
+   * the number of servers was cut, or before a change to slots, finishing their service. 0 when
+   * capacity is never reduced under patients in service.
+   */
+  overtime: number;
   /** Time-average number on the queue. */
   meanQueueLength: number;
   /** Completions per day. */

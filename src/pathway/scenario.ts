@@ -47,8 +47,8 @@
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario, ScenarioInput } from './schema.js';
-import { validateScenario } from './validate.js';
-import { withLimits, type ScenarioReadOptions } from './work-limits.js';
+import { validateScenario, type ValidateOptions } from './validate.js';
+import { withLimits } from './work-limits.js';
 
 export { ScenarioError } from './scenario-error.js';
 export type { Scenario, ScenarioInput } from './schema.js';
@@ -59,6 +59,8 @@ export type { Scenario, ScenarioInput } from './schema.js';
  * {@link ScenarioInput}, so a misspelt field or distribution name in code fails to compile;
  * parsed JSON (`any`) passes straight through to validation, and data typed `unknown` can be
  * checked first with {@link validateScenario}, which accepts anything.
+ * @param options `disciplines`: names of queue disciplines given in code, accepted in `queue`;
+ *   `limits`: work limits over the scenario's own.
  * @throws ScenarioError listing every problem, each with its path.
  * @example
  * ```ts
@@ -70,9 +72,9 @@ export type { Scenario, ScenarioInput } from './schema.js';
  * });
  * ```
  */
-export function parseScenario(data: ScenarioInput, options: ScenarioReadOptions = {}): Scenario {
+export function parseScenario(data: ScenarioInput, options: ValidateOptions = {}): Scenario {
   const withOptions = withLimits(data, options.limits);
-  const report = validateScenario(withOptions);
+  const report = validateScenario(withOptions, options);
   if (!report.ok) throw new ScenarioError(report.issues);
   return cloneJson(withOptions) as Scenario;
 }

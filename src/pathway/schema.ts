@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { NAME_PATTERN } from './scenario-names.js';
+import { DISCIPLINE_NAMES, disciplineChoice, disciplineSummary } from './parts/disciplines.js';
 import {
   addIssue,
   distribution,
@@ -263,10 +264,7 @@ const Stage = strict(
   {
     capacity: Capacity,
     service: distribution('Time a server is busy (servers), activity after the slot (slots), or the delay (unlimited). Default 0.').optional(),
-    queue: z
-      .enum(['fifo', 'priority'], expecting('"fifo" or "priority"'))
-      .optional()
-      .meta({ description: '`fifo` (default) or `priority` (class priority, then arrival order).' }),
+    queue: z.enum(DISCIPLINE_NAMES, expecting(disciplineChoice)).optional().meta({ description: disciplineSummary }),
     patience: distribution('How long a patient waits before leaving the list (default: forever).').optional(),
     test: Test.optional(),
     next: z

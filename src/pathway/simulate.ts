@@ -2,7 +2,7 @@
  * `simulate`: one run of a scenario (or a resolved model), synchronous, plain data out.
  * @module
  */
-import { Engine, type SimulationHooks } from './engine.js';
+import { Engine, type DisciplineFunction, type SimulationHooks } from './engine.js';
 import { resultManifest } from './manifest.js';
 import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
@@ -23,6 +23,12 @@ export interface SimulateOptions {
   variant?: string;
   /** Custom routing or priority rules (see {@link SimulationHooks}). */
   hooks?: SimulationHooks;
+  /**
+   * Queue disciplines given in code, by the name a stage's `queue` uses (see
+   * {@link DisciplineFunction}); merged over `hooks.disciplines`. Like hooks, functions cannot go
+   * to worker threads: experiments that use them run with `workers: 1`.
+   */
+  disciplines?: Record<string, DisciplineFunction>;
   /**
    * Extra checks run on the result, each returning warnings to add (the package entry point
    * passes the queueing-theory referee from `carepath/analysis` here).
@@ -62,11 +68,15 @@ export function isModel(x: Scenario | Model): x is Model {
  * ```
  */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
-  const model = isModel(scenario) ? scenario : resolveScenario(scenario, options.variant ?? 'base');
+  const disciplines = options.disciplines ? { ...options.hooks?.disciplines, ...options.disciplines } : options.hooks?.disciplines;
+  const model = isModel(scenario)
+    ? scenario
+    : resolveScenario(scenario, options.variant ?? 'base', { disciplines: Object.keys(disciplines ?? {}) });
+  const hooks = disciplines === options.hooks?.disciplines ? options.hooks : { ...options.hooks, disciplines };
   let result: RunResult;
   try {
     // The engine measures; the manifest (what the measures mean) comes from the model alone.
-    result = { ...new Engine(model, options).run(), manifest: resultManifest(model) };
+    result = { ...new Engine(model, { seed: options.seed, replication: options.replication, hooks, onProgress: options.onProgress }).run(), manifest: resultManifest(model) };
   } catch (e) {
     // V8 reports a failed allocation as a bare RangeError; say what ran out and what to change.
     throw allocationError(e, `simulating variant "${model.variant}", replication ${options.replication ?? 0}`);

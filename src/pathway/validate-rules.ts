@@ -13,6 +13,7 @@ import { durationDays } from './schema-parts.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from './scenario-names.js';
 import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
 import { shortId } from './validate-ids.js';
+import { scenarioBranchApplies } from './routing.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -260,7 +261,7 @@ function checkBranches(
   const reported: number[][] = [];
   for (const cls of [...classIfs, null]) {
     for (const result of ['positive', 'negative', null]) {
-      const matching = branches.map((b, i) => ({ b, i })).filter(({ b }) => b.if === null || b.if === cls || b.if === result);
+      const matching = branches.map((b, i) => ({ b, i })).filter(({ b }) => scenarioBranchApplies(b.if, cls, result));
       const withP = matching.filter(({ b }) => b.p !== null);
       const sum = withP.reduce((s, { b }) => s + (b.p as number), 0);
       if (sum <= 1 + 1e-9) continue;

@@ -39,11 +39,13 @@ export interface ScenarioValidation {
  * for (const w of v.warnings) console.log(`warning: ${w.path}: ${w.message}`);
  * ```
  */
-export function validateScenario(raw: unknown, options: ScenarioReadOptions = {}): ScenarioValidation {
+export function validateScenario(raw: unknown, options: ValidateOptions = {}): ScenarioValidation {
   const data = withLimits(raw, options.limits);
   const plain = checkPlainData(data);
   if (plain.length > 0) return { ok: false, issues: plain, warnings: [] };
 
+  const codeDisciplines = new Set(options.disciplines ?? []);
+  const validateOne = (d: unknown) => validateWith(d, codeDisciplines);
   const base = validateOne(data);
   const issues = [...base.issues];
   const warnings = [...base.warnings];
@@ -69,10 +71,26 @@ export function validateScenario(raw: unknown, options: ScenarioReadOptions = {}
   return { ok: issues.length === 0, issues: dedupe(issues), warnings: dedupe(warnings) };
 }
 
+/** Options of {@link validateScenario} (and of parsing and loading, which validate). */
+export interface ValidateOptions extends ScenarioReadOptions {
+  /** Queue disciplines given in code (names a stage's `queue` may use besides the registry's). */
+  disciplines?: readonly string[];
+}
+
 /** Schema and semantic rules for one scenario (variants not applied). */
-function validateOne(data: unknown): { issues: Issue[]; warnings: Issue[] } {
+function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { issues: Issue[]; warnings: Issue[] } {
   const parsed = ScenarioSchema.safeParse(data);
-  const schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
+  let schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
+  if (codeDisciplines.size > 0) {
+    // A stage naming a discipline given in code passes (the schema knows only the registry's).
+    const stages = own(data, 'stages');
+    const allowed = new Set(
+      keysOf(stages)
+        .filter((id) => codeDisciplines.has(own(own(stages, id), 'queue') as string))
+        .map((id) => joinPath(joinPath('stages', id), 'queue')),
+    );
+    schemaIssues = schemaIssues.filter((i) => !allowed.has(i.path));
+  }
   const rules = checkRules(data);
   const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data)];
   // The work estimate reads the scenario as a whole: only worth it once the rest is sound.

@@ -88,7 +88,7 @@ export function simulate(scenario: FakeScenario, options: { seed?: number; repli
   const stage = (k: number) => ({
     entered: 1000 + k, started: 990 + k, completed: 980 + k, abandoned: 0, waitingAtEnd: k,
     wait: { mean: level / 10, median: level / 12, p92: level / 5, max: level, n: 990 },
-    utilisation: Math.min(1, level / 130), meanQueueLength: level / 2, throughputPerDay: 7 + k / 100,
+    utilisation: Math.min(1, level / 130), overtime: 0, meanQueueLength: level / 2, throughputPerDay: 7 + k / 100,
   });
   const share = Math.min(1, Math.max(0, 0.9 - (level - 100) / 400));
   return {

@@ -184,9 +184,9 @@ describe('schema rules: each message names the path, the value and what was expe
     expect(at(errors(mutate((s) => (s.stages.clinic.patience = 'forever'))), 'stages.clinic.patience')).toContain('"forever"');
   });
 
-  it('queue must be fifo or priority', () => {
+  it('queue must name a registered discipline', () => {
     expect(at(errors(mutate((s) => (s.stages.clinic.queue = 'fifoo'))), 'stages.clinic.queue')).toBe(
-      'expected "fifo" or "priority", got "fifoo" (did you mean "fifo"?)',
+      'expected "fifo", "priority" or "longest-clock-first", got "fifoo" (did you mean "fifo"?)',
     );
   });
 

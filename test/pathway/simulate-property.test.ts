@@ -31,7 +31,7 @@ const stage = (i: number, n: number) =>
     {
       capacity,
       service: duration,
-      queue: fc.constantFrom('fifo', 'priority'),
+      queue: fc.constantFrom('fifo', 'priority', 'longest-clock-first'),
       patience: fc.double({ min: 0.5, max: 30, noNaN: true }).map((mean) => ({ dist: 'exponential', mean })),
       test: fc.record({
         detects: fc.constant('c'),

@@ -49,6 +49,7 @@ function stageResult(waitingAtEnd: number, waitMean: number, utilisation: number
     waitingAtEnd,
     wait: { mean: waitMean, median: waitMean * 0.8, p92: waitMean * 2.1, max: waitMean * 4, n: 4900 },
     utilisation,
+    overtime: 0,
     meanQueueLength: waitingAtEnd / 2,
     throughputPerDay: 13.4,
   };
