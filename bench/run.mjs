@@ -21,6 +21,13 @@
 //   lung-20-w1      the same with 20 replications (the issue's worker-scaling target)
 //   lung-20-w2
 //   england         england-elective.yaml, one replication (29 million patients, 7.4 million waiting)
+//   england-13w     the same over 13, 104 and 208 weeks: usPerPatient (CPU µs per patient) shows
+//   england-104w    whether the cost per patient grows with the run's length
+//   england-208w
+//   import          CPU time of `node -e` importing carepath (ESM and CJS) and of `carepath
+//                   validate`, over a bare `node -e` (medians of interleaved runs)
+// tandem-1e6 and tandem-1e7 also run the bare-JS reference loop (../shared/bench/tandem_limit.mjs,
+// looked for beside the repository) in the same child and print its rate and the ratio, or why not.
 //
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
@@ -43,14 +50,18 @@ const scenarios = resolve(here, '../examples/scenarios');
 const CASES = {
   kernel: { heapMB: 512, run: kernelCase },
   'tandem-1e5': { heapMB: 512, run: (m, q) => tandemCase(m, 1e5) },
-  'tandem-1e6': { heapMB: 512, run: (m, q) => tandemCase(m, 1e6) },
-  'tandem-1e7': { heapMB: 1024, quick: false, run: (m) => tandemCase(m, 1e7) },
+  'tandem-1e6': { heapMB: 512, run: (m, q) => withReference(tandemCase(m, 1e6), 1e6) },
+  'tandem-1e7': { heapMB: 1024, quick: false, run: (m) => withReference(tandemCase(m, 1e7), 1e7) },
   'lung-100-w1': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 1) },
   'lung-100-w2': { heapMB: 2048, run: (m, q) => lungCase(m, q ? 10 : 100, 2) },
   // The issue's scaling target is stated on 20 replications (worker start-up weighs more).
   'lung-20-w1': { heapMB: 1024, run: (m, q) => lungCase(m, q ? 4 : 20, 1) },
   'lung-20-w2': { heapMB: 1024, run: (m, q) => lungCase(m, q ? 4 : 20, 2) },
-  england: { heapMB: 4096, run: (m, q) => englandCase(m, q) },
+  england: { heapMB: 4096, run: (m, q) => englandCase(m, q ? '13w' : null) },
+  'england-13w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '13w') },
+  'england-104w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '104w') },
+  'england-208w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '208w') },
+  import: { heapMB: 512, run: (m, q) => importCase(q ? 3 : 9) },
 };
 
 const args = process.argv.slice(2);
@@ -199,14 +210,76 @@ async function lungCase(mod, replications, workers) {
   return { ...rates(patients, events, seconds, cpuSeconds), runs, replications, workers: x.meta.workers };
 }
 
-function englandCase(mod, q) {
+/** England over `horizon` (null: the file's year). usPerPatient is CPU µs per patient. */
+function englandCase(mod, horizon) {
   need(mod, 'simulate', 'loadScenario', 'parseScenario');
   const base = mod.loadScenario(resolve(scenarios, 'england-elective.yaml'));
-  const s = q ? mod.parseScenario({ ...base, horizon: '13w' }) : base;
+  const s = horizon ? mod.parseScenario({ ...base, horizon }) : base;
   const { value: r, seconds, cpuSeconds } = timed(() => mod.simulate(s));
+  const patients = r.patients.arrived + r.patients.initial;
   return {
-    ...rates(r.patients.arrived + r.patients.initial, r.events, seconds, cpuSeconds),
+    ...rates(patients, r.events, seconds, cpuSeconds),
+    horizonDays: s.horizon,
+    usPerPatient: Math.round((cpuSeconds * 1e9) / patients) / 1e3,
+    eventsPerPatient: Math.round((r.events / patients) * 100) / 100,
     initial: r.patients.initial,
     waitingAtEnd: r.patients.waiting,
   };
+}
+
+/** The bare-JS tandem loop, run in this process right after carepath, and the ratio of rates. */
+function withReference(line, n) {
+  const script = [resolve(here, '../../shared/bench/tandem_limit.mjs'), resolve(here, '../../../shared/bench/tandem_limit.mjs')].find(existsSync);
+  if (!script) return { ...line, reference: 'not found (../shared/bench/tandem_limit.mjs)' };
+  const r = spawnSync(process.execPath, [script, String(n), '1'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !out.startsWith('{')) {
+    const why = (r.stderr.match(/Error[^\n]*/) ?? ['exit ' + r.status])[0];
+    return { ...line, reference: `failed: ${why.slice(0, 160)}` };
+  }
+  const ref = JSON.parse(out);
+  return {
+    ...line,
+    referencePatientsPerSecond: Math.round(ref.patients_per_s),
+    ratioToReference: Math.round((line.patientsPerSecond / ref.patients_per_s) * 100) / 100,
+  };
+}
+
+/**
+ * Start-up cost: CPU ms of a fresh `node -e` that imports the package (ESM, CJS) or runs
+ * `carepath validate`, minus a bare `node -e 0`; runs interleaved, medians (wall beside it).
+ */
+function importCase(rounds) {
+  const dist = dirname(fileURLToPath(distUrl()));
+  const cli = resolve(dist, 'cli.js');
+  const lung = resolve(scenarios, 'lung-cancer-ai.yaml');
+  const kinds = {
+    bare: ['-e', '0'],
+    esm: ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(resolve(dist, 'index.js')).href)})`],
+    cjs: ['-e', `require(${JSON.stringify(resolve(dist, 'index.cjs'))})`],
+    validate: [cli, 'validate', lung],
+  };
+  const cpu = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  const wall = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [k, argv] of Object.entries(kinds)) {
+      if (k === 'cjs' && !existsSync(resolve(dist, 'index.cjs'))) continue;
+      if (k === 'validate' && !existsSync(cli)) continue;
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--require', resolve(here, 'cpu-at-exit.cjs'), ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      wall[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r.status !== 0) throw new Error(`${k} failed: ${r.stderr}`);
+      cpu[k].push(Number(/@cpu ([\d.]+)/.exec(r.stderr)[1]));
+    }
+  }
+  const med = (a) => (a.length ? Math.round([...a].sort((x, y) => x - y)[a.length >> 1]) : null);
+  const out = { rounds };
+  for (const k of Object.keys(kinds)) {
+    out[`${k}CpuMs`] = med(cpu[k]);
+    out[`${k}WallMs`] = med(wall[k]);
+  }
+  // Over bare Node, on CPU time (what a quiet machine would show as wall time).
+  for (const k of ['esm', 'cjs', 'validate']) if (out[`${k}CpuMs`] !== null) out[`${k}OverBareMs`] = out[`${k}CpuMs`] - out.bareCpuMs;
+  out.peakRssMB = peakRssMB();
+  return out;
 }
