@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { ValidationError } from '../core/errors.js';
 import type { RunResult } from '../pathway/result.js';
 import type { WorkerError, WorkerReply, WorkerTask } from './worker-protocol.js';
@@ -79,26 +79,34 @@ export function reviveError(e: WorkerError): Error {
  * ```
  */
 export class WorkerPool implements Executor {
-  private readonly pool: Piscina<WorkerTask, WorkerReply>;
+  /**
+   * The piscina pool, loaded on first use: importing carepath should not pay for the worker
+   * machinery (about 10 ms) when nothing runs in parallel.
+   */
+  private readonly pool: Promise<Piscina<WorkerTask, WorkerReply>>;
   /** Runs handed to the pool and not yet settled. */
   private readonly pending = new Set<Promise<WorkerReply>>();
 
   /** Starts `threads` worker threads (the experiments size this from `workers`). */
   constructor(readonly threads: number) {
     const entry = workerEntry();
-    this.pool = new Piscina<WorkerTask, WorkerReply>({
-      filename: entry.filename,
-      execArgv: entry.execArgv,
-      minThreads: threads,
-      maxThreads: threads,
-      // Replications are queued up front; workers stay until the experiment closes the pool.
-      idleTimeout: 60_000,
-    });
+    this.pool = import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina<WorkerTask, WorkerReply>({
+          filename: entry.filename,
+          execArgv: entry.execArgv,
+          minThreads: threads,
+          maxThreads: threads,
+          // Replications are queued up front; workers stay until the experiment closes the pool.
+          idleTimeout: 60_000,
+        }),
+    );
   }
 
   /** Runs one replication on a free thread; a worker's error comes back with its name, message and issues. */
   async run(task: WorkerTask): Promise<RunResult> {
-    const running = this.pool.run(task);
+    // Added before any await, so a close() called meanwhile waits for this run.
+    const running = this.pool.then((pool) => pool.run(task));
     this.pending.add(running);
     let reply: WorkerReply;
     try {
@@ -118,6 +126,6 @@ export class WorkerPool implements Executor {
    */
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
-    await this.pool.destroy();
+    await (await this.pool).destroy();
   }
 }

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { invalid } from '../core/errors.js';
 import { findSamplerObject } from '../pathway/scenario-json.js';
+import { BASE_VARIANT } from '../pathway/scenario-names.js';
 import type { Scenario } from '../pathway/scenario.js';
 import { aggregate } from './aggregate.js';
 import { type AnyScenario, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED } from './options.js';
@@ -21,7 +22,7 @@ import { simulate as defaultSimulate } from './simulator.js';
 import { ExperimentState } from './state.js';
 import type { ExperimentOptions, ExperimentResult, SimulateFn } from './types.js';
 import { CAREPATH_VERSION } from './version.js';
-import { checkConcurrentMemory } from './work.js';
+import { checkConcurrentMemory, workersThatFit } from './work.js';
 
 export { DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
@@ -176,7 +177,7 @@ export async function runExperimentWith(
       await runOnExecutor(state, shared, options.simulateModule && moduleSpecifier(options.simulateModule));
       return finish(state, started, shared.threads);
     }
-    const workers = Math.min(resolveWorkers(options, scenario), Math.max(1, state.remainingRuns()));
+    const workers = Math.min(resolveWorkers(options, scenario, state.variants), Math.max(1, state.remainingRuns()));
     checkConcurrentMemory(scenario, state.variants, workers);
     if (workers <= 1) {
       const simulate = options.simulate ?? (options.simulateModule ? await importSimulate(options.simulateModule) : (defaultSimulate as SimulateFn));
@@ -196,18 +197,21 @@ export async function runExperimentWith(
 }
 
 /**
- * Worker threads to use: the option, else the machine's cores (1 for an in-thread simulate
- * function, and for a scenario holding a sampler object, which cannot be sent to a worker).
+ * Worker threads to use: the option, else the machine's cores, or fewer when the runs would
+ * not fit in memory at once (`workersThatFit`); 1 for an in-thread simulate function, and for a
+ * scenario holding a sampler object, which cannot be sent to a worker.
  * @internal
  */
 export function resolveWorkers(
   options: { workers?: number; simulate?: SimulateFn; simulateModule?: string },
   scenario?: unknown,
+  variants: readonly string[] = [BASE_VARIANT],
 ): number {
   if (options.workers !== undefined) return options.workers;
   if (options.simulate !== undefined && options.simulateModule === undefined) return 1;
   if (scenario !== undefined && findSamplerObject(scenario) !== undefined) return 1;
-  return availableParallelism();
+  const cores = availableParallelism();
+  return scenario === undefined ? cores : Math.min(cores, workersThatFit(scenario, variants));
 }
 
 /** Imports a module's `simulate` (for a custom simulator run in the calling thread). @internal */

@@ -4,7 +4,7 @@
  * at once, rather than after allocating a list of a billion jobs.
  * @module
  */
-import { totalmem } from 'node:os';
+import { freemem, totalmem } from 'node:os';
 import type { Issue } from '../core/errors.js';
 import { own } from '../pathway/scenario-json.js';
 import { BASE_VARIANT } from '../pathway/scenario-names.js';
@@ -83,4 +83,28 @@ export function checkConcurrentMemory(scenario: unknown, variants: readonly stri
       },
     ]);
   }
+}
+
+/** Memory a worker thread takes before its run's patients: a V8 isolate with the engine compiled. */
+export const WORKER_BASE_BYTES = 64 * 2 ** 20;
+
+/**
+ * The most worker threads whose runs fit in memory at once, for the default worker count:
+ * `floor(budget / (WORKER_BASE_BYTES + startBytes))`, at least 1, where `startBytes` is the
+ * largest variant's room for twice its patients already waiting (see `estimateWork`) and the
+ * budget is the smaller of the memory limit and three quarters of the memory free now.
+ * @param variants The variants the experiment runs (each may change the waiting list).
+ * @example
+ * ```ts
+ * workersThatFit(englandScenario, ['base']); // ≈ free GB × 0.75 / 0.83 GB on a national list
+ * ```
+ */
+export function workersThatFit(scenario: unknown, variants: readonly string[]): number {
+  let start = 0;
+  for (const v of variants) {
+    const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
+    if ('scenario' in merged) start = Math.max(start, estimateWork(merged.scenario).startBytes);
+  }
+  const budget = Math.min(memoryLimitMB(scenario) * 2 ** 20, 0.75 * freemem());
+  return Math.max(1, Math.floor(budget / (WORKER_BASE_BYTES + start)));
 }
