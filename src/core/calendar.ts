@@ -232,6 +232,30 @@ export class EventCalendar {
    *   confused with a later event that reuses the same storage.
    */
   push(time: number, kind: number, data: number): number {
+    return this.pushInOrder(time, kind, data, this.nextSeq++);
+  }
+
+  /**
+   * Takes the next place in the scheduling order without scheduling anything: an event pushed
+   * later with {@link EventCalendar.pushInOrder} and this number sorts exactly as if it had been
+   * pushed now. (The engine keeps far-off abandonment deadlines outside the calendar this way.)
+   * @example
+   * ```ts
+   * const cal = new EventCalendar();
+   * const first = cal.reserveOrder();
+   * cal.push(5, 2, 0);
+   * cal.pushInOrder(5, 1, 0, first); // pops before the (5, 2) event, as if pushed first
+   * ```
+   */
+  reserveOrder(): number {
+    return this.nextSeq++;
+  }
+
+  /**
+   * {@link EventCalendar.push} with a place in the order taken earlier by
+   * {@link EventCalendar.reserveOrder} (each place used at most once).
+   */
+  pushInOrder(time: number, kind: number, data: number, seq: number): number {
     // `time - time` is NaN for NaN and for ±Infinity, so one comparison rejects all three.
     // The throws live in a separate function to keep this one small enough to inline.
     if (!(time - time === 0) || (kind | 0) !== kind || (data | 0) !== data) badEvent(time, kind, data);
@@ -247,7 +271,6 @@ export class EventCalendar {
     this.si[(slot << 3) + 4] = kind;
     this.si[(slot << 3) + 5] = data;
     this.live++;
-    const seq = this.nextSeq++;
     if (this.split && (time - this.base) * this.inverseWidth >= this.nearEnd) this.pushFar(slot, time, seq);
     else {
       this.setSt(slot, PENDING);

@@ -136,6 +136,27 @@ export class Simulation {
     return this.calendar.push(time, kind, data);
   }
 
+  /**
+   * Takes the next place in the order of same-time events, for an event to be scheduled later
+   * with {@link Simulation.scheduleInOrder} as if it were scheduled now.
+   * @example
+   * ```ts
+   * const sim = new Simulation();
+   * const order = sim.reserveOrder();
+   * sim.schedule(3, 2, 0);
+   * sim.scheduleInOrder(3, 1, 0, order); // runs before the (3, 2) event
+   * ```
+   */
+  reserveOrder(): number {
+    return this.calendar.reserveOrder();
+  }
+
+  /** {@link Simulation.schedule} in a place of the order reserved by {@link Simulation.reserveOrder}. */
+  scheduleInOrder(time: number, kind: number, data: number, order: number): number {
+    if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
+    return this.calendar.pushInOrder(time, kind, data, order);
+  }
+
   /** Schedules an event `delay` after now (`delay` ≥ 0). See {@link Simulation.schedule}. */
   scheduleAfter(delay: number, kind: number, data: number): number {
     if (!(delay >= 0)) rejectDelay(delay);

@@ -22,6 +22,7 @@ import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
+import { deferredHandle, DeferredDeadlines } from './run/deadlines.js';
 import { insertInitial } from './run/initial.js';
 import { StageQueues } from './run/queueing.js';
 import { Statistics } from './run/stats.js';
@@ -40,6 +41,8 @@ const K_SAMPLE = 5;
 const K_RETURN = 6;
 const K_WARMUP = 7;
 const K_END_FREE = 8;
+/** Moves the next day's live abandonment deadlines into the calendar; not counted as an event. */
+const K_DEADLINES = 9;
 
 /** Events between two progress reports (about 5 ms of simulation). */
 const PROGRESS_EVERY = 65_536;
@@ -79,6 +82,10 @@ export class Engine {
   private readonly testRng: Rng[];
   private readonly routeRng: Rng[];
   private readonly missedRng: Rng[];
+  /** Abandonment deadlines a day or more ahead (null when no stage has patience). */
+  private readonly deadlines: DeferredDeadlines | null;
+  /** K_DEADLINES events run, left out of the result's event count. */
+  private deadlineTicks = 0;
 
   // Arrivals.
   private readonly arrivalProc: ArrivalProcess[];
@@ -136,6 +143,7 @@ export class Engine {
     this.testRng = perStage('test');
     this.routeRng = perStage('routing');
     this.missedRng = perStage('missed');
+    this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(this.end) : null;
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
@@ -160,6 +168,7 @@ export class Engine {
     });
     sim.schedule(0, K_SAMPLE, 0);
     if (this.capacity.usesDays) sim.schedule(0, K_DAY, 0);
+    if (this.deadlines !== null && this.end >= 1) sim.schedule(0, K_DEADLINES, 0);
     this.insertInitial();
     for (let a = 0; a < m.arrivals.length; a++) this.scheduleArrival(a); // the clock is at 0
 
@@ -200,6 +209,9 @@ export class Engine {
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
+        break;
+      case K_DEADLINES:
+        this.onDeadlines(data);
         break;
     }
   }
@@ -281,7 +293,15 @@ export class Engine {
             ? c.patParam[s]!
             : c.patience[s]!.sample(this.patienceRng[s]!));
       // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
-      if (at <= this.end) store.setAbandonHandle(p, this.sim.schedule(at, K_ABANDON, p));
+      if (at <= this.end) {
+        const dl = this.deadlines!;
+        if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, K_ABANDON, p));
+        else {
+          const order = this.sim.reserveOrder();
+          store.setAbandonHandle(p, deferredHandle(order));
+          dl.add(p, order, at);
+        }
+      }
     }
   }
 
@@ -311,8 +331,8 @@ export class Engine {
     const stats = this.stats;
     const now = sim.now;
     const h = store.abandonHandle(p);
-    if (h >= 0) {
-      sim.cancel(h);
+    if (h !== -1) {
+      if (h >= 0) sim.cancel(h); // else a deferred deadline, now stale (see onDeadlines)
       store.setAbandonHandle(p, -1);
     }
     stats.touch(s);
@@ -409,6 +429,24 @@ export class Engine {
     if (this.stats.measuring) this.stats.abandonedAt[s]++;
   }
 
+  /** At day d: the deadlines of day d + 1 whose patients still wait go into the calendar. */
+  private onDeadlines(d: number): void {
+    this.deadlineTicks++;
+    const dl = this.deadlines!;
+    const list = dl.list(d + 1);
+    const n = dl.count(d + 1);
+    const store = this.store;
+    for (let i = 0; i < n; i += 3) {
+      const p = list![i]!;
+      const order = list![i + 1]!;
+      if (store.abandonHandle(p) === deferredHandle(order)) {
+        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, K_ABANDON, p, order));
+      }
+    }
+    dl.drop(d + 1);
+    if (d + 2 <= this.end) this.sim.schedule(d + 1, K_DEADLINES, d + 1);
+  }
+
   // ---- capacity ----
 
   /**
@@ -442,7 +480,7 @@ export class Engine {
     return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
-      events: this.sim.eventsProcessed,
+      events: this.sim.eventsProcessed - this.deadlineTicks,
     });
   }
 

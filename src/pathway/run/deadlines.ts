@@ -1,0 +1,76 @@
+/**
+ * Abandonment deadlines kept out of the event calendar until the day before they fall.
+ *
+ * Why: at national scale most waiting patients have a deadline inside the run, months ahead,
+ * and most are treated before it. As calendar events each one cost a 32-byte slot written at
+ * joining, a cache miss to cancel it at treatment, and another when its far-tier bucket was
+ * loaded; the longer the run, the more patients carried one, so the cost per patient grew with
+ * the horizon. Here a deadline is 24 bytes appended to its day's list, and treatment only
+ * clears a field of the patient's row (already in cache). Each day the next day's list is
+ * checked: deadlines still live go into the calendar in the place of the order reserved when
+ * the patient joined, so events run in exactly the order they did with one event per patient.
+ * @module
+ */
+
+/** Per-day lists of (patient, reserved order, deadline) for deadlines at or after `horizon`. */
+export class DeferredDeadlines {
+  private readonly lists: (Float64Array | null)[];
+  private readonly lengths: Int32Array;
+  /** Deadlines before this time go straight into the calendar (their day's list was taken). */
+  horizon = 1;
+
+  /** Lists for the days 0 ..< ceil(end) + 1 (deadlines after `end` are never kept). */
+  constructor(end: number) {
+    const days = Math.ceil(end) + 1;
+    this.lists = new Array<Float64Array | null>(days).fill(null);
+    this.lengths = new Int32Array(days);
+  }
+
+  /** Keeps patient p's deadline `at` (horizon ≤ at ≤ end) with the order it reserved. */
+  add(p: number, order: number, at: number): void {
+    const d = Math.floor(at);
+    let list = this.lists[d] ?? null;
+    const n = this.lengths[d]!;
+    if (list === null || n + 3 > list.length) {
+      const grown = new Float64Array(list === null ? 192 : 2 * list.length);
+      if (list !== null) grown.set(list);
+      list = this.lists[d] = grown;
+    }
+    list[n] = p;
+    list[n + 1] = order;
+    list[n + 2] = at;
+    this.lengths[d] = n + 3;
+  }
+
+  /** Day d's entries (p, order, at, ...) in the first `count(d)` places; call before {@link drop}. */
+  list(d: number): Float64Array | null {
+    return d < this.lists.length ? this.lists[d]! : null;
+  }
+
+  /** Number of places used in day d's list (three per deadline). */
+  count(d: number): number {
+    return d < this.lengths.length ? this.lengths[d]! : 0;
+  }
+
+  /** Forgets day d's list and sends later-arriving deadlines before d + 1 straight to the calendar. */
+  drop(d: number): void {
+    if (d < this.lists.length) {
+      this.lists[d] = null;
+      this.lengths[d] = 0;
+    }
+    this.horizon = d + 1;
+  }
+}
+
+/**
+ * The abandon-handle field of a patient holding a deferred deadline: -2 - order (a calendar
+ * handle is ≥ 0 and "none" is -1), so the day's check can tell a live deadline from one whose
+ * patient was treated, or whose row now holds someone else.
+ * @example
+ * ```ts
+ * deferredHandle(0); // -2
+ * ```
+ */
+export function deferredHandle(order: number): number {
+  return -2 - order;
+}
