@@ -1,0 +1,91 @@
+// Abandonment deadlines kept out of the calendar until the day before (run/deadlines.ts).
+// Bit-identity with one calendar event per waiting patient is pinned by the digests
+// (test/pathway/digest.test.ts: England, and the feature mix with patience at server stages and
+// priority queues, were recorded with the old mechanism and are unchanged). Here: the ordering
+// primitive against a sorted-list reference, and a hand count of the timing and order of ties.
+import { describe, expect, it } from 'vitest';
+import { EventCalendar } from '../../src/core/calendar.js';
+import { parseScenario } from '../../src/pathway/scenario.js';
+import { simulate } from '../../src/pathway/simulate.js';
+import seedrandom from 'seedrandom';
+
+describe('EventCalendar.reserveOrder / pushInOrder', () => {
+  it('sorts an event pushed late exactly where a push at reservation time would have', () => {
+    for (const tiers of [{}, { farTierAt: 8, buckets: 4 }, { farTierAt: 64, buckets: 16 }]) {
+      const u = seedrandom('order');
+      const cal = new EventCalendar(4, tiers);
+      // Reference: every event with the sequence it would have had, sorted by (time, sequence).
+      const ref: { time: number; seq: number; data: number }[] = [];
+      const held: { time: number; seq: number; data: number }[] = [];
+      let seq = 0;
+      for (let i = 0; i < 5000; i++) {
+        const time = Math.floor(u() * 50) * 0.5; // many ties
+        if (u() < 0.5) {
+          const s = cal.reserveOrder();
+          expect(s).toBe(seq);
+          held.push({ time, seq: seq++, data: i });
+        } else {
+          cal.push(time, 1, i);
+          ref.push({ time, seq: seq++, data: i });
+        }
+        // Release some reserved events later, out of order.
+        if (held.length > 0 && u() < 0.4) {
+          const e = held.splice(Math.floor(u() * held.length), 1)[0]!;
+          cal.pushInOrder(e.time, 2, e.data, e.seq);
+          ref.push(e);
+        }
+      }
+      for (const e of held) {
+        cal.pushInOrder(e.time, 2, e.data, e.seq);
+        ref.push(e);
+      }
+      ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const got: number[] = [];
+      while (cal.pop()) got.push(cal.data);
+      expect(got.length).toBe(5000);
+      expect(got).toEqual(ref.map((e) => e.data));
+    }
+  });
+});
+
+describe('deferred abandonment deadlines', () => {
+  it('abandon at their exact time, before a same-time sample scheduled later (hand count)', () => {
+    // 100 waiting at day 0, one server busy for 100 days: 99 give up at exactly day 10 (fixed
+    // patience), a deadline 10 days ahead, so it waits in a day list and enters the calendar at
+    // day 9. Their place in the order was taken at day 0, before the day-10 sample (scheduled at
+    // day 9), so that sample already shows an empty list.
+    const s = parseScenario({
+      version: 1,
+      name: 'deadlines',
+      horizon: 30,
+      sampleEvery: 1,
+      arrivals: { a: { to: 'x', rate: { perDay: 0 } } },
+      stages: { x: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 100 }, patience: { dist: 'fixed', value: 10 } } },
+      initial: { x: { count: 100 } },
+    });
+    const r = simulate(s);
+    expect(r.patients.abandoned).toBe(99);
+    expect(r.stages.x!.abandoned).toBe(99);
+    expect(r.series.waiting).toEqual([...Array(10).fill(99), ...Array(21).fill(0)]);
+    expect(r.stages.x!.meanQueueLength).toBeCloseTo((99 * 10) / 30, 12);
+    // 99 abandonments + 31 samples: the daily moves of deadlines are not events of the model.
+    expect(r.events).toBe(130);
+  });
+
+  it('a patient treated before a deferred deadline never abandons (hand count)', () => {
+    // 20 waiting, one server, service 1 day, patience 10.5 days: 10 are served by day 10 (the
+    // 11th starts at day 10), the other 9 give up at day 10.5, each deadline deferred.
+    const s = parseScenario({
+      version: 1,
+      name: 'deadlines-served',
+      horizon: 40,
+      arrivals: { a: { to: 'x', rate: { perDay: 0 } } },
+      stages: { x: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 1 }, patience: { dist: 'fixed', value: 10.5 } } },
+      initial: { x: { count: 20 } },
+    });
+    const r = simulate(s);
+    expect(r.stages.x!.started).toBe(11);
+    expect(r.patients.abandoned).toBe(9);
+    expect(r.patients.exited).toBe(11);
+  });
+});
