@@ -241,6 +241,7 @@ export class EventCalendar {
    * pushed now. (The engine keeps far-off abandonment deadlines outside the calendar this way.)
    * @example
    * ```ts
+   * import { EventCalendar } from 'carepath/kernel';
    * const cal = new EventCalendar();
    * const first = cal.reserveOrder();
    * cal.push(5, 2, 0);

@@ -141,6 +141,7 @@ export class Simulation {
    * with {@link Simulation.scheduleInOrder} as if it were scheduled now.
    * @example
    * ```ts
+   * import { Simulation } from 'carepath/kernel';
    * const sim = new Simulation();
    * const order = sim.reserveOrder();
    * sim.schedule(3, 2, 0);

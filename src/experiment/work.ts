@@ -85,7 +85,15 @@ export function checkConcurrentMemory(scenario: unknown, variants: readonly stri
   }
 }
 
-/** Memory a worker thread takes before its run's patients: a V8 isolate with the engine compiled. */
+/**
+ * Memory a worker thread takes before its run's patients: a V8 isolate with the engine compiled.
+ * @internal
+ * @example
+ * ```ts
+ * import { WORKER_BASE_BYTES } from './work.js';
+ * WORKER_BASE_BYTES / 2 ** 20; // 64
+ * ```
+ */
 export const WORKER_BASE_BYTES = 64 * 2 ** 20;
 
 /**
@@ -94,9 +102,12 @@ export const WORKER_BASE_BYTES = 64 * 2 ** 20;
  * largest variant's room for twice its patients already waiting (see `estimateWork`) and the
  * budget is the smaller of the memory limit and three quarters of the memory free now.
  * @param variants The variants the experiment runs (each may change the waiting list).
+ * @internal
  * @example
  * ```ts
- * workersThatFit(englandScenario, ['base']); // ≈ free GB × 0.75 / 0.83 GB on a national list
+ * import { loadScenario } from 'carepath';
+ * import { workersThatFit } from './work.js';
+ * workersThatFit(loadScenario('examples/scenarios/england-elective.yaml'), ['base']); // ≈ 3/4 of free memory / 798 MB
  * ```
  */
 export function workersThatFit(scenario: unknown, variants: readonly string[]): number {

@@ -12,7 +12,17 @@
  * @module
  */
 
-/** Per-day lists of (patient, reserved order, deadline) for deadlines at or after `horizon`. */
+/**
+ * Per-day lists of (patient, reserved order, deadline) for deadlines at or after `horizon`.
+ * @internal
+ * @example
+ * ```ts
+ * import { DeferredDeadlines } from './deadlines.js';
+ * const dl = new DeferredDeadlines(30);
+ * dl.add(7, 0, 12.5); // patient 7, order 0, deadline day 12.5
+ * dl.count(12); // 3 (places: patient, order, time)
+ * ```
+ */
 export class DeferredDeadlines {
   private readonly lists: (Float64Array | null)[];
   private readonly lengths: Int32Array;
@@ -66,8 +76,10 @@ export class DeferredDeadlines {
  * The abandon-handle field of a patient holding a deferred deadline: -2 - order (a calendar
  * handle is ≥ 0 and "none" is -1), so the day's check can tell a live deadline from one whose
  * patient was treated, or whose row now holds someone else.
+ * @internal
  * @example
  * ```ts
+ * import { deferredHandle } from './deadlines.js';
  * deferredHandle(0); // -2
  * ```
  */
