@@ -1,8 +1,8 @@
 /**
  * `carepath/kernel`: the parts to build on. The discrete-event kernel (event calendar, clock and
  * loop, seeded random streams), durations, distributions and their registry, special functions,
- * error helpers, and the pathway engine's data: the resolved `Model` (from the root), the shapes
- * of a run's result and its manifest. It knows nothing about files or threads.
+ * error helpers, work limits, and the pathway engine's data: the resolved `Model` (from the
+ * root), the shapes of a run's result and its manifest. It knows nothing about files or threads.
  * @example
  * ```ts
  * import { Simulation, RandomStreams, compileDistribution } from 'carepath/kernel';
@@ -64,6 +64,18 @@ export {
 export type { ParamKind } from '../core/distributions/params.js';
 export { normalCdf, normalPdf, normalQuantile, logGamma } from '../core/special.js';
 export { invalid, describeValue, formatIssue, joinPath, type Issue } from '../core/errors.js';
+// Reading and checking scenarios: options, reserved ids and work limits.
+export type { ValidateOptions } from '../pathway/validate.js';
+export { isReservedId, MAX_ID_LENGTH, RESERVED_IDS } from '../pathway/validate-ids.js';
+export {
+  WorkLimitError,
+  DEFAULT_WORK_LIMITS,
+  estimateWork,
+  workLimitsOf,
+  type WorkLimits,
+  type WorkEstimate,
+  type ScenarioReadOptions,
+} from '../pathway/work-limits.js';
 // The pathway engine's data.
 export { EXIT } from '../pathway/model.js';
 export type {
@@ -79,7 +91,7 @@ export type {
 } from '../pathway/model.js';
 export { isModel } from '../pathway/simulate.js';
 export { mergePatch } from '../pathway/variants.js';
-export type { RouteContext, PatientView } from '../pathway/engine.js';
+export type { RouteContext, PatientView, DisciplineFunction } from '../pathway/engine.js';
 export type { WaitSummary, StageResult, TargetResult, PatientCounts, RunSeries } from '../pathway/result.js';
 export {
   resultManifest,

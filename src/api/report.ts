@@ -24,6 +24,7 @@ export {
   variantColours,
   chartConfig,
   BASE_COLOUR,
+  MAX_CHART_STAGES,
   type ChartOptions,
   type ChartInput,
 } from '../report/charts.js';
@@ -58,6 +59,7 @@ export {
   slugify,
   escapeHtml,
 } from '../report/format.js';
+export { terminalSafe, spreadsheetSafe } from '../report/safe-text.js';
 export { scenarioInfo, type ScenarioInfo } from '../report/scenario-info.js';
 export {
   stageIds,

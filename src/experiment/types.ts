@@ -86,10 +86,10 @@ export interface ExperimentMeta {
   mergedParts?: number;
   /**
    * Replications planned for the whole experiment (all shards together), with a fixed number of
-   * replications; {@link mergeExperiments} uses it to tell a complete merge from one missing parts.
+   * replications; {@link index!mergeExperiments} uses it to tell a complete merge from one missing parts.
    */
   replications?: number;
-  /** Set when {@link mergeExperiments} was told to accept missing parts and some were missing. */
+  /** Set when {@link index!mergeExperiments} was told to accept missing parts and some were missing. */
   partial?: {
     /** Planned replications (absent when the parts did not record it). */
     expected?: number;

@@ -27,9 +27,18 @@ function memoryLimitMB(scenario: unknown): number {
  * series and summaries) would exceed the memory limit (`limits.maxMemoryMB`; default: 8 GB or
  * three quarters of this machine's memory, whichever is larger).
  * @param runsPerVariant Replications each variant will run (in this shard).
+ * @internal
  * @example
  * ```ts
- * checkExperimentWork(scenario, ['base'], 1e9); // throws: the results alone would take terabytes
+ * import { loadScenario } from '../pathway/load.js';
+ * import { checkExperimentWork } from './work.js';
+ * const scenario = loadScenario('examples/scenarios/mm1.yaml');
+ * checkExperimentWork(scenario, ['base'], 100); // passes
+ * try {
+ *   checkExperimentWork(scenario, ['base'], 1e9);
+ * } catch (e) {
+ *   console.log((e as Error).message); // … would keep about … MB of results, more than the limit …
+ * }
  * ```
  */
 export function checkExperimentWork(scenario: unknown, variants: readonly string[], runsPerVariant: number): void {
@@ -58,9 +67,13 @@ export function checkExperimentWork(scenario: unknown, variants: readonly string
  * more than the memory limit from their start: each holds room for twice the patients already
  * waiting (about 104 bytes each).
  * @param concurrent Runs under way at once (the worker threads, or 1).
+ * @internal
  * @example
  * ```ts
- * checkConcurrentMemory(scenario, ['base'], 8); // throws when 8 copies of a national list do not fit
+ * import { loadScenario } from '../pathway/load.js';
+ * import { checkConcurrentMemory } from './work.js';
+ * checkConcurrentMemory(loadScenario('examples/scenarios/mm1.yaml'), ['base'], 8); // passes: no list at the start
+ * // It throws when 8 copies of a national waiting list do not fit in the memory limit.
  * ```
  */
 export function checkConcurrentMemory(scenario: unknown, variants: readonly string[], concurrent: number): void {

@@ -43,7 +43,7 @@ export function loadScenario(path: string, options: ValidateOptions = {}): Scena
 /**
  * Parses scenario text (YAML or JSON) and validates it like {@link parseScenario}.
  * @param source Name used in messages, usually the file name.
- * @param options `limits`: work limits over the scenario's own (see {@link ScenarioReadOptions}).
+ * @param options `limits`: work limits over the scenario's own (see {@link carepath/kernel!ScenarioReadOptions}).
  * @throws ScenarioError for a syntax error (naming `source`, line and column) or an invalid scenario.
  * @example
  * ```ts

@@ -78,8 +78,10 @@ function routingOf(stage: unknown, stageSet: Set<string>): Routing {
 
 /**
  * Livelocks and zero-time loops of one scenario (variants not applied), as errors.
+ * @internal
  * @example
  * ```ts
+ * import { checkLivelocks } from './validate-livelock.js';
  * checkLivelocks({
  *   arrivals: { a: { to: 'x' } },
  *   stages: { x: { capacity: 1, service: 1, next: [{ to: 'y' }] }, y: { capacity: 1, service: 1, next: [{ to: 'x' }] } },

@@ -14,8 +14,10 @@ import { durationDays } from './schema-parts.js';
 
 /**
  * Bytes the engine holds per patient in the system (its row in the patient store and queues).
+ * @internal
  * @example
  * ```ts
+ * import { BYTES_PER_PATIENT } from './work-estimate.js';
  * BYTES_PER_PATIENT * 7_400_000; // ≈ 385 MB for England's waiting list
  * ```
  */
@@ -67,8 +69,10 @@ const EXACT_MONTHS = 2400;
 
 /**
  * Expected arrivals of one stream over [0, end]: its rate integrated with changes, growth and seasonality.
+ * @internal
  * @example
  * ```ts
+ * import { expectedArrivals } from './work-estimate.js';
  * expectedArrivals({ rate: { perDay: 1 }, changes: [{ at: 50, rate: { perDay: 3 } }] }, '2024-01-01', 100); // 200
  * ```
  */
@@ -177,7 +181,8 @@ function totalVisits(scenario: unknown, entering: Map<string, number>): number {
  * Reads the data defensively: fields that are missing or malformed count as nothing.
  * @example
  * ```ts
- * import { estimateWork, loadScenario } from 'carepath';
+ * import { loadScenario } from 'carepath';
+ * import { estimateWork } from 'carepath/kernel';
  * const w = estimateWork(loadScenario('examples/scenarios/mm1.yaml'));
  * w.patients; // ≈ 0.9 × 202,000 days = 181,800
  * ```

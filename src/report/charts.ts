@@ -554,7 +554,7 @@ export interface ChartInput {
  * Most stages shown in per-stage charts; beyond it, the ones with the longest lists at the end.
  * @example
  * ```ts
- * import { MAX_CHART_STAGES } from 'carepath';
+ * import { MAX_CHART_STAGES } from 'carepath/report';
  * MAX_CHART_STAGES; // 24
  * ```
  */

@@ -49,8 +49,12 @@ export interface CompiledModel {
 
 /**
  * Compiles a model's tables (once per run).
+ * @internal
  * @example
  * ```ts
+ * import { loadScenario } from '../load.js';
+ * import { resolveScenario } from '../resolve.js';
+ * import { compileModel, D_EXPONENTIAL } from './compiled.js';
  * const c = compileModel(resolveScenario(loadScenario('examples/scenarios/mm1.yaml')));
  * c.svcKind[0] === D_EXPONENTIAL; // true: the clinic's service is drawn inline
  * ```

@@ -43,9 +43,13 @@ export interface RouteContext {
  * current time; returns the index in `waiting` of the patient to serve next.
  * @example
  * ```ts
+ * import { loadScenario, simulate } from 'carepath';
+ * import type { DisciplineFunction } from 'carepath/kernel';
  * // Serve the patient who joined most recently (last in, first out).
  * const lifo: DisciplineFunction = (waiting) => waiting.length - 1;
- * simulate(scenario, { disciplines: { lifo } }); // with `queue: lifo` at a stage
+ * const mm1 = loadScenario('examples/scenarios/mm1.yaml');
+ * const scenario = { ...mm1, horizon: 2000, stages: { clinic: { ...mm1.stages.clinic, queue: 'lifo' } } };
+ * simulate(scenario, { disciplines: { lifo } }).stages.clinic.wait.mean; // in the long run 9 days as under FIFO, with a far longer tail
  * ```
  */
 export type DisciplineFunction = (waiting: readonly PatientView[], now: number, stage: string) => number;
