@@ -20,6 +20,7 @@ import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
+import { ConditionMeasures } from './run/conditions.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
@@ -69,6 +70,10 @@ export class Engine {
   private readonly clocks: TargetClocks;
   private readonly hasClock: Uint8Array;
   private readonly stats: Statistics;
+  private readonly conds: ConditionMeasures;
+  private readonly treatStage: Uint8Array;
+  /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
+  private readonly trackLeaving: number;
   private readonly routing: RoutingTable;
 
   // Per-stage state.
@@ -130,6 +135,10 @@ export class Engine {
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
     this.clocks.attach(this.store, this.sim, this.stats);
+    this.conds = new ConditionMeasures(model);
+    this.conds.attach(this.store, this.sim, this.stats);
+    this.treatStage = this.conds.treatStage;
+    this.trackLeaving = this.clocks.hasTrueCase === 1 || this.conds.n > 0 ? 1 : 0;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
     this.patienceRng = perStage('patience');
@@ -236,6 +245,7 @@ export class Engine {
     }
     const p = store.allocate(c.arrivalClass[a]!, cond);
     store.setStart(p, now);
+    store.setFirst(p, now);
     store.setJoined(p, now);
     this.arrived++;
     this.enterStage(p, c.arrivalTo[a]!);
@@ -326,6 +336,7 @@ export class Engine {
       stats.waits[s]!.add(now - store.joined(p));
     }
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
+    if (this.treatStage[s] === 1) this.conds.treat(p);
     const c = this.c;
     const kind = c.svcKind[s];
     const d =
@@ -348,7 +359,10 @@ export class Engine {
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
-    if (tc >= 0) applyTest(c, this.store, p, s, tc, this.testRng[s]!);
+    if (tc >= 0) {
+      applyTest(c, this.store, p, s, tc, this.testRng[s]!);
+      if (store.lastTest(p) === 1) this.conds.positive(p, tc);
+    }
     let next = EXIT;
     if (hasBranches(this.routing, s)) {
       const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
@@ -370,9 +384,16 @@ export class Engine {
     if (this.hasClock[2 * S] === 1) this.clocks.event(p, 2 * S);
     const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
+    if (this.trackLeaving === 1) this.leave(p);
     this.exited++;
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - store.start(p));
     store.release(p);
+  }
+
+  /** Patient p leaves the pathway for good (a last exit or giving up). */
+  private leave(p: number): void {
+    this.clocks.leave(p);
+    this.conds.leave(p);
   }
 
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
@@ -392,7 +413,7 @@ export class Engine {
     const now = this.sim.now;
     const at = this.store.missedAt(p);
     const to = this.m.stages[at]!.test!.missed!.to;
-    this.store.restartClock(p, now);
+    this.store.restartClock(p, now, this.clocks.firstMask);
     this.store.setState(p, IN_SERVICE);
     this.enterStage(p, to);
   }
@@ -407,6 +428,7 @@ export class Engine {
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
     if (this.stats.measuring) this.stats.abandonedAt[s]++;
+    if (this.trackLeaving === 1) this.leave(p);
   }
 
   // ---- capacity ----
@@ -443,7 +465,7 @@ export class Engine {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
-    });
+    }, this.conds.result(this.end));
   }
 
   /** Builds the read-only view of a patient given to hooks. */

@@ -106,6 +106,21 @@ const TARGET_FIELDS: readonly Field[] = [
   ['counted', 'patients', 'patients counted', 'neither'],
 ];
 
+const CONDITION_FIELDS: readonly Field[] = [
+  ['diagnosed', 'patients', 'true cases diagnosed', 'neither'],
+  ['undiagnosed', 'patients', 'true cases who left undiagnosed', 'lower'],
+  ['undiagnosedInPathway', 'patients', 'true cases undiagnosed in the pathway at the end', 'lower'],
+  ...waitFields('diagnosis.', 'time from first presentation to diagnosis'),
+  ['diagnosisOver28', 'share', 'true cases not diagnosed within 28 days', 'lower'],
+  ['diagnosisOver62', 'share', 'true cases not diagnosed within 62 days', 'lower'],
+  ['treated', 'patients', 'true cases treated', 'neither'],
+  ['untreated', 'patients', 'true cases who left untreated', 'lower'],
+  ['untreatedInPathway', 'patients', 'true cases untreated in the pathway at the end', 'lower'],
+  ...waitFields('treatment.', 'time from first presentation to first treatment'),
+  ['treatmentOver28', 'share', 'true cases not treated within 28 days', 'lower'],
+  ['treatmentOver62', 'share', 'true cases not treated within 62 days', 'lower'],
+];
+
 function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: string, fields: readonly Field[]): void {
   for (const [key, unit, label, better] of fields) out[`${prefix}.${key}`] = { unit, label: `${labelPrefix}${label}`, better };
 }
@@ -128,6 +143,7 @@ export function resultManifest(model: Model): ResultManifest {
   for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, STAGE_FIELDS);
   add(metrics, 'timeInSystem', '', waitFields('', 'time in the pathway'));
   for (const t of model.targets) add(metrics, `targets.${t.id}`, `${t.id}: `, TARGET_FIELDS);
+  for (const c of model.conditions) add(metrics, `conditions.${c}`, `${c}: `, CONDITION_FIELDS);
   metrics.events = { unit: 'events', label: 'events simulated', better: 'neither' };
   return {
     startDate: model.startDate,

@@ -170,6 +170,7 @@ function buildModel(s: Scenario, variant: string): Model {
       patience: st.patience === undefined ? null : (cloneJson(st.patience) as DistributionSpec),
       test,
       next,
+      ...(st.treatment === undefined ? {} : { treatment: st.treatment }),
     };
   });
 
@@ -187,6 +188,9 @@ function buildModel(s: Scenario, variant: string): Model {
       until: (Array.isArray(t.until) ? t.until : [t.until]).map(event),
       within: days(t.within, joinPath(joinPath('targets', id), 'within')),
       goal: t.goal,
+      clock: t.clock ?? 'pathway',
+      forCondition: t.for?.condition === undefined ? -1 : conditions.indexOf(t.for.condition),
+      forClass: t.for?.class === undefined ? -1 : classIndex(t.for.class),
     };
   });
 

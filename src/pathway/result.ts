@@ -66,6 +66,40 @@ export interface TargetResult {
   counted: number;
 }
 
+/**
+ * True-case measures of one condition, counted from each patient's first presentation (which a
+ * missed patient's return does not reset). Diagnosis: the first positive test for the condition
+ * on a patient who has it. Treatment: the first service start at a treatment stage after it.
+ * The `Over` shares count a true case who left undiagnosed (untreated), or is still in the
+ * pathway undiagnosed (untreated) past the threshold, as over it.
+ */
+export interface ConditionResult {
+  /** True cases diagnosed during the measured period. */
+  diagnosed: number;
+  /** True cases who left the pathway (for good, or by giving up) without a diagnosis. */
+  undiagnosed: number;
+  /** True cases still in the pathway (waiting, in service or away) at the end without a diagnosis. */
+  undiagnosedInPathway: number;
+  /** First presentation to diagnosis (days), for those diagnosed. */
+  diagnosis: WaitSummary;
+  /** Share of true cases not diagnosed within 28 days (undiagnosed leavers count as over). */
+  diagnosisOver28: number;
+  /** Share of true cases not diagnosed within 62 days. */
+  diagnosisOver62: number;
+  /** True cases whose first treatment started during the measured period. */
+  treated: number;
+  /** True cases who left the pathway without treatment (missed, or diagnosed then lost). */
+  untreated: number;
+  /** True cases still in the pathway untreated at the end. */
+  untreatedInPathway: number;
+  /** First presentation to first treatment (days), for those treated. */
+  treatment: WaitSummary;
+  /** Share of true cases not treated within 28 days of first presentation. */
+  treatmentOver28: number;
+  /** Share of true cases not treated within 62 days of first presentation. */
+  treatmentOver62: number;
+}
+
 /** Patient counts over the whole run (day 0 to the end), so conservation holds exactly. */
 export interface PatientCounts {
   /** New patients from arrival streams. */
@@ -120,6 +154,8 @@ export interface RunResult {
   timeInSystem: WaitSummary;
   /** Target id → how many patients met its standard. */
   targets: Record<string, TargetResult>;
+  /** Condition name → true-case delays and missed cases (no target needs declaring). */
+  conditions: Record<string, ConditionResult>;
   /** Waiting lists over time, from day 0 (warm-up included). */
   series: RunSeries;
   /** Events the kernel processed. */

@@ -99,6 +99,7 @@ export class Statistics {
     targetsBreached: Float64Array,
     stillBreached: Float64Array,
     run: { seed: number; replication: number; events: number },
+    conditions: RunResult['conditions'],
   ): Omit<RunResult, 'manifest'> {
     const m = this.m;
     const S = m.stages.length;
@@ -180,6 +181,7 @@ export class Statistics {
       stages,
       timeInSystem: this.timeInSystem.summary(),
       targets,
+      conditions,
       series: { day: this.seriesDay, waiting: this.seriesWaiting, byStage },
       events: run.events,
       warnings,
