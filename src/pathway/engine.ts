@@ -21,6 +21,7 @@ import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import { ConditionMeasures } from './run/conditions.js';
+import { Breakdown } from './run/breakdown.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
@@ -71,6 +72,7 @@ export class Engine {
   private readonly hasClock: Uint8Array;
   private readonly stats: Statistics;
   private readonly conds: ConditionMeasures;
+  private readonly groups: Breakdown;
   private readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
@@ -134,7 +136,9 @@ export class Engine {
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
-    this.clocks.attach(this.store, this.sim, this.stats);
+    this.groups = new Breakdown(model);
+    this.groups.attach(this.store, this.sim);
+    this.clocks.attach(this.store, this.sim, this.stats, this.groups);
     this.conds = new ConditionMeasures(model);
     this.conds.attach(this.store, this.sim, this.stats);
     this.treatStage = this.conds.treatStage;
@@ -334,6 +338,7 @@ export class Engine {
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
+      this.groups.stageStart(p, s);
     }
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     if (this.treatStage[s] === 1) this.conds.treat(p);
@@ -427,7 +432,10 @@ export class Engine {
     store.setState(p, ABANDONED); // freed when the queue reaches it
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
-    if (this.stats.measuring) this.stats.abandonedAt[s]++;
+    if (this.stats.measuring) {
+      this.stats.abandonedAt[s]++;
+      this.groups.abandon(p, s);
+    }
     if (this.trackLeaving === 1) this.leave(p);
   }
 
@@ -465,7 +473,7 @@ export class Engine {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
-    }, this.conds.result(this.end));
+    }, this.conds.result(this.end), this.groups.result());
   }
 
   /** Builds the read-only view of a patient given to hooks. */

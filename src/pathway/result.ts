@@ -100,6 +100,46 @@ export interface ConditionResult {
   treatmentOver62: number;
 }
 
+/** A stage's results for one group of patients (a class, or those who have / have not a condition). */
+export interface GroupStageResult {
+  /** Patients of the group who started service. */
+  started: number;
+  /** Their mean wait on the stage's queue (days; 0 when none started). */
+  waitMean: number;
+  /** Patients of the group who gave up waiting. */
+  abandoned: number;
+  /** Patients of the group on the queue at the end. */
+  waitingAtEnd: number;
+}
+
+/** A target's results for one group of patients. */
+export interface GroupTargetResult {
+  /** Patients of the group whose clock stopped within the standard. */
+  met: number;
+  /** Patients of the group who breached it (still-waiting breaches included). */
+  breached: number;
+  /** met ÷ counted; 0 when nobody of the group was counted. */
+  share: number;
+  /** met + breached. */
+  counted: number;
+}
+
+/** One result split by class (class when the event happened) and by condition (has / has not). */
+export interface GroupSplit<R> {
+  /** Class name → the result for patients in that class. */
+  byClass: Record<string, R>;
+  /** Condition name → the result for patients who truly have it, and for those who do not. */
+  byCondition: Record<string, { has: R; hasNot: R }>;
+}
+
+/** Stage and target results by class and by condition. */
+export interface Breakdowns {
+  /** Stage id → its results per group. */
+  stages: Record<string, GroupSplit<GroupStageResult>>;
+  /** Target id → its results per group. */
+  targets: Record<string, GroupSplit<GroupTargetResult>>;
+}
+
 /** Patient counts over the whole run (day 0 to the end), so conservation holds exactly. */
 export interface PatientCounts {
   /** New patients from arrival streams. */
@@ -156,6 +196,8 @@ export interface RunResult {
   targets: Record<string, TargetResult>;
   /** Condition name → true-case delays and missed cases (no target needs declaring). */
   conditions: Record<string, ConditionResult>;
+  /** Stage and target results by class and by condition (has / has not). */
+  breakdown: Breakdowns;
   /** Waiting lists over time, from day 0 (warm-up included). */
   series: RunSeries;
   /** Events the kernel processed. */

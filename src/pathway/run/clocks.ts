@@ -13,6 +13,7 @@
  */
 import type { Simulation } from '../../core/simulation.js';
 import type { Model, ModelEventRef } from '../model.js';
+import type { Breakdown } from './breakdown.js';
 import { AWAY, IN_SERVICE, MAX_TARGETS, WAITING, type PatientStore } from '../patients.js';
 
 /** Event code of a clock event: 2s service start at s, 2s+1 service end, 2S exit. */
@@ -49,6 +50,7 @@ export class TargetClocks {
   private store!: PatientStore;
   private sim!: Simulation;
   private stats!: { measuring: boolean };
+  private groups!: Breakdown;
 
   constructor(private readonly model: Model) {
     const S = model.stages.length;
@@ -106,12 +108,16 @@ export class TargetClocks {
       const c = this.forCond[t]!;
       if (c < 0 || ((store.cond(p) >>> c) & 1) === 0 || (store.targetsDone(p) & (1 << t)) !== 0) continue;
       store.setTargetsDone(p, store.targetsDone(p) | (1 << t));
-      if (this.stats.measuring && this.counts(p, t)) this.breached[t]++;
+      if (this.stats.measuring && this.counts(p, t)) {
+        this.breached[t]++;
+        this.groups.target(p, t, 0);
+      }
     }
   }
 
   /** Connects the clocks to the run's store, clock and statistics (whose `measuring` flag they read). */
-  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }): void {
+  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }, groups: Breakdown): void {
+    this.groups = groups;
     this.store = store;
     this.sim = sim;
     this.stats = stats;
@@ -141,8 +147,13 @@ export class TargetClocks {
       if (code === this.exitCode && c >= 0 && ((store.diagnosed(p) >>> c) & 1) === 0) continue;
       store.setTargetsDone(p, store.targetsDone(p) | bit);
       if (this.stats.measuring && this.counts(p, t)) {
-        if (now - clock <= this.within[t]!) this.met[t]++;
-        else this.breached[t]++;
+        if (now - clock <= this.within[t]!) {
+          this.met[t]++;
+          this.groups.target(p, t, 1);
+        } else {
+          this.breached[t]++;
+          this.groups.target(p, t, 0);
+        }
       }
     }
   }
@@ -167,7 +178,10 @@ export class TargetClocks {
         if ((store.targetsDone(p) & (1 << t)) !== 0 || !this.counts(p, t)) continue;
         if (away ? this.first[t] === 0 && this.forCond[t]! < 0 : !certain[t]![state === WAITING ? 0 : 1]![s]) continue;
         const clock = this.clockStart(p, t);
-        if (clock === clock && now - clock > this.within[t]!) out[t]++;
+        if (clock === clock && now - clock > this.within[t]!) {
+          out[t]++;
+          this.groups.target(p, t, 0);
+        }
       }
     }
     return out;

@@ -100,6 +100,7 @@ export class Statistics {
     stillBreached: Float64Array,
     run: { seed: number; replication: number; events: number },
     conditions: RunResult['conditions'],
+    breakdown: RunResult['breakdown'],
   ): Omit<RunResult, 'manifest'> {
     const m = this.m;
     const S = m.stages.length;
@@ -182,6 +183,7 @@ export class Statistics {
       timeInSystem: this.timeInSystem.summary(),
       targets,
       conditions,
+      breakdown,
       series: { day: this.seriesDay, waiting: this.seriesWaiting, byStage },
       events: run.events,
       warnings,
