@@ -8,7 +8,7 @@
 import type { Model } from './model.js';
 
 /** Unit of a metric's values. */
-export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events';
+export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days';
 
 /** Which direction of change is an improvement for a metric. */
 export type BetterDirection = 'lower' | 'higher' | 'neither';
@@ -93,6 +93,7 @@ const STAGE_FIELDS: readonly Field[] = [
   ['waitingAtEnd', 'patients', 'waiting list at the end', 'lower'],
   ...waitFields('wait.', 'wait'),
   ['utilisation', 'share', 'utilisation', 'neither'],
+  ['overtime', 'server-days', 'overtime beyond the capacity offered', 'lower'],
   ['meanQueueLength', 'patients', 'mean list length', 'lower'],
   ['throughputPerDay', 'patients per day', 'completions per day', 'neither'],
 ];

@@ -14,6 +14,7 @@ import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from '.
 import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
 import { shortId } from './validate-ids.js';
 import { scenarioBranchApplies } from './routing.js';
+import { reach } from './graph.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -204,7 +205,7 @@ export function checkRules(scenario: unknown): RuleFindings {
     ...keysOf(arrivalsObj).map((id) => own(own(arrivalsObj, id), 'to')),
     ...keysOf(own(scenario, 'initial')),
   ].filter((s): s is string => typeof s === 'string' && stageSet.has(s));
-  const reachable = reach(sources, edges);
+  const reachable = reach(sources, (id) => edges.get(id) ?? []);
   for (const id of stageNames) {
     if (!reachable.has(id)) {
       warn(joinPath('stages', id), 'no patient can reach this stage: no arrival, initial group, branch or missed return leads here');
@@ -212,7 +213,7 @@ export function checkRules(scenario: unknown): RuleFindings {
   }
 
   // `if: positive/negative` where no test can have happened.
-  const afterTest = reach(testStages.flatMap((t) => edges.get(t) ?? []), edges);
+  const afterTest = reach(testStages.flatMap((t) => edges.get(t) ?? []), (id) => edges.get(id) ?? []);
   for (const id of stageNames) {
     const stage = own(stagesObj, id);
     if (isObject(own(stage, 'test')) || afterTest.has(id)) continue;
@@ -302,18 +303,6 @@ function round(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
 
-/** Stages reachable from `sources` (including them) along `edges`. */
-function reach(sources: readonly string[], edges: Map<string, string[]>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...sources];
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    for (const t of edges.get(s) ?? []) stack.push(t);
-  }
-  return seen;
-}
 
 /** Target events must parse and name existing stages. */
 function checkTargets(
