@@ -22,6 +22,7 @@ import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import { ConditionMeasures } from './run/conditions.js';
 import { Breakdown } from './run/breakdown.js';
+import { IncompleteMeasures } from './run/incomplete.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
@@ -73,6 +74,8 @@ export class Engine {
   private readonly stats: Statistics;
   private readonly conds: ConditionMeasures;
   private readonly groups: Breakdown;
+  /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
+  private readonly incomplete: IncompleteMeasures | null;
   private readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
@@ -139,6 +142,7 @@ export class Engine {
     this.groups = new Breakdown(model);
     this.groups.attach(this.store, this.sim);
     this.clocks.attach(this.store, this.sim, this.stats, this.groups);
+    this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
     this.conds = new ConditionMeasures(model);
     this.conds.attach(this.store, this.sim, this.stats);
     this.treatStage = this.conds.treatStage;
@@ -462,6 +466,7 @@ export class Engine {
 
   private onSample(k: number): void {
     this.stats.sample(this.sim.now, this.totalWaiting);
+    if (this.incomplete !== null) this.incomplete.sample(this.store, this.clocks, this.sim.now);
     const next = (k + 1) * this.m.sampleEvery;
     if (next <= this.end + 1e-9) this.sim.schedule(Math.min(next, this.end), K_SAMPLE, k + 1);
   }
@@ -469,11 +474,12 @@ export class Engine {
   private finish(): Omit<RunResult, 'manifest'> {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
     const still = this.clocks.stillBreached(this.end);
+    if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
     return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
-    }, this.conds.result(this.end), this.groups.result());
+    }, this.conds.result(this.end), this.groups.result(), this.incomplete);
   }
 
   /** Builds the read-only view of a patient given to hooks. */

@@ -150,6 +150,8 @@ export interface ModelTarget {
   goal: number;
   /** `pathway`: the clock restarts when a missed patient comes back; `first`: it counts from the first presentation. */
   clock?: 'pathway' | 'first';
+  /** `clock-stops` (absent): counted as clocks stop; `incomplete`: counted on the list at a snapshot. */
+  measure?: 'clock-stops' | 'incomplete';
   /** Count only patients with this condition index (-1 or absent: any). */
   forCondition?: number;
   /** Count only patients in this class index when the clock stops (-1 or absent: any). */

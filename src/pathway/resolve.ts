@@ -189,6 +189,7 @@ function buildModel(s: Scenario, variant: string): Model {
       within: days(t.within, joinPath(joinPath('targets', id), 'within')),
       goal: t.goal,
       clock: t.clock ?? 'pathway',
+      ...(t.measure === 'incomplete' ? { measure: 'incomplete' as const } : {}),
       forCondition: t.for?.condition === undefined ? -1 : conditions.indexOf(t.for.condition),
       forClass: t.for?.class === undefined ? -1 : classIndex(t.for.class),
     };

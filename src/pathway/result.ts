@@ -168,6 +168,13 @@ export interface RunSeries {
   waiting: number[];
   /** Patients on each stage's queue. */
   byStage: Record<string, number[]>;
+  /**
+   * Present when a target has `measure: incomplete`: `incomplete within TARGET` (share of the
+   * incomplete pathways waiting less than its `within`), the list by weeks waited (`waited 0-18w`,
+   * `waited 18-52w`, `waited 52-65w`, `waited 65-78w`, `waited 78w+`) and the counts `over 52w`,
+   * `over 65w`, `over 78w`, on the first such target's clock.
+   */
+  measures?: Record<string, number[]>;
 }
 
 /** The result of {@link simulate}: one replication of one variant. */

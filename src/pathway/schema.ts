@@ -296,6 +296,10 @@ const Target = strict(
       .enum(['pathway', 'first'], expecting('"pathway" or "first"'))
       .optional()
       .meta({ description: 'Which start the clock counts from: the pathway start (restarts when a missed patient comes back; the default) or the first presentation (never restarts).' }),
+    measure: z
+      .enum(['clock-stops', 'incomplete'], expecting('"clock-stops" or "incomplete"'))
+      .optional()
+      .meta({ description: 'clock-stops (default): share of stopped clocks within the standard, plus still-waiting breaches (cancer standards). incomplete: share of patients still on the pathway who have waited less than `within`, at each sample and at the end (the NHS RTT measure).' }),
     for: strict(
       {
         condition: reference('a condition name').optional().meta({ description: 'Only patients who truly have this condition.' }),
@@ -306,7 +310,7 @@ const Target = strict(
       .optional()
       .meta({ description: 'Count only these patients.' }),
   },
-  'a target { until, within, goal, description?, from?, clock?, for? }',
+  'a target { until, within, goal, description?, from?, clock?, measure?, for? }',
 ).meta({ description: 'A waiting-time standard.' });
 
 const Variant = strict(

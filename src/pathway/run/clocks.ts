@@ -45,6 +45,8 @@ export class TargetClocks {
   private readonly forCond: Int32Array;
   private readonly forCls: Int32Array;
   private readonly exitCode: number;
+  /** 1 for targets measured on the list at a snapshot (run/incomplete.ts): stops are not counted. */
+  private readonly snapshot: Uint8Array;
 
   // Set by attach(): the store is sized from this object's fromTargets, so it comes later.
   private store!: PatientStore;
@@ -81,17 +83,18 @@ export class TargetClocks {
     this.firstMask = model.targets.reduce((m, t, i) => (t.clock === 'first' ? m | (1 << i) : m), 0);
     this.hasTrueCase = this.forCond.some((c) => c >= 0) ? 1 : 0;
     this.exitCode = 2 * S;
+    this.snapshot = Uint8Array.from(model.targets, (t) => (t.measure === 'incomplete' ? 1 : 0));
   }
 
   /** When target t's clock started for patient p (NaN: not started). */
-  private clockStart(p: number, t: number): number {
+  clockStart(p: number, t: number): number {
     const slot = this.fromSlot[t]!;
     if (slot >= 0) return this.store.clockFrom(p, slot);
     return this.first[t] === 1 ? this.store.first(p) : this.store.start(p);
   }
 
   /** Whether patient p is one target t counts (condition and class restrictions). */
-  private counts(p: number, t: number): boolean {
+  counts(p: number, t: number): boolean {
     const c = this.forCond[t]!;
     if (c >= 0 && ((this.store.cond(p) >>> c) & 1) === 0) return false;
     const k = this.forCls[t]!;
@@ -108,7 +111,7 @@ export class TargetClocks {
       const c = this.forCond[t]!;
       if (c < 0 || ((store.cond(p) >>> c) & 1) === 0 || (store.targetsDone(p) & (1 << t)) !== 0) continue;
       store.setTargetsDone(p, store.targetsDone(p) | (1 << t));
-      if (this.stats.measuring && this.counts(p, t)) {
+      if (this.stats.measuring && this.snapshot[t] === 0 && this.counts(p, t)) {
         this.breached[t]++;
         this.groups.target(p, t, 0);
       }
@@ -146,7 +149,7 @@ export class TargetClocks {
       // A true case leaving before any test found the condition is not met: see leave().
       if (code === this.exitCode && c >= 0 && ((store.diagnosed(p) >>> c) & 1) === 0) continue;
       store.setTargetsDone(p, store.targetsDone(p) | bit);
-      if (this.stats.measuring && this.counts(p, t)) {
+      if (this.stats.measuring && this.snapshot[t] === 0 && this.counts(p, t)) {
         if (now - clock <= this.within[t]!) {
           this.met[t]++;
           this.groups.target(p, t, 1);
@@ -175,7 +178,7 @@ export class TargetClocks {
       if (state !== WAITING && state !== IN_SERVICE && !away) continue;
       const s = store.stage(p);
       for (let t = 0; t < this.n; t++) {
-        if ((store.targetsDone(p) & (1 << t)) !== 0 || !this.counts(p, t)) continue;
+        if ((store.targetsDone(p) & (1 << t)) !== 0 || this.snapshot[t] === 1 || !this.counts(p, t)) continue;
         if (away ? this.first[t] === 0 && this.forCond[t]! < 0 : !certain[t]![state === WAITING ? 0 : 1]![s]) continue;
         const clock = this.clockStart(p, t);
         if (clock === clock && now - clock > this.within[t]!) {
