@@ -23,6 +23,7 @@ import { TargetClocks } from './run/clocks.js';
 import { ConditionMeasures } from './run/conditions.js';
 import { Breakdown } from './run/breakdown.js';
 import { IncompleteMeasures } from './run/incomplete.js';
+import { Recorder, type PatientSink } from './run/records.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
@@ -76,6 +77,8 @@ export class Engine {
   private readonly groups: Breakdown;
   /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
   private readonly incomplete: IncompleteMeasures | null;
+  /** Patient records, only when a sink is given (one null check per event otherwise). */
+  private readonly rec: Recorder | null;
   private readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
@@ -110,7 +113,7 @@ export class Engine {
 
   constructor(
     model: Model,
-    options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void } = {},
+    options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void; patients?: PatientSink } = {},
   ) {
     this.onProgress = options.onProgress ?? null;
     this.m = model;
@@ -143,6 +146,7 @@ export class Engine {
     this.groups.attach(this.store, this.sim);
     this.clocks.attach(this.store, this.sim, this.stats, this.groups);
     this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
+    this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
     this.conds = new ConditionMeasures(model);
     this.conds.attach(this.store, this.sim, this.stats);
     this.treatStage = this.conds.treatStage;
@@ -256,18 +260,24 @@ export class Engine {
     store.setFirst(p, now);
     store.setJoined(p, now);
     this.arrived++;
+    if (this.rec !== null) this.rec.begin(p);
     this.enterStage(p, c.arrivalTo[a]!);
     this.scheduleArrival(a);
   }
 
   /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
   private insertInitial(): void {
-    this.initialCount = insertInitial(this.m, this.streams, this.store, (p, s) => this.enterStage(p, s));
+    const rec = this.rec;
+    this.initialCount = insertInitial(this.m, this.streams, this.store, (p, s) => {
+      if (rec !== null) rec.begin(p);
+      this.enterStage(p, s);
+    });
   }
 
   /** Patient p joins stage s; the caller has set their join time (usually to now). */
   private enterStage(p: number, s: number): void {
     this.store.setStage(p, s);
+    if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
     if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
     else this.enqueue(p, s);
@@ -346,6 +356,7 @@ export class Engine {
     }
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     if (this.treatStage[s] === 1) this.conds.treat(p);
+    if (this.rec !== null) this.rec.start(p, now);
     const c = this.c;
     const kind = c.svcKind[s];
     const d =
@@ -372,6 +383,7 @@ export class Engine {
       applyTest(c, this.store, p, s, tc, this.testRng[s]!);
       if (store.lastTest(p) === 1) this.conds.positive(p, tc);
     }
+    if (this.rec !== null) this.rec.end(p, this.sim.now, tc >= 0 ? store.lastTest(p) : -1);
     let next = EXIT;
     if (hasBranches(this.routing, s)) {
       const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
@@ -394,6 +406,7 @@ export class Engine {
     const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
     if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.exit(p, this.sim.now);
     this.exited++;
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - store.start(p));
     store.release(p);
@@ -423,6 +436,7 @@ export class Engine {
     const at = this.store.missedAt(p);
     const to = this.m.stages[at]!.test!.missed!.to;
     this.store.restartClock(p, now, this.clocks.firstMask);
+    if (this.rec !== null) this.rec.returned(p, now);
     this.store.setState(p, IN_SERVICE);
     this.enterStage(p, to);
   }
@@ -441,6 +455,7 @@ export class Engine {
       this.groups.abandon(p, s);
     }
     if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.abandon(p, this.sim.now);
   }
 
   // ---- capacity ----
@@ -473,6 +488,7 @@ export class Engine {
 
   private finish(): Omit<RunResult, 'manifest'> {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
+    if (this.rec !== null) this.rec.flush();
     const still = this.clocks.stillBreached(this.end);
     if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
     return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {

@@ -188,10 +188,11 @@ function buildModel(s: Scenario, variant: string): Model {
       until: (Array.isArray(t.until) ? t.until : [t.until]).map(event),
       within: days(t.within, joinPath(joinPath('targets', id), 'within')),
       goal: t.goal,
-      clock: t.clock ?? 'pathway',
+      // Only what differs from the defaults, so a model without these reads as before.
+      ...(t.clock === 'first' ? { clock: 'first' as const } : {}),
       ...(t.measure === 'incomplete' ? { measure: 'incomplete' as const } : {}),
-      forCondition: t.for?.condition === undefined ? -1 : conditions.indexOf(t.for.condition),
-      forClass: t.for?.class === undefined ? -1 : classIndex(t.for.class),
+      ...(t.for?.condition === undefined ? {} : { forCondition: conditions.indexOf(t.for.condition) }),
+      ...(t.for?.class === undefined ? {} : { forClass: classIndex(t.for.class) }),
     };
   });
 
