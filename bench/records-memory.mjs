@@ -22,7 +22,6 @@ const s = mod.parseScenario({ ...base, horizon: patients / 10 });
 function peak(options) {
   globalThis.gc?.();
   let top = 0;
-
   const onProgress = () => (top = Math.max(top, process.memoryUsage().heapUsed));
   const t0 = performance.now();
   mod.simulate(s, { ...options, onProgress });
