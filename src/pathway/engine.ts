@@ -414,8 +414,8 @@ export class Engine {
 
   /** Patient p leaves the pathway for good (a last exit or giving up). */
   private leave(p: number): void {
-    this.clocks.leave(p);
-    this.conds.leave(p);
+    if (this.clocks.hasTrueCase === 1) this.clocks.leave(p);
+    if (this.store.cond(p) !== 0) this.conds.leave(p);
   }
 
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */

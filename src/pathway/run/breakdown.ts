@@ -57,8 +57,18 @@ export class Breakdown {
 
   /** Patient p starts service at stage s now (measured period only), after waiting since they joined. */
   stageStart(p: number, s: number): void {
-    this.add(this.started, s, p, 1);
-    this.add(this.waitSum, s, p, this.sim.now - this.store.joined(p));
+    const store = this.store;
+    const wait = this.sim.now - store.joined(p);
+    const base = s * this.groups;
+    let g = base + store.cls(p);
+    this.started[g]++;
+    this.waitSum[g] += wait;
+    const cond = store.cond(p);
+    for (let c = 0; c < this.C; c++) {
+      g = base + this.K + 2 * c + (((cond >>> c) & 1) ^ 1);
+      this.started[g]++;
+      this.waitSum[g] += wait;
+    }
   }
 
   /** Patient p gave up waiting at stage s (measured period only). */
