@@ -92,7 +92,19 @@ export type {
 export { isModel } from '../pathway/simulate.js';
 export { mergePatch } from '../pathway/variants.js';
 export type { RouteContext, PatientView, DisciplineFunction } from '../pathway/engine.js';
-export type { WaitSummary, StageResult, TargetResult, PatientCounts, RunSeries } from '../pathway/result.js';
+export type {
+  WaitSummary,
+  StageResult,
+  TargetResult,
+  PatientCounts,
+  RunSeries,
+  ConditionResult,
+  Breakdowns,
+  GroupSplit,
+  GroupStageResult,
+  GroupTargetResult,
+} from '../pathway/result.js';
+export { jsonLinesSink, type PatientRecord, type PatientSink, type StageVisit } from '../pathway/run/records.js';
 export {
   resultManifest,
   mergeManifests,

@@ -31,6 +31,7 @@ export {
 export { renderChartSvg } from '../report/render-svg.js';
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';
+export { trueCaseSentences, leaverSentences, missedCaseClause } from '../report/answer-measures.js';
 export { formatTextTable, type TextTableOptions } from '../report/text-table.js';
 export {
   analysisTable,

@@ -42,6 +42,8 @@ export interface VariantSeries {
   waiting: SeriesBand;
   /** Stage id → that stage's queue. */
   byStage: Record<string, SeriesBand>;
+  /** The runs' named measure series (see `RunSeries.measures`), when they have them. */
+  measures?: Record<string, SeriesBand>;
 }
 
 /** Everything measured for one variant. */

@@ -90,6 +90,8 @@ export interface ModelStage {
   test: ModelTest | null;
   /** Empty means exit after this stage. */
   next: ModelBranch[];
+  /** Starting service here is a first treatment; absent = the default rule (not a test, and every branch exits). */
+  treatment?: boolean;
 }
 
 /** A piecewise description of a Poisson stream's rate over time (per day). */
@@ -146,6 +148,14 @@ export interface ModelTarget {
   within: number;
   /** Share of patients that should meet the standard, in [0, 1]. */
   goal: number;
+  /** `pathway`: the clock restarts when a missed patient comes back; `first`: it counts from the first presentation. */
+  clock?: 'pathway' | 'first';
+  /** `clock-stops` (absent): counted as clocks stop; `incomplete`: counted on the list at a snapshot. */
+  measure?: 'clock-stops' | 'incomplete';
+  /** Count only patients with this condition index (-1 or absent: any). */
+  forCondition?: number;
+  /** Count only patients in this class index when the clock stops (-1 or absent: any). */
+  forClass?: number;
 }
 
 /** A scenario resolved for simulation and analysis (one variant applied). */

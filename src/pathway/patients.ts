@@ -3,7 +3,7 @@
  *
  * A national run holds millions of waiting patients; an object each would cost ~100+ bytes and
  * work for the garbage collector. Here a patient is a row index, and the row is
- * 40 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ * 56 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
  *
  * Rows, not columns: at national scale a patient's row is rarely in the CPU cache when their
  * turn comes (they joined the list weeks ago), and every field the engine touches then — state,
@@ -23,6 +23,9 @@
  * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
  * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
  * | 40… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ * | end−16 | first: first presentation (day): survives missed returns, unlike `start` | f64 |
+ * | end−8 | diagnosed: bit i = a test has found condition i (true positive) | i32 |
+ * | end−4 | treated: bit i = first treatment for condition i has started | i32 |
  *
  * The accessors are tiny, so V8 always inlines them (no call, and no boxing of the times).
  * The abandonment handle is a double because kernel handles exceed int32 once a calendar slot
@@ -47,6 +50,8 @@ export const MAX_TARGETS = 31;
 
 /** Bytes of a row before the clockFrom entries. */
 const FIXED_BYTES = 40;
+/** Bytes after them: first presentation, diagnosed and treated bits. */
+const TAIL_BYTES = 16;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -74,7 +79,7 @@ export class PatientStore {
 
   constructor(fromTargets: number, initialCapacity = 1024) {
     this.fromTargets = fromTargets;
-    this.rowBytes = FIXED_BYTES + 8 * fromTargets;
+    this.rowBytes = FIXED_BYTES + 8 * fromTargets + TAIL_BYTES;
     this.rowF64 = this.rowBytes / 8;
     this.rowI32 = this.rowBytes / 4;
     this.rowI16 = this.rowBytes / 2;
@@ -152,6 +157,28 @@ export class PatientStore {
     this.f64[p * this.rowF64 + 5 + i] = t;
   }
 
+  /** First presentation (day): the start of the first pathway, kept when a missed patient comes back. */
+  first(p: number): number {
+    return this.f64[(p + 1) * this.rowF64 - 2]!;
+  }
+  setFirst(p: number, t: number): void {
+    this.f64[(p + 1) * this.rowF64 - 2] = t;
+  }
+  /** Bit i set: condition i has been found by a test (never reset by a return). */
+  diagnosed(p: number): number {
+    return this.i32[(p + 1) * this.rowI32 - 2]!;
+  }
+  setDiagnosed(p: number, bits: number): void {
+    this.i32[(p + 1) * this.rowI32 - 2] = bits;
+  }
+  /** Bit i set: a first treatment for condition i has started. */
+  treated(p: number): number {
+    return this.i32[(p + 1) * this.rowI32 - 1]!;
+  }
+  setTreated(p: number, bits: number): void {
+    this.i32[(p + 1) * this.rowI32 - 1] = bits;
+  }
+
   /**
    * Allocates a patient row with a fresh pathway (state IN_SERVICE). The caller sets its start
    * and joined times (a time argument here would be boxed whenever the call is not inlined).
@@ -167,15 +194,22 @@ export class PatientStore {
     this.u8[id * this.rowBytes + 36] = cls;
     this.i32[id * this.rowI32 + 6] = cond;
     this.u8[id * this.rowBytes + 37] = IN_SERVICE;
+    this.i32[(id + 1) * this.rowI32 - 2] = 0; // diagnosed
+    this.i32[(id + 1) * this.rowI32 - 1] = 0; // treated
     this.resetPathway(id);
     return id;
   }
 
-  /** Starts the pathway afresh at `start` (a missed patient coming back). */
-  restartClock(id: number, start: number): void {
+  /**
+   * Starts the pathway afresh at `start` (a missed patient coming back). Target flags in `keep`
+   * (targets on the first-presentation clock) survive.
+   */
+  restartClock(id: number, start: number, keep = 0): void {
+    const done = this.targetsDone(id) & keep;
     this.setStart(id, start);
     this.setJoined(id, start);
     this.resetPathway(id);
+    this.setTargetsDone(id, done);
   }
 
   /** Forgets test results, pending events and target clocks. */

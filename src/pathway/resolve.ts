@@ -170,6 +170,7 @@ function buildModel(s: Scenario, variant: string): Model {
       patience: st.patience === undefined ? null : (cloneJson(st.patience) as DistributionSpec),
       test,
       next,
+      ...(st.treatment === undefined ? {} : { treatment: st.treatment }),
     };
   });
 
@@ -187,6 +188,11 @@ function buildModel(s: Scenario, variant: string): Model {
       until: (Array.isArray(t.until) ? t.until : [t.until]).map(event),
       within: days(t.within, joinPath(joinPath('targets', id), 'within')),
       goal: t.goal,
+      // Only what differs from the defaults, so a model without these reads as before.
+      ...(t.clock === 'first' ? { clock: 'first' as const } : {}),
+      ...(t.measure === 'incomplete' ? { measure: 'incomplete' as const } : {}),
+      ...(t.for?.condition === undefined ? {} : { forCondition: conditions.indexOf(t.for.condition) }),
+      ...(t.for?.class === undefined ? {} : { forClass: classIndex(t.for.class) }),
     };
   });
 

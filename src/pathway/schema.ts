@@ -267,12 +267,16 @@ const Stage = strict(
     queue: z.enum(DISCIPLINE_NAMES, expecting(disciplineChoice)).optional().meta({ description: disciplineSummary }),
     patience: distribution('How long a patient waits before leaving the list (default: forever).').optional(),
     test: Test.optional(),
+    treatment: z
+      .boolean(expecting('true or false'))
+      .optional()
+      .meta({ description: 'Starting service here is a first treatment (default: any stage that is not a test and exits after).' }),
     next: z
       .array(Branch, expecting('a list of branches { to, p?, if? }'))
       .optional()
       .meta({ description: 'Ordered branches; no `next` means exit.' }),
   },
-  'a stage { capacity, service?, queue?, patience?, test?, next? }',
+  'a stage { capacity, service?, queue?, patience?, test?, treatment?, next? }',
 );
 
 const EventName = reference('an event: STAGE.start, STAGE.end or exit');
@@ -288,8 +292,25 @@ const Target = strict(
     goal: probability('a goal between 0 and 1').meta({ description: 'Share of patients that should meet the standard.' }),
     description: text().optional(),
     from: EventName.optional().meta({ description: 'Event that starts the clock (default: the patient\'s pathway start).' }),
+    clock: z
+      .enum(['pathway', 'first'], expecting('"pathway" or "first"'))
+      .optional()
+      .meta({ description: 'Which start the clock counts from: the pathway start (restarts when a missed patient comes back; the default) or the first presentation (never restarts).' }),
+    measure: z
+      .enum(['clock-stops', 'incomplete'], expecting('"clock-stops" or "incomplete"'))
+      .optional()
+      .meta({ description: 'clock-stops (default): share of stopped clocks within the standard, plus still-waiting breaches (cancer standards). incomplete: share of patients still on the pathway who have waited less than `within`, at each sample and at the end (the NHS RTT measure).' }),
+    for: strict(
+      {
+        condition: reference('a condition name').optional().meta({ description: 'Only patients who truly have this condition.' }),
+        class: reference('a class name').optional().meta({ description: 'Only patients in this class when the clock stops.' }),
+      },
+      'a restriction { condition?, class? }',
+    )
+      .optional()
+      .meta({ description: 'Count only these patients.' }),
   },
-  'a target { until, within, goal, description?, from? }',
+  'a target { until, within, goal, description?, from?, clock?, measure?, for? }',
 ).meta({ description: 'A waiting-time standard.' });
 
 const Variant = strict(

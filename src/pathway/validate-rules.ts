@@ -230,7 +230,7 @@ export function checkRules(scenario: unknown): RuleFindings {
     });
   }
 
-  checkTargets(own(scenario, 'targets'), stageSet, stageNames, error);
+  checkTargets(own(scenario, 'targets'), stageSet, stageNames, error, conditions, [...classSet]);
   return { errors, warnings };
 }
 
@@ -310,6 +310,8 @@ function checkTargets(
   stageSet: Set<string>,
   stageNames: string[],
   error: (path: string, message: string) => void,
+  conditions: readonly string[],
+  classes: readonly string[],
 ): void {
   const checkEvent = (path: string, text: unknown, isStart: boolean) => {
     if (typeof text !== 'string' || text === '') return;
@@ -334,5 +336,13 @@ function checkTargets(
     if (Array.isArray(until)) until.forEach((e, i) => checkEvent(joinPath(joinPath(path, 'until'), i), e, false));
     else checkEvent(joinPath(path, 'until'), until, false);
     checkEvent(joinPath(path, 'from'), own(target, 'from'), true);
+    if (own(target, 'clock') === 'first' && own(target, 'from') !== undefined) {
+      error(joinPath(path, 'clock'), 'a clock cannot both start at `from` and count from the first presentation (`clock: first`); drop one');
+    }
+    const restrict = own(target, 'for');
+    const cond = own(restrict, 'condition');
+    if (typeof cond === 'string' && !conditions.includes(cond)) error(joinPath(joinPath(path, 'for'), 'condition'), unknownName('condition', cond, conditions));
+    const cls = own(restrict, 'class');
+    if (typeof cls === 'string' && !classes.includes(cls)) error(joinPath(joinPath(path, 'for'), 'class'), unknownName('class', cls, classes));
   }
 }

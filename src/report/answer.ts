@@ -19,6 +19,7 @@ import {
   formatSigned,
   humanise,
 } from './format.js';
+import { leaverSentences, missedCaseClause, trueCaseSentences } from './answer-measures.js';
 import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
 
 /** The answer for one variant (or for `base`, described on its own). */
@@ -183,6 +184,7 @@ function baseSection(input: AnswerInput): AnswerSection {
     return w ? [`${stage} ${formatDays(w.mean)} days`] : [];
   });
   if (waits.length > 0) details.push(`Mean wait on each list: ${waits.join(', ')}.`);
+  details.push(...trueCaseSentences(experiment, 'base'), ...leaverSentences(experiment, 'base'));
   const bn = bottleneckSentence(undefined, analyses?.base);
   if (bn) details.push(bn);
   const shares = targetIds(experiment).flatMap((t) => {
@@ -280,6 +282,9 @@ function variantSection(input: AnswerInput, variant: string): AnswerSection {
     );
   }
   if (targetClauses.length > 0) clauses.push(joinAnd(targetClauses));
+  const missed = missedCaseClause(experiment, variant);
+  if (missed) clauses.push(missed);
+  details.push(...trueCaseSentences(experiment, variant), ...leaverSentences(experiment, variant));
 
   const bn = bottleneckSentence(analyses?.base, analyses?.[variant]);
   if (bn) details.push(bn);

@@ -15,7 +15,8 @@ import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writ
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { progressBar, say } from '../io.js';
-import { collectList, integer, positiveCount, positiveInt, shard } from '../options.js';
+import { collectList, integer, positiveCount, positiveInt, shard, share } from '../options.js';
+import { patientRecordsTo } from '../patients.js';
 import { checkVariants, defaultOutDir, MAX_PATIENTS_HELP, readScenario, scenarioName, startDateOf } from '../scenario.js';
 
 /** Replications per variant when `--replications` is not given: quick, yet with usable CIs. */
@@ -33,6 +34,8 @@ interface RunFlags {
   quiet?: boolean;
   maxPatients?: number;
   reproducible?: boolean;
+  patients?: string;
+  patientsSample?: number;
 }
 
 /**
@@ -66,6 +69,8 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('-s, --seed <n>', "master seed (default: the scenario's seed)", integer)
     .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
     .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('--patients <file>', 'also write each patient\'s path to FILE as JSON Lines, streamed (runs in one thread)')
+    .option('--patients-sample <share>', 'with --patients: the share of patients recorded (default 1)', share)
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
@@ -108,11 +113,14 @@ Examples:
         // Moves the bar within a fraction of a second, even during one long replication.
         onRunProgress: (done, total) => bar.update(done, total, label),
       };
+      const records = flags.patients ? patientRecordsTo(flags.patients, flags.patientsSample ?? 1) : undefined;
+      if (records) Object.assign(options, { simulate: records.simulate, workers: 1 });
       let experiment;
       try {
         experiment = await runExperiment(scenario, options);
       } finally {
         bar.stop();
+        records?.close();
       }
       if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');

@@ -39,6 +39,7 @@ export function insertInitial(model: Model, streams: RandomStreams, store: Patie
       const g = groups[best]!;
       const p = store.allocate(g.classIndex, drawConditions(g.conditions, condRng));
       store.setStart(p, -w);
+      store.setFirst(p, -w);
       store.setJoined(p, -w);
       count++;
       enter(p, s);
