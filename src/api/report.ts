@@ -28,6 +28,7 @@ export {
   type ChartInput,
 } from '../report/charts.js';
 export { renderChartSvg } from '../report/render-svg.js';
+export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from '../report/diagram/index.js';
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';
 export { formatTextTable, type TextTableOptions } from '../report/text-table.js';

@@ -5,4 +5,4 @@
  * Vega-Lite editor.
  * @module
  */
-export * from './charts/index.js';
+export * from './charts/registry.js';

@@ -12,6 +12,7 @@ import { answerSections, changeDirection } from './answer.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
+import { pathwaySectionHtml } from './diagram/section.js';
 import { renderChartSvg } from './render-svg.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
 import { REPORT_CSS } from './style.js';
@@ -375,6 +376,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const body = [
     headerHtml(info, experiment, startDate),
     answerHtml(input, info, colours),
+    pathwaySectionHtml(input.scenario, analyses, variantsOf(experiment)),
     `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}</section>`,
     svgs.targets ? `<section id="standards"><h2>Waiting-time standards</h2>${chart('targets')}</section>` : '',
     `<section id="stages"><h2>Waits and utilisation by stage</h2>${chart('stage-waits')}${chart('utilisation')}</section>`,

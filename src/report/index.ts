@@ -24,6 +24,7 @@ export {
   type ChartInput,
 } from './charts.js';
 export { renderChartSvg } from './render-svg.js';
+export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from './diagram/index.js';
 export {
   summaryCsv,
   seriesCsv,

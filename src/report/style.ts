@@ -40,6 +40,9 @@ ul.headlines li::before { content: ""; position: absolute; left: 0; top: 0; bott
 figure.chart { margin: 18px 0 6px; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+figure.diagram { margin: 14px 0 8px; overflow-x: auto; }
+figure.diagram svg { display: block; max-width: none; }
+details.diagram-more summary { cursor: pointer; color: var(--accent); font-size: 14px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 10px 0 18px; font-variant-numeric: tabular-nums; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }

@@ -48,7 +48,9 @@ describe('renderReport', () => {
   it('has one inline SVG per chart, each in its own figure', () => {
     const names = Object.keys(reportChartSpecs({ experiment, analyses }));
     expect(names).toEqual(['waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
-    expect(html.match(/<svg\b/g)?.length).toBe(names.length);
+    // Plus one pathway diagram per variant (the first shown, the others collapsed).
+    expect(html.match(/<figure class="diagram"/g)?.length).toBe(3);
+    expect(html.match(/<svg\b/g)?.length).toBe(names.length + 3);
     for (const name of names) {
       const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<svg\\b`);
       expect(html).toMatch(figure);
