@@ -14,7 +14,7 @@ const BOX_H = 66;
 const GAP_X = 112;
 const GAP_Y = 40;
 const PAD = 16;
-const ENTRY = 70;
+const ENTRY = 100;
 const FONT = 'system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, Arial, sans-serif';
 
 /** Fill of a stage's box by utilisation, with the bands of the bottleneck chart. @internal */
@@ -69,6 +69,7 @@ export function pathwayDiagramSvg(flows: PathwayFlows, options: DiagramOptions =
     let path: string;
     let lx: number;
     let ly: number;
+    let anchor = 'middle';
     if (isBack) {
       // Back to an earlier (or the same) column: a loop under the boxes.
       const ax = boxX(e.from) + BOX_W / 2;
@@ -86,12 +87,15 @@ export function pathwayDiagramSvg(flows: PathwayFlows, options: DiagramOptions =
       const by = boxY(e.to) + BOX_H / 2;
       const mx = (ax + bx) / 2;
       path = `M${ax},${ay} C${mx},${ay} ${mx},${by} ${bx},${by}`;
-      lx = mx;
-      ly = (ay + by) / 2 - 6;
+      // Arrows fanning out of one box share their start: label each by its end instead.
+      const fan = flows.edges.filter((f) => f.from === e.from && layout.column.get(f.to)! > layout.column.get(f.from)!).length > 1;
+      lx = fan ? bx - 8 : mx;
+      ly = fan ? by - 7 : (ay + by) / 2 - 6;
+      anchor = fan ? 'end' : 'middle';
     }
     parts.push(
       `<g ${attrs}><path d="${path}" fill="none" stroke="#56616b" stroke-width="${(1.2 + 3 * e.share).toFixed(1)}" marker-end="url(#${id}-arrow)"/>` +
-        `<text x="${lx}" y="${ly}" text-anchor="middle" class="flow-label">${escapeHtml(label)}</text></g>`,
+        `<text x="${lx}" y="${ly}" text-anchor="${anchor}" class="flow-label">${escapeHtml(label)}</text></g>`,
     );
   }
 
