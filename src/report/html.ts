@@ -34,6 +34,7 @@ export interface ReportInput {
 
 /** Captions under each chart, by chart name. */
 const CAPTIONS: Record<string, string> = {
+  'answer-stage': 'Each variant has its own dash pattern and a label at the end of its line, so lines that coincide stay visible.',
   'waiting-list':
     'How to read: where the shaded bands of two variants do not overlap, the difference is far larger than chance variation between runs.',
   'stage-lists': 'A list that climbs steadily means that stage cannot keep up with the patients sent to it.',
@@ -116,7 +117,7 @@ ${info.description ? `<p class="desc">${escapeHtml(info.description)}</p>` : ''}
 </header>`;
 }
 
-function answerHtml(input: ReportInput, info: ScenarioInfo, colours: Record<string, string>): string {
+function answerHtml(input: ReportInput, info: ScenarioInfo, colours: Record<string, string>, answerChart = ''): string {
   const sections = answerSections({
     experiment: input.experiment,
     analyses: input.analyses,
@@ -147,6 +148,7 @@ ${s.description ? `<p class="vdesc">${escapeHtml(s.description)}</p>` : s.varian
 <ul class="headlines">
 ${headlines}
 </ul>
+${answerChart}
 <div class="cards">
 ${cards}
 </div>
@@ -154,10 +156,13 @@ ${notesHtml}
 </section>`;
 }
 
-function figure(name: string, svg: string): string {
+/** Width of the charts drawn for narrow screens (phones), shown instead of the wide ones below 600 px. */
+const NARROW_WIDTH = 360;
+
+function figure(name: string, svg: string, narrow: string | undefined): string {
   const caption = CAPTIONS[name];
   return `<figure class="chart" id="chart-${attr(name)}" data-chart="${attr(name)}">
-${svg}
+<div class="wide">${svg}</div>${narrow ? `<div class="narrow">${narrow}</div>` : ''}
 ${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}
 </figure>`;
 }
@@ -362,20 +367,21 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const info = scenarioInfo(input.scenario, experiment.scenario);
   const startDate = reportStartDate(input);
   const colours = variantColours(variantsOf(experiment));
-  const specs = reportChartSpecs({
-    experiment,
-    analyses,
-    options: { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } },
-  });
+  const chartOptions = { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } };
+  const specs = reportChartSpecs({ experiment, analyses, options: chartOptions });
+  // Static SVG cannot reflow, so each chart is drawn twice: for the page and for a phone.
+  const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH } });
   const svgs: Record<string, string> = {};
+  const narrow: Record<string, string> = {};
   for (const [name, spec] of Object.entries(specs)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
-  const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!) : '');
+  for (const [name, spec] of Object.entries(narrowSpecs)) narrow[name] = await renderChartSvg(spec, `n-${name}`);
+  const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!, narrow[name]) : '');
   const limited = limitedStageIds(experiment) ?? (Object.keys(analyses).length > 0 ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const sections = metricSections(experiment, limited);
 
   const body = [
     headerHtml(info, experiment, startDate),
-    answerHtml(input, info, colours),
+    answerHtml(input, info, colours, chart('answer-stage')),
     pathwaySectionHtml(input.scenario, analyses, variantsOf(experiment)),
     `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}</section>`,
     svgs.targets ? `<section id="standards"><h2>Waiting-time standards</h2>${chart('targets')}</section>` : '',

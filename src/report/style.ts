@@ -39,6 +39,8 @@ ul.headlines li::before { content: ""; position: absolute; left: 0; top: 0; bott
 .notes ul { margin: 0; padding-left: 18px; }
 figure.chart { margin: 18px 0 6px; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart .narrow { display: none; }
+@media screen and (max-width: 600px) { figure.chart .wide { display: none; } figure.chart .narrow { display: block; } }
 figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 figure.diagram { margin: 14px 0 8px; overflow-x: auto; }
 figure.diagram svg { display: block; max-width: none; }

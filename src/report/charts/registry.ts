@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../analysis/types.js';
 import type { ExperimentResult } from '../../experiment/types.js';
 import { limitedStageIds, stageIds, targetIds, variantsOf } from '../metrics.js';
+import { answerStage, answerStageChartSpec } from './answer-stage.js';
 import { bottleneckChartSpec } from './bottleneck.js';
 import { stageListsChartSpec } from './stage-lists.js';
 import { stageWaitsChartSpec, utilisationChartSpec } from './stage-bars.js';
@@ -15,6 +16,7 @@ import { waitingListChartSpec } from './waiting-list.js';
 
 export { BASE_COLOUR, chartConfig, variantColours, type ChartOptions } from './style.js';
 export { MAX_CHART_POINTS, thinIndices } from './bands.js';
+export { answerStage, answerStageChartSpec };
 export { waitingListChartSpec, stageListsChartSpec, targetsChartSpec, stageWaitsChartSpec, utilisationChartSpec, bottleneckChartSpec };
 
 /**
@@ -67,7 +69,7 @@ function busiestStages(experiment: ExperimentResult, stages: string[], n: number
 }
 
 /**
- * All the report's chart specs by file-friendly name (`waiting-list`, `stage-lists`, `targets`,
+ * All the report's chart specs by file-friendly name (`answer-stage`, `waiting-list`, `stage-lists`, `targets`,
  * `stage-waits`, `utilisation`, `bottleneck`), in report order. Charts without data (no targets,
  * no analyses) are left out.
  * @example
@@ -92,10 +94,14 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
   // Thousands of panels or bars are unreadable, and their sort lists overflow vega's parser.
   const few = shown.length > MAX_CHART_STAGES ? busiestStages(experiment, shown, MAX_CHART_STAGES) : limited;
   const barOptions = options.stages || !few ? options : { ...options, stages: few };
-  const specs: Record<string, TopLevelSpec> = {
+  const specs: Record<string, TopLevelSpec> = {};
+  // The chart that carries the answer comes first.
+  const answer = answerStageChartSpec(experiment, { ...options, stages: options.stages ?? few ?? shown });
+  if (answer) specs['answer-stage'] = answer;
+  Object.assign(specs, {
     'waiting-list': waitingListChartSpec(experiment, options),
     'stage-lists': stageListsChartSpec(experiment, barOptions),
-  };
+  });
   if (targetIds(experiment).length > 0) specs.targets = targetsChartSpec(experiment, options);
   specs['stage-waits'] = stageWaitsChartSpec(experiment, barOptions);
   specs.utilisation = utilisationChartSpec(experiment, barOptions);

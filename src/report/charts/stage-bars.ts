@@ -43,7 +43,7 @@ function stageBarsSpec(
       encoding: { ...y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
     },
     {
-      mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333' },
+      mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333' },
       encoding: { ...y, x: { field: 'hi', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentResult } from '../../experiment/types.js';
 import { stageIds, variantsOf } from '../metrics.js';
 import { bandLayers, bandRows } from './bands.js';
+import { dashScale } from './lines.js';
 import { chartConfig, colourScale, SCHEMA, timeAxis, type ChartOptions } from './style.js';
 
 /**
@@ -26,8 +27,8 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
     return stages.filter((s) => byStage[s]).flatMap((s) => bandRows(v, byStage[s]!, options.startDate, s));
   });
   // Two columns for up to four stages (a square), three beyond: panels stay wide enough to read.
-  const columns = stages.length <= 2 ? Math.max(1, stages.length) : stages.length <= 4 ? 2 : 3;
   const width = options.width ?? 760;
+  const columns = width < 500 ? 1 : stages.length <= 2 ? Math.max(1, stages.length) : stages.length <= 4 ? 2 : 3;
   return {
     $schema: SCHEMA,
     title: {
@@ -50,7 +51,10 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
         x: { ...timeAxis(options.startDate), ...(options.startDate ? { axis: { format: '%b %y', labelAngle: 0, tickCount: 4 } } : {}) },
         color: { field: 'variant', type: 'nominal', scale: colourScale(experiment) },
       },
-      layer: bandLayers('waiting'),
+      layer: [
+        bandLayers('waiting')[0],
+        { ...bandLayers('waiting')[1], encoding: { ...bandLayers('waiting')[1]!.encoding, strokeDash: { field: 'variant', type: 'nominal', scale: dashScale(experiment), legend: null } } },
+      ],
     },
     // Each panel draws its own x axis: a shared axis would also be drawn under the empty cells
     // of the last row.

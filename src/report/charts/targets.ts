@@ -8,8 +8,8 @@ import { formatPercent, humanise } from '../format.js';
 import { metricPath, metricSummary, targetGoal, targetIds, variantsOf } from '../metrics.js';
 import { chartConfig, colourScale, SCHEMA, type ChartOptions } from './style.js';
 
-function targetLabel(target: string, goal: number | undefined): string {
-  const name = humanise(target);
+function targetLabel(target: string, goal: number | undefined, names: Record<string, string> = {}): string {
+  const name = names[target] || humanise(target);
   return goal === undefined ? name : `${name} (goal ${formatPercent(goal, 0)})`;
 }
 
@@ -36,7 +36,7 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
       if (!s) return [];
       return [
         {
-          target: targetLabel(t, goal),
+          target: targetLabel(t, goal, options.targetDescriptions),
           variant: v,
           mean: s.mean,
           // A t interval of a mean share can pass 0% or 100% with few runs; the axis cannot.
@@ -60,7 +60,7 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
       row: {
         field: 'target',
         type: 'nominal',
-        sort: targets.map((t) => targetLabel(t, targetGoal(experiment, t))),
+        sort: targets.map((t) => targetLabel(t, targetGoal(experiment, t), options.targetDescriptions)),
         header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontSize: 12 },
       },
     },
