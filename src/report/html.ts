@@ -8,7 +8,8 @@ import { stringify as toYaml } from 'yaml';
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
-import { answerSections, changeDirection } from './answer.js';
+import { answerSections } from './answer.js';
+import { materialityText, notableChange } from './material.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
@@ -206,7 +207,7 @@ function comparisonTableHtml(experiment: ExperimentResult, sections: MetricSecti
               const c = comparison(experiment, v, r.metric);
               if (!c) return '<td>–</td>';
               const fmt = r.unit === 'share' ? (x: number) => `${(x * 100).toFixed(1)} pts` : (x: number) => formatNumber(x);
-              const dir = changeDirection(c);
+              const dir = notableChange(c, metricSummary(experiment, 'base', r.metric)?.mean, r.unit);
               const better = betterSign(r.better);
               const cls = dir === 0 || better === 0 ? '' : dir * better > 0 ? ' class="good"' : ' class="bad"';
               const ci = c.n > 1 && c.ci95[0] !== c.ci95[1] ? `<br><span class="ci">${escapeHtml(`${formatSigned(c.ci95[0], fmt)} to ${formatSigned(c.ci95[1], fmt)}`)}</span>` : '';
@@ -220,7 +221,7 @@ function comparisonTableHtml(experiment: ExperimentResult, sections: MetricSecti
     })
     .join('\n');
   return `<h3>Differences against base</h3>
-<p class="lead">Paired differences (same random numbers in every variant), mean and 95% confidence interval. Green: clearly better; red: clearly worse; plain: no clear change or neither better nor worse.</p>
+<p class="lead">Paired differences (same random numbers in every variant), mean and 95% confidence interval. Coloured only when a change is both clear (its confidence interval excludes 0) and material (${escapeHtml(materialityText())}): green better, red worse; plain otherwise, or when neither direction is better.</p>
 <table class="comparison">${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
