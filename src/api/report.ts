@@ -34,6 +34,7 @@ export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';
 export { isMaterial, notableChange, materialityText, MATERIAL_FLOOR, MATERIAL_RELATIVE } from '../report/material.js';
+export { compactValue } from '../report/assumptions.js';
 export { formatTextTable, type TextTableOptions } from '../report/text-table.js';
 export {
   analysisTable,

@@ -4,11 +4,11 @@
  * tables with confidence intervals, the assumptions and how to reproduce the run.
  * @module
  */
-import { stringify as toYaml } from 'yaml';
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
 import { answerSections } from './answer.js';
+import { parameterTablesHtml, patchTableHtml } from './assumptions.js';
 import { materialityText, notableChange } from './material.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
@@ -264,23 +264,25 @@ function analysisTablesHtml(experiment: ExperimentResult, analyses: Record<strin
 
 function assumptionsHtml(scenario: Scenario, info: ScenarioInfo, colours: Record<string, string>): string {
   const { variants, ...base } = scenario as Record<string, unknown>;
-  const yamlText = toYaml(base, { lineWidth: 100 });
   const variantBlocks = Object.entries((variants ?? {}) as Record<string, Record<string, unknown>>)
     .map(([name, v]) => {
       const ext = info.variantExtends[name];
       return `<div class="variant-patch">
-<h3>${badge(name, colours)}</h3>
+<h4>${badge(name, colours)}</h4>
 ${info.variantDescriptions[name] ? `<p>${escapeHtml(info.variantDescriptions[name]!)}</p>` : ''}
 ${ext ? `<p>Applied on top of ${badge(ext, colours)}.</p>` : ''}
-<pre class="yaml">${escapeHtml(toYaml(v.patch ?? {}, { lineWidth: 100 }))}</pre>
+${patchTableHtml(v.patch)}
 </div>`;
     })
     .join('\n');
+  const nStages = Object.keys((base.stages ?? {}) as object).length;
   return `<section id="assumptions">
 <h2>Assumptions</h2>
-<p class="lead">Every parameter of the scenario as simulated (durations in days unless a unit is given; rates per the unit shown).</p>
-<pre class="yaml">${escapeHtml(yamlText)}</pre>
-${variantBlocks ? `<h3 style="margin-top:18px">Variants</h3><p class="lead">Each variant changes only what its patch lists (a JSON Merge Patch over the scenario above).</p>\n${variantBlocks}` : ''}
+<details class="assumptions"><summary>Every parameter of the scenario as simulated (${nStages} stage${nStages === 1 ? '' : 's'}${variantBlocks ? `, ${Object.keys(variants as object).length} variants` : ''})</summary>
+<p class="lead">Durations in days unless a unit is given; rates per the unit shown.</p>
+${parameterTablesHtml(base)}
+${variantBlocks ? `<h3>Variants</h3><p class="lead">Each variant changes only the settings listed (a JSON Merge Patch over the scenario above).</p>\n${variantBlocks}` : ''}
+</details>
 </section>`;
 }
 

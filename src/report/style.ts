@@ -56,6 +56,11 @@ td.good { color: var(--good); font-weight: 600; }
 td.bad { color: var(--bad); font-weight: 600; }
 td.unstable { color: var(--bad); font-weight: 600; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; background: var(--c); }
+details.assumptions > summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: 6px 0 10px; }
+h4 { font-size: 14px; margin: 14px 0 2px; }
+table.assumptions td.key { white-space: nowrap; font-weight: 600; text-align: left; }
+table.assumptions td.val { text-align: left; overflow-wrap: anywhere; }
+table.assumptions th { text-align: left; }
 pre.yaml { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-x: auto; white-space: pre; }
 .variant-patch { margin: 12px 0; }
 .variant-patch p { margin: 2px 0 4px; color: var(--muted); }

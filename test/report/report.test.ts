@@ -77,9 +77,14 @@ describe('renderReport', () => {
 
   it('lists the assumptions: every scenario parameter and each variant patch', () => {
     const assumptions = html.slice(html.indexOf('id="assumptions"'));
-    for (const text of ['perDay: 14', 'slots: 77', 'within: 62d', 'goal: 0.85', 'slots: 112', 'More scan slots; treatment unchanged.']) {
+    for (const text of ['perDay: 14', 'slots: 77', 'within: 62d', 'goal: 0.85', 'More scan slots; treatment unchanged.']) {
       expect(assumptions).toContain(text);
     }
+    // Readable tables, collapsed; a variant's change as setting → value.
+    expect(assumptions).toMatch(/<details class="assumptions"><summary>/);
+    expect(assumptions).toContain('<td class="key">stages.scan.capacity.slots</td><td class="val">112</td>');
+    expect(assumptions).toContain('<td class="key">scan</td><td class="val">capacity: (slots: 77, per: week, days: mon; tue; wed; thu; fri), next: (to: review)</td>');
+    expect(assumptions).not.toContain('<pre');
   });
 
   it('ends with the seed, replications, version and the command that reproduces the run', () => {
