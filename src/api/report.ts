@@ -35,6 +35,7 @@ export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';
 export { isMaterial, notableChange, materialityText, MATERIAL_FLOOR, MATERIAL_RELATIVE } from '../report/material.js';
 export { compactValue } from '../report/assumptions.js';
+export { readableNumbers } from '../report/readable-text.js';
 export { formatTextTable, type TextTableOptions } from '../report/text-table.js';
 export {
   analysisTable,

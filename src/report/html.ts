@@ -14,6 +14,7 @@ import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.j
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
 import { pathwaySectionHtml } from './diagram/section.js';
+import { readableNumbers } from './readable-text.js';
 import { renderChartSvg } from './render-svg.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
 import { REPORT_CSS } from './style.js';
@@ -142,7 +143,7 @@ ${s.description ? `<p class="vdesc">${escapeHtml(s.description)}</p>` : s.varian
       ? ''
       : `<div class="notes"><h3>Things to know</h3><ul>${notes
           .slice(0, 15)
-          .map((n) => `<li>${escapeHtml(n)}</li>`)
+          .map((n) => `<li>${escapeHtml(readableNumbers(n))}</li>`)
           .join('')}${notes.length > 15 ? `<li>… and ${notes.length - 15} more (see results.json)</li>` : ''}</ul></div>`;
   return `<section class="answer" id="answer">
 <h2>The answer</h2>

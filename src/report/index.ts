@@ -42,6 +42,7 @@ export {
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
 export { isMaterial, notableChange, materialityText, MATERIAL_FLOOR, MATERIAL_RELATIVE } from './material.js';
 export { compactValue } from './assumptions.js';
+export { readableNumbers } from './readable-text.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';
 export { spreadsheetSafe, terminalSafe } from './safe-text.js';
 export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricSectionId } from './tables.js';
