@@ -54,7 +54,8 @@ export function bottleneckChartSpec(
         };
       });
   });
-  const cell = Math.max(84, Math.min(130, Math.floor(((options.width ?? 760) - 180) / Math.max(1, stages.length))));
+  const narrow = (options.width ?? 760) < 500;
+  const cell = Math.max(narrow ? 64 : 84, Math.min(130, Math.floor(((options.width ?? 760) - (narrow ? 180 : 430)) / Math.max(1, stages.length))));
   return {
     $schema: SCHEMA,
     title: {
@@ -77,7 +78,7 @@ export function bottleneckChartSpec(
             field: 'band',
             type: 'nominal',
             title: null,
-            legend: { orient: 'right', symbolSize: 180, labelFontSize: 12, rowPadding: 6 },
+            legend: { orient: narrow ? 'bottom' : 'right', ...(narrow ? { columns: 1 } : {}), symbolSize: 180, labelFontSize: 12, rowPadding: 6 },
             scale: {
               domain: ['under 85%', '85–100%', 'over once upstream keeps up', 'over capacity', 'no capacity limit'],
               range: ['#d9efdc', '#fbe3a6', '#f4b183', '#d9534f', '#eef0f2'],

@@ -8,6 +8,7 @@ import type { ExperimentResult } from '../../experiment/types.js';
 import { limitedStageIds, stageIds, targetIds, variantsOf } from '../metrics.js';
 import { answerStage, answerStageChartSpec } from './answer-stage.js';
 import { bottleneckChartSpec } from './bottleneck.js';
+import { fitToWidth } from './fit.js';
 import { stageListsChartSpec } from './stage-lists.js';
 import { stageWaitsChartSpec, utilisationChartSpec } from './stage-bars.js';
 import type { ChartOptions } from './style.js';
@@ -112,5 +113,7 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
       stages: shown.length > MAX_CHART_STAGES && few ? few : stageIds(experiment),
     });
   }
+  const width = options.width ?? 760;
+  for (const name of Object.keys(specs)) specs[name] = fitToWidth(specs[name]!, width);
   return specs;
 }

@@ -65,7 +65,8 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
       },
     },
     spec: {
-      width: (options.width ?? 760) - 200,
+      // Room left for the variant names on the left and the value labels on the right.
+      width: Math.max(120, (options.width ?? 760) - 360),
       height: { step: 22 },
       layer: [
         {
