@@ -80,7 +80,7 @@ export function variantLinesSpec(
     $schema: SCHEMA,
     title: { text: text.title, subtitle: text.subtitle },
     // The overall width is the option's; the plot leaves room for the axis and the end labels.
-    width: Math.max(160, (options.width ?? 760) - 70 - Math.min(200, 7 * Math.max(0, ...variants.map((v) => v.length)) + 10)),
+    width: Math.max(160, (options.width ?? 760) - 70 - Math.min(0.3 * (options.width ?? 760), 200, 7 * Math.max(0, ...variants.map((v) => v.length)) + 10)),
     height,
     config: chartConfig,
     layer: [
