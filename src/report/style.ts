@@ -107,6 +107,17 @@ footer dd { margin: 0; }
   details.diagram-more { display: none; }
   figure.chart, figure.diagram, table, .card, .notes { break-inside: avoid; }
   #tables { break-before: page; }
+  /* On paper the headlines, the answer's chart and the lists over time come before the
+     per-variant cards and the notes (which repeat figures of the tables). */
+  main { display: flex; flex-direction: column; }
+  main > * { order: 10; }
+  main > header.top { order: 0; }
+  section.answer { display: contents; }
+  section.answer > * { order: 1; }
+  main > #lists { order: 2; }
+  section.answer > .cards { order: 3; }
+  section.answer > .notes { order: 4; }
+  main > footer { order: 20; }
   table { font-size: 9.5px; }
 }
 `;

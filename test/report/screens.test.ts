@@ -89,15 +89,21 @@ describe.skipIf(skip)('report on a wide and a narrow screen, and on paper (skipp
     await page.emulateMedia({ media: 'print' });
     // A4 at 96 px per inch, less the page margins of the print stylesheet (12 mm top, 14 mm bottom).
     const pageHeight = ((297 - 26) / 25.4) * 96;
-    const bottoms = await page.$$eval('#answer, #chart-answer-stage, #chart-waiting-list', (els) =>
-      Object.fromEntries(els.map((e) => [e.id, e.getBoundingClientRect().bottom + window.scrollY])),
+    const bottoms = await page.$$eval('ul.headlines, #chart-answer-stage, #chart-waiting-list', (els) =>
+      Object.fromEntries(els.map((e) => [e.id || e.className, e.getBoundingClientRect().bottom + window.scrollY])),
     );
     expect(Object.keys(bottoms)).toHaveLength(3);
-    for (const [id, bottom] of Object.entries(bottoms)) expect(bottom, id).toBeLessThan(2 * pageHeight);
+    for (const [id, bottom] of Object.entries(bottoms)) {
+      expect(bottom, id).toBeGreaterThan(50); // laid out, not hidden
+      expect(bottom, id).toBeLessThan(2 * pageHeight);
+    }
+    // The tables start on a later page than the main charts.
+    const tablesTop = (await page.$eval('#tables', (e) => e.getBoundingClientRect().top + window.scrollY)) as number;
+    expect(tablesTop).toBeGreaterThan(bottoms['chart-waiting-list']!);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThan(2);
-    expect(pages).toBeLessThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(10); // 9 measured for this fixture; the issue measured 15 for the lung report before
     await page.close();
   });
 });
