@@ -106,7 +106,8 @@ export function variantLinesSpec(
       },
       {
         data: { values: labels },
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 12, fontWeight: 600 },
+        // Long names are cut (with …) so the plot keeps most of a narrow chart.
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 12, fontWeight: 600, limit: Math.round(0.3 * (options.width ?? 760)) },
         encoding: {
           x: timeAxis(options.startDate),
           y: { field: 'labelY', ...y },

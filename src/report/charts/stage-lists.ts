@@ -45,7 +45,7 @@ export function stageListsChartSpec(experiment: ExperimentResult, options: Chart
     },
     columns,
     spec: {
-      width: Math.floor((width - 70 * columns) / columns),
+      width: columns === 1 ? width - 110 : Math.floor((width - 70 * columns) / columns),
       height: 150,
       encoding: {
         x: { ...timeAxis(options.startDate), ...(options.startDate ? { axis: { format: '%b %y', labelAngle: 0, tickCount: 4 } } : {}) },

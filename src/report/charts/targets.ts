@@ -28,7 +28,8 @@ function targetLabel(target: string, goal: number | undefined, names: Record<str
 export function targetsChartSpec(experiment: ExperimentResult, options: ChartOptions = {}): TopLevelSpec {
   const targets = targetIds(experiment);
   const variants = variantsOf(experiment);
-  const variantY = { field: 'variant', type: 'nominal', sort: variants, title: null };
+  const narrow = (options.width ?? 760) < 500;
+  const variantY = { field: 'variant', type: 'nominal', sort: variants, title: null, axis: { labelLimit: narrow ? 110 : 260 } };
   const rows = targets.flatMap((t) => {
     const goal = targetGoal(experiment, t);
     return variants.flatMap((v) => {
@@ -66,7 +67,7 @@ export function targetsChartSpec(experiment: ExperimentResult, options: ChartOpt
     },
     spec: {
       // Room left for the variant names on the left and the value labels on the right.
-      width: Math.max(120, (options.width ?? 760) - 360),
+      width: Math.max(narrow ? 150 : 120, (options.width ?? 760) - (narrow ? 190 : 360)),
       height: { step: 22 },
       layer: [
         {
