@@ -58,7 +58,7 @@ export interface PathwayFlows {
  * import { pathwayFlows } from 'carepath/report';
  * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * const flows = pathwayFlows(model, analyse(model));
- * flows.edges[0]; // { from: 'gp-chest-xray', to: 'reporting', perWeek: …, share: … }
+ * flows.edges[0]; // { from: 'reporting', to: 'ct', perWeek: about 111, share: about 0.06 }
  * ```
  */
 export function pathwayFlows(model: Model, analysis: Analysis): PathwayFlows {
