@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult, MetricSummary } from '../experiment/types.js';
 import { clampShareInterval, formatApprox, formatDays, formatInterval, formatNumber, formatPercent, humanise } from './format.js';
 import type { BetterDirection, MetricUnit } from '../pathway/manifest.js';
-import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, targetName, variantsOf } from './metrics.js';
 import { formatTextTable } from './text-table.js';
 
 /** One row of a metrics table. */
@@ -104,7 +104,7 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
       title: 'Waiting-time standards (share within time)',
       rows: targets.map((t) => {
         const goal = targetGoal(experiment, t);
-        const label = goal === undefined ? humanise(t) : `${humanise(t)} (goal ${formatPercent(goal, 0)})`;
+        const label = goal === undefined ? targetName(experiment, t) : `${targetName(experiment, t)} (goal ${formatPercent(goal, 0)})`;
         return { ...row(label, metricPath.targetShare(t), 'share', 'higher'), ...(goal === undefined ? {} : { goal }) };
       }),
     });

@@ -154,7 +154,7 @@ describe('carepath run', () => {
     // the summary table: one column per variant, the waiting list, target shares, bottleneck
     expect(r.stdout).toMatch(/base\s+more-scans\s+more-scans-and-treatment/);
     expect(r.stdout).toMatch(/Waiting list at the end/);
-    expect(r.stdout).toMatch(/Diagnosis 28d \(goal 80%\)/);
+    expect(r.stdout).toMatch(/Diagnosed or ruled out within 28 days of referral \(goal 80%\)/);
     expect(r.stdout).toMatch(/Bottleneck \(theory\)/);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
