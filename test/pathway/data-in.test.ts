@@ -69,7 +69,7 @@ describe('period counts replayed', () => {
 
   it('refuses counts together with a rate, or with changes', () => {
     const data = (extra: object) => ({
-      version: 1, name: 'x', horizon: '2w', stages: { c: { capacity: 1 } },
+      version: 1 as const, name: 'x', horizon: '2w', stages: { c: { capacity: 1 } },
       arrivals: { gp: { to: 'c', counts: [{ from: 0, count: 1 }, { from: 7, count: 2 }], ...extra } },
     });
     expect(() => parseScenario(data({ rate: { perDay: 1 } }))).toThrow(/arrivals\.gp: give only one of rate or counts/);
