@@ -155,7 +155,8 @@ describe('CSV files beside a scenario', () => {
 
   it('a { file } given to the API (no scenario file) is refused with a hint', () => {
     expect(() =>
-      parseScenario({ version: 1, name: 'x', horizon: '1w', arrivals: { gp: { to: 'c', counts: { file: 'r.csv' } } }, stages: { c: { capacity: 1 } } }),
+      // Plain data (as parsed JSON would be): the type rightly refuses `{ file }` in code.
+      parseScenario(JSON.parse('{"version":1,"name":"x","horizon":"1w","arrivals":{"gp":{"to":"c","counts":{"file":"r.csv"}}},"stages":{"c":{"capacity":1}}}')),
     ).toThrow(/arrivals\.gp\.counts: expected a list of periods \{ from, count \} \(a `\{ file \}` is read only when the scenario is loaded from a file\)/);
   });
 });
