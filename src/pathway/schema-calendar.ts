@@ -52,14 +52,14 @@ const Session = z.string(expecting('opening hours such as "09:00-17:00"')).super
 });
 
 /** `sessions: { mon: '09:00-17:00', ... }`: weekdays not listed are closed. */
-export const Sessions = strict(Object.fromEntries(DAYS.map((d) => [d, Session.optional()])) as Record<(typeof DAYS)[number], z.ZodOptional<typeof Session>>, 'opening hours by weekday such as { mon: "09:00-17:00" }').meta({
+export const Sessions = strict(Object.fromEntries(DAYS.map((d) => [d, Session.optional().meta({ description: `Opening hours on ${d} ("HH:MM-HH:MM").` })])) as Record<(typeof DAYS)[number], z.ZodOptional<typeof Session>>, 'opening hours by weekday such as { mon: "09:00-17:00" }').meta({
   description:
     'Opening hours by weekday (servers only). Weekdays not listed are closed. At closing time a patient in service finishes (the overrun is reported as overtime); nobody new starts until the next opening.',
 });
 
 /** `slots: { mon: 12, wed: 6 }`: slots released on each listed weekday. */
 export const SlotsByWeekday = strict(
-  Object.fromEntries(DAYS.map((d) => [d, nonNegativeInt().optional()])) as Record<(typeof DAYS)[number], z.ZodOptional<ReturnType<typeof nonNegativeInt>>>,
+  Object.fromEntries(DAYS.map((d) => [d, nonNegativeInt().optional().meta({ description: `Slots released on ${d}.` })])) as Record<(typeof DAYS)[number], z.ZodOptional<ReturnType<typeof nonNegativeInt>>>,
   'slots per weekday such as { mon: 12, wed: 6 }',
 );
 
@@ -83,7 +83,10 @@ const fileNote = ' (a `{ file }` is read only when the scenario is loaded from a
 /** Rows of arrivals per period: `{ from, count }`, each period running to the next `from`. */
 export const CountRows = z
   .array(
-    strict({ from: when('Start of the period.'), count: nonNegativeInt() }, 'a period { from, count }'),
+    strict(
+      { from: when('Start of the period.'), count: nonNegativeInt().meta({ description: 'Patients arriving in the period.' }) },
+      'a period { from, count }',
+    ).meta({ description: 'One period: CSV columns from,count.' }),
     expecting(`a list of periods { from, count }${fileNote}`),
   )
   .min(2, expecting('at least two periods (the last one lasts as long as the one before it)'))
@@ -94,17 +97,17 @@ export const TimetableRows = z
   .array(
     strict(
       {
-        date: IsoDate.optional(),
-        weekday: z.enum(DAYS, expecting('a weekday: mon, tue, wed, thu, fri, sat or sun')).optional(),
-        stage: reference('a stage name'),
-        slots: nonNegativeInt().optional(),
-        servers: nonNegativeInt().optional(),
+        date: IsoDate.optional().meta({ description: 'The day this row sets (or give weekday).' }),
+        weekday: z.enum(DAYS, expecting('a weekday: mon, tue, wed, thu, fri, sat or sun')).optional().meta({ description: 'Every such weekday without a date row (or give date).' }),
+        stage: reference('a stage name').meta({ description: 'The stage whose capacity the row sets.' }),
+        slots: nonNegativeInt().optional().meta({ description: 'Slots released that day (slot stages).' }),
+        servers: nonNegativeInt().optional().meta({ description: 'Servers that day (server stages); 0 closes it.' }),
       },
       'a timetable row { date | weekday, stage, slots | servers }',
     ).superRefine((r, ctx) => {
       if ((r.date === undefined) === (r.weekday === undefined)) addIssue(ctx, 'give exactly one of date or weekday');
       if ((r.slots === undefined) === (r.servers === undefined)) addIssue(ctx, 'give exactly one of slots or servers');
-    }),
+    }).meta({ description: 'One row: CSV columns date or weekday, stage, slots or servers.' }),
     expecting(`a list of timetable rows${fileNote}`),
   )
   .meta({
@@ -115,7 +118,13 @@ export const TimetableRows = z
 /** Rows of a waiting list by weeks waited (the shape of the NHS RTT waiting-list statistics). */
 export const WeeksWaitedRows = z
   .array(
-    strict({ weeks_waited: nonNegativeInt(), count: nonNegativeInt() }, 'a band { weeks_waited, count }'),
+    strict(
+      {
+        weeks_waited: nonNegativeInt().meta({ description: 'Whole weeks already waited (0 = under a week).' }),
+        count: nonNegativeInt().meta({ description: 'Patients in the band.' }),
+      },
+      'a band { weeks_waited, count }',
+    ).meta({ description: 'One band: CSV columns weeks_waited,count.' }),
     expecting(`a list of bands { weeks_waited, count }${fileNote}`),
   )
   .meta({ description: 'Patients waiting at day 0 by whole weeks waited; each waited uniformly within its week.' });
