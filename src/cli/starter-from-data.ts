@@ -36,10 +36,12 @@ const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) 
 /**
  * The text of a starter scenario for `scenarioFile` built from the tables (checked as they are read).
  * @throws ScenarioError naming the file, row and column of a bad table.
+ * @internal
  * @example
  * ```ts
  * import { starterFromData } from './starter-from-data.js';
- * const yaml = starterFromData('pathway.yaml', { from: 'data/referrals.csv' });
+ * const yaml = starterFromData('examples/scenarios/new.yaml', { from: 'examples/scenarios/data/referrals.csv' });
+ * yaml.includes('counts: { file: data/referrals.csv }'); // true
  * ```
  */
 export function starterFromData(scenarioFile: string, files: StarterFiles): string {

@@ -53,6 +53,7 @@ export class CountsArrivals implements ArrivalSource {
 
 /**
  * The arrival source of a stream: period counts replayed, or a Poisson process.
+ * @internal
  * @example
  * ```ts
  * import { arrivalSource } from './arrivals-counts.js';

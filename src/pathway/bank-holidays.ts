@@ -20,6 +20,7 @@ const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 /**
  * Easter Sunday of a Gregorian year (Anonymous Gregorian algorithm), as an ISO date.
+ * @internal
  * @example
  * ```ts
  * import { easterSunday } from './bank-holidays.js';
@@ -62,6 +63,7 @@ function shift(date: string, days: number): string {
 
 /**
  * The England and Wales bank holidays of one year, in date order (substitute days included).
+ * @internal
  * @example
  * ```ts
  * import { englandAndWalesBankHolidays } from './bank-holidays.js';
@@ -88,6 +90,7 @@ export function englandAndWalesBankHolidays(year: number): string[] {
 
 /**
  * Every built-in England and Wales bank holiday, 2024–2030, as ISO dates in order.
+ * @internal
  * @example
  * ```ts
  * import { ENGLAND_AND_WALES } from './bank-holidays.js';

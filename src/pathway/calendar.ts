@@ -35,6 +35,7 @@ export const SESSION_EARLY = 1e-10;
 
 /**
  * Days from `startDate` to an ISO date (negative before it).
+ * @internal
  * @example
  * ```ts
  * import { daysFrom } from './calendar.js';
@@ -49,6 +50,7 @@ export function daysFrom(startDate: string, date: string): number {
  * A time point of a scenario in days from day 0: a duration, or an ISO date counted from
  * `startDate`.
  * @throws ScenarioError (at `path`) for a date before `startDate` unless `allowBefore`.
+ * @internal
  * @example
  * ```ts
  * import { timePoint } from './calendar.js';
@@ -79,6 +81,7 @@ export interface StageCalendar {
 
 /**
  * Closed day offsets of a scenario's `calendar` within [0, end).
+ * @internal
  * @example
  * ```ts
  * import { closedDays } from './calendar.js';
@@ -102,6 +105,7 @@ export function closedDays(
 
 /**
  * Opening hours by weekday (index 0 = Monday) of a validated `sessions` field.
+ * @internal
  * @example
  * ```ts
  * import { sessionTable } from './calendar.js';
@@ -120,6 +124,7 @@ export function calendarApplies(c: StageCalendar): boolean {
 /**
  * A stage's capacity phases with its calendar applied, over [0, end): one phase per change,
  * equal neighbours merged. `startWeekday` is the weekday of day 0 (0 = Monday).
+ * @internal
  * @example
  * ```ts
  * import { expandCalendar } from './calendar.js';
@@ -191,12 +196,13 @@ export function checkPhaseOrder(froms: number[], path: string, written: unknown[
 
 /**
  * The model the engine runs: each stage's `calendar` phases (when present) as its capacity.
+ * @internal
  * @example
  * ```ts
+ * import { loadScenario, resolveScenario } from 'carepath';
  * import { withCalendarPhases } from './calendar.js';
- * import type { Model } from './model.js';
- * declare const model: Model;
- * withCalendarPhases(model).stages.every((st) => st.calendar === undefined); // true
+ * const model = resolveScenario(loadScenario('examples/scenarios/surgical-pathway.yaml'));
+ * withCalendarPhases(model).stages[0].capacity.length; // 499: sessions, bank holidays and closures
  * ```
  */
 export function withCalendarPhases(model: Model): Model {

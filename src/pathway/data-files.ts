@@ -61,6 +61,7 @@ function splitLine(line: string): string[] {
 /**
  * Rows of a CSV table of one kind. `file` names it in messages.
  * @throws ScenarioError (path `at`) naming the file, row, column, value and what was expected.
+ * @internal
  * @example
  * ```ts
  * import { readTable } from './data-files.js';

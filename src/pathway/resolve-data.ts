@@ -77,6 +77,7 @@ export function countsRate(periods: { from: number; to: number; count: number }[
 
 /**
  * Initial groups from a list by weeks waited: band k waited uniformly between k and k + 1 weeks.
+ * @internal
  * @example
  * ```ts
  * import { weekBands } from './resolve-data.js';
