@@ -2,13 +2,14 @@
  * Data in: period counts replayed exactly, timetables, waiting lists by weeks waited, and CSV
  * files beside a scenario with errors naming the file, row, column, value and expectation.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aleaRng } from '../../src/core/random.js';
 import { CountsArrivals } from '../../src/pathway/arrivals-counts.js';
 import { loadScenario, parseScenario, resolveScenario, simulate, ScenarioError } from '../../src/index.js';
+import { conserved } from './helpers.js';
 
 describe('period counts replayed', () => {
   it('reproduce the count of every period exactly, with times uniform within each', () => {
@@ -158,5 +159,21 @@ describe('CSV files beside a scenario', () => {
       // Plain data (as parsed JSON would be): the type rightly refuses `{ file }` in code.
       parseScenario(JSON.parse('{"version":1,"name":"x","horizon":"1w","arrivals":{"gp":{"to":"c","counts":{"file":"r.csv"}}},"stages":{"c":{"capacity":1}}}')),
     ).toThrow(/arrivals\.gp\.counts: expected a list of periods \{ from, count \} \(a `\{ file \}` is read only when the scenario is loaded from a file\)/);
+  });
+});
+
+describe('the surgical-pathway reference scenario', () => {
+  it('conserves patients, replays every referral and is the same for the same seed', () => {
+    const file = join(__dirname, '../../examples/scenarios/surgical-pathway.yaml');
+    const s = loadScenario(file);
+    const r = simulate(s);
+    expect(conserved(r)).toBe(true);
+    const csv = (name: string) =>
+      readFileSync(join(__dirname, '../../examples/scenarios/data', name), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+    // All 52 weeks of referrals lie inside the 52-week run; the waiting list is all at the clinic.
+    expect(r.patients.arrived).toBe(csv('referrals.csv').reduce((a, b) => a + b, 0));
+    expect(r.patients.initial).toBe(csv('waiting-list.csv').reduce((a, b) => a + b, 0));
+    expect(r.stages.clinic!.overtime).toBeGreaterThan(0); // sessions close on patients in service
+    expect(JSON.stringify(simulate(s))).toBe(JSON.stringify(r));
   });
 });
