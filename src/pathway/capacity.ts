@@ -159,6 +159,10 @@ export function entryCapacity(entry: unknown): { kind: SeekableKind; value: numb
     const days = Array.isArray(entry.days) ? entry.days.length : WEEKDAYS.length;
     return { kind: 'slots', value: entry.per === 'day' ? entry.slots * days : entry.slots };
   }
+  // Slots per weekday: their weekly total.
+  if (isObject(entry) && isObject(entry.slots)) {
+    return { kind: 'slots', value: Object.values(entry.slots).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0) };
+  }
   return null;
 }
 
@@ -177,6 +181,11 @@ export function withEntryCapacity(entry: unknown, c: number): unknown {
   if (typeof entry === 'number') return c;
   if (!isObject(entry) || entryCapacity(entry) === null) return entry;
   if (typeof entry.servers === 'number') return { ...entry, servers: c };
+  if (isObject(entry.slots)) {
+    // Slots per weekday become a weekly number over the same weekdays.
+    const days = WEEKDAYS.filter((d) => typeof (entry.slots as Record<string, unknown>)[d] === 'number' && ((entry.slots as Record<string, number>)[d] ?? 0) > 0);
+    return { ...entry, slots: c, per: 'week', days: days.length > 0 ? days : [...WEEKDAYS] };
+  }
   return { ...entry, slots: c, per: 'week' };
 }
 

@@ -140,3 +140,11 @@ describe('sessions', () => {
     ]);
   });
 });
+
+describe('goal-seeking reads slots per weekday', () => {
+  it('as their weekly total, and writes a weekly number over the same weekdays', async () => {
+    const { entryCapacity, withEntryCapacity } = await import('../../src/pathway/capacity.js');
+    expect(entryCapacity({ slots: { mon: 12, wed: 6 } })).toEqual({ kind: 'slots', value: 18 });
+    expect(withEntryCapacity({ slots: { mon: 12, wed: 6 } }, 20)).toEqual({ slots: 20, per: 'week', days: ['mon', 'wed'] });
+  });
+});
