@@ -301,6 +301,10 @@ function notesFor(
   if (Object.values(stages).some((st) => st.patienceMean !== null && st.stable)) {
     add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
+  const calendared = model.stages.filter((st) => st.calendar !== undefined).map((st) => st.id);
+  if (calendared.length > 0) {
+    add('everyone', `${calendared.join(', ')}: closed days, sessions and timetable rows are simulate only; the capacity here is the stage's own, as if always open.`);
+  }
   return { notes, audience };
 }
 

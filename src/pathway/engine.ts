@@ -12,7 +12,8 @@
  */
 import { Simulation } from '../core/simulation.js';
 import { RandomStreams, type Rng } from '../core/random.js';
-import { ArrivalProcess } from './arrivals.js';
+import { arrivalSource, type ArrivalSource } from './arrivals-counts.js';
+import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
@@ -94,7 +95,7 @@ export class Engine {
   private readonly missedRng: Rng[];
 
   // Arrivals.
-  private readonly arrivalProc: ArrivalProcess[];
+  private readonly arrivalProc: ArrivalSource[];
   /** Constant rate per day of a stream whose rate never changes, or NaN (use arrivalProc). */
   private readonly arrivalRate: Float64Array;
   private readonly arrivalRng: Rng[];
@@ -116,6 +117,7 @@ export class Engine {
     options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void; patients?: PatientSink } = {},
   ) {
     this.onProgress = options.onProgress ?? null;
+    model = withCalendarPhases(model); // closed days and sessions are plain capacity phases
     this.m = model;
     this.hooks = options.hooks ?? {};
     this.seed = options.seed ?? model.seed;
@@ -160,7 +162,7 @@ export class Engine {
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
-    this.arrivalProc = model.arrivals.map((a) => new ArrivalProcess(a, model.startDate, this.end));
+    this.arrivalProc = model.arrivals.map((a) => arrivalSource(a, model.startDate, this.end));
     this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
     this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
     this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));

@@ -77,6 +77,12 @@ export interface ModelStage {
   id: string;
   /** At least one phase; the first has `from: 0`; sorted by `from`. */
   capacity: CapacityPhase[];
+  /**
+   * The phases the engine runs when the scenario's calendar, the stage's sessions or a timetable
+   * change this stage's capacity day by day (see `calendar.ts`); absent otherwise. `capacity`
+   * keeps the plan as written, which `analyse` reads.
+   */
+  calendar?: CapacityPhase[];
   /** Service time (servers), activity after the slot (slots), or delay (unlimited). */
   service: DistributionSpec;
   /**
@@ -112,6 +118,11 @@ export interface ModelArrival {
   classIndex: number;
   /** Condition index → prevalence. */
   conditions: { condition: number; prevalence: number }[];
+  /**
+   * Period counts replayed exactly instead of a Poisson rate: `count` patients arrive in
+   * [from, to), at times uniform within it. Absent for a rate. `ratePerDay` is then their mean.
+   */
+  counts?: { from: number; to: number; count: number }[];
 }
 
 /** Patients already waiting at a stage at time 0. */

@@ -40,7 +40,8 @@ export interface StageResult {
   utilisation: number;
   /**
    * Server-days worked beyond the servers offered (days × patients): patients who started before
-   * the number of servers was cut, or before a change to slots, finishing their service. 0 when
+   * the number of servers was cut (a session closing, a closed day), or before a change to
+   * slots, finishing their service. 0 when
    * capacity is never reduced under patients in service.
    */
   overtime: number;

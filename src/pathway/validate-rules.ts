@@ -150,6 +150,10 @@ export function checkRules(scenario: unknown): RuleFindings {
     }
   }
 
+  // Timetable rows name stages.
+  const timetable = own(scenario, 'timetable');
+  if (Array.isArray(timetable)) timetable.forEach((row, i) => checkStage(joinPath(joinPath('timetable', i), 'stage'), own(row, 'stage'), false));
+
   // Initial lists.
   for (const stage of keysOf(own(scenario, 'initial'))) checkStage(joinPath('initial', stage), stage, false);
   for (const { path, group } of initialGroups(own(scenario, 'initial'))) {

@@ -77,6 +77,9 @@ const EXACT_MONTHS = 2400;
  * ```
  */
 export function expectedArrivals(arrival: unknown, startDate: string, end: number): number {
+  // Period counts: at most every count (periods outside the run are not simulated).
+  const counts = own(arrival, 'counts');
+  if (Array.isArray(counts)) return counts.reduce<number>((n, r) => n + (typeof own(r, 'count') === 'number' ? (own(r, 'count') as number) : 0), 0);
   const growth = own(own(arrival, 'growth'), 'perYear');
   const g = typeof growth === 'number' && growth > -1 ? Math.log1p(growth) / 365 : 0;
   const steps: { at: number; rate: number }[] = [{ at: 0, rate: ratePerDay(own(arrival, 'rate')) }];
@@ -111,7 +114,11 @@ export function expectedArrivals(arrival: unknown, startDate: string, end: numbe
 /** Patients in an `initial` entry (one group or a list of groups). */
 export function initialCount(entry: unknown): number {
   const groups = Array.isArray(entry) ? entry : [entry];
-  return groups.reduce<number>((n, g) => n + (typeof own(g, 'count') === 'number' ? (own(g, 'count') as number) : 0), 0);
+  const countOf = (g: unknown) => (typeof own(g, 'count') === 'number' ? (own(g, 'count') as number) : 0);
+  return groups.reduce<number>((n, g) => {
+    const bands = own(g, 'weeksWaited');
+    return n + (Array.isArray(bands) ? bands.reduce<number>((m, b) => m + countOf(b), 0) : countOf(g));
+  }, 0);
 }
 
 /**
