@@ -16,6 +16,7 @@ import { WaitHistogram } from './histogram.js';
 import { EXIT, type Model, type ModelEventRef } from './model.js';
 import { ABANDONED, AWAY, IN_SERVICE, MAX_CLASSES, MAX_STAGES, MAX_TARGETS, PatientStore, WAITING } from './patients.js';
 import { FifoQueue, KeyedQueue, LevelQueue, type PatientQueue } from './queues.js';
+import { PatientRandom } from './patient-random.js';
 import type { RunResult, StageResult, TargetResult } from './result.js';
 
 // Event kinds.
@@ -37,6 +38,11 @@ const UNLIMITED = 2;
 export interface PatientView {
   /** Row of the patient in the engine's store; reused after the patient leaves. */
   id: number;
+  /**
+   * Who the patient is, e.g. `arrivals/gp-chest-xray#41` (the 42nd arrival of that stream) or
+   * `initial/reporting/0#7`: the same patient in every variant of a run with the same seed.
+   */
+  identity: string;
   /** Class name. */
   class: string;
   /** Names of the conditions the patient truly has. */
@@ -194,6 +200,8 @@ export class Engine {
 
   private readonly seed: number;
   private readonly replication: number;
+  /** CRN: per-patient test, routing and missed-return draws (see patient-random.ts). */
+  private readonly prn: PatientRandom;
 
   constructor(model: Model, options: { seed?: number; replication?: number; hooks?: SimulationHooks } = {}) {
     this.m = model;
@@ -212,6 +220,7 @@ export class Engine {
     const streams = new RandomStreams(this.seed, this.replication);
     const fromTargets = model.targets.filter((t) => t.from !== null).length;
     this.store = new PatientStore(fromTargets, 2 * initialPatients + 1024);
+    this.prn = new PatientRandom(model, this.seed, this.replication, this.store); // CRN
 
     // Priority levels: distinct class priorities, ascending.
     const levels = [...new Set(model.classPriority)].sort((a, b) => a - b);
@@ -434,6 +443,7 @@ export class Engine {
       if (this.conditionRng[a]!() < this.condPrevalence[i]!) cond |= this.condBit[i]!;
     }
     const p = store.allocate(this.arrivalClass[a]!, cond);
+    this.prn.identifyArrival(p, a); // CRN
     store.setStart(p, now);
     store.setJoined(p, now);
     this.arrived++;
@@ -445,7 +455,8 @@ export class Engine {
   private insertInitial(): void {
     const m = this.m;
     for (let s = 0; s < this.nStages; s++) {
-      const groups = m.initial.filter((g) => g.stage === s);
+      const groupIndex = m.initial.flatMap((g, i) => (g.stage === s ? [i] : []));
+      const groups = groupIndex.map((i) => m.initial[i]!);
       if (groups.length === 0) continue;
       const st = m.stages[s]!;
       const waitRng = this.initialStreams.stream(`initial/${st.id}`);
@@ -467,6 +478,7 @@ export class Engine {
         const w = waited[best]![pos[best]!--]!;
         const g = groups[best]!;
         const p = this.store.allocate(g.classIndex, drawConditions(g.conditions, condRng));
+        this.prn.identifyInitial(p, groupIndex[best]!); // CRN
         this.store.setStart(p, -w);
         this.store.setJoined(p, -w);
         this.initialCount++;
@@ -939,6 +951,7 @@ export class Engine {
     const lt = store.lastTest(p);
     return {
       id: p,
+      identity: this.prn.identity(p),
       class: this.m.classes[store.cls(p)]!,
       conditions,
       lastTest: lt === 1 ? 'positive' : lt === 0 ? 'negative' : null,
