@@ -128,9 +128,6 @@ export class Engine {
   private readonly testSpec: Float64Array;
   private readonly testOnPositive: Int32Array;
   private readonly testMissed: Uint8Array;
-  private readonly testRng: Rng[];
-  private readonly routeRng: Rng[];
-  private readonly missedRng: Rng[];
   private readonly missedAfter: (Sampler | null)[];
   private readonly priorityQueue: Uint8Array;
   /** Class index → priority level index (0 = served first). */
@@ -262,9 +259,6 @@ export class Engine {
     this.serviceRng = [];
     this.patience = [];
     this.patienceRng = [];
-    this.testRng = [];
-    this.routeRng = [];
-    this.missedRng = [];
     this.missedAfter = [];
     this.fifo = [];
     this.ordered = [];
@@ -279,9 +273,6 @@ export class Engine {
       if (patience === null) this.patKind[s] = 255;
       else [this.patKind[s], this.patParam[s]] = specialise(patience);
       this.patienceRng.push(streams.stream(`patience/${st.id}`));
-      this.testRng.push(streams.stream(`test/${st.id}`));
-      this.routeRng.push(streams.stream(`routing/${st.id}`));
-      this.missedRng.push(streams.stream(`missed/${st.id}`));
       this.missedAfter.push(st.test?.missed ? compileDistribution(st.test.missed.after, `${path}.test.missed.after`) : null);
       if (st.test !== null) {
         this.testCond[s] = st.test.condition;
@@ -590,16 +581,18 @@ export class Engine {
     if (this.measuring) this.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clockEvent(p, 2 * s + 1);
     const tc = this.testCond[s]!;
+    // CRN: one visit key per completion; the test and routing draws here both use it.
+    const visit = tc >= 0 || this.bStart[s]! < this.bStart[s + 1]! ? store.visitKey(p, s) : 0;
     if (tc >= 0) {
       const has = (store.cond(p) >>> tc) & 1;
-      const u = this.testRng[s]!();
+      const u = this.prn.test(p, s, visit); // CRN
       // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
       const positive = has === 1 ? u < this.testSens[s]! : u >= this.testSpec[s]!;
       store.setLastTest(p, positive ? 1 : 0);
       store.setMissedAt(p, has === 1 && !positive && this.testMissed[s] === 1 ? s : -1);
       if (positive && this.testOnPositive[s]! >= 0) store.setCls(p, this.testOnPositive[s]!);
     }
-    const next = this.route(p, s);
+    const next = this.route(p, s, visit);
     if (this.mode[s] === SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
@@ -609,13 +602,13 @@ export class Engine {
   }
 
   /** Chooses where a patient goes after stage s (see ModelBranch for the rules). */
-  private route(p: number, s: number): number {
+  private route(p: number, s: number, visit: number): number {
     const first = this.bStart[s]!;
     const last = this.bStart[s + 1]!;
     let to = EXIT;
     if (first < last) {
       const store = this.store;
-      const u = this.routeRng[s]!();
+      const u = this.prn.route(p, s, visit); // CRN
       let acc = 0;
       let rest = -2;
       to = -2;
@@ -677,10 +670,10 @@ export class Engine {
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
   private missedReturns(p: number, at: number): boolean {
     const missed = this.m.stages[at]!.test!.missed!;
-    const rng = this.missedRng[at]!;
-    if (rng() < missed.share) {
+    if (this.prn.missed(p, at) < missed.share) {
+      // CRN: prn.missed pointed prn.missedRng at this patient's missed event.
       this.store.setState(p, AWAY);
-      this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(rng), K_RETURN, p);
+      this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(this.prn.missedRng), K_RETURN, p);
       return true;
     }
     return false;
