@@ -585,7 +585,8 @@ export class Engine {
     const visit = tc >= 0 || this.bStart[s]! < this.bStart[s + 1]! ? store.visitKey(p, s) : 0;
     if (tc >= 0) {
       const has = (store.cond(p) >>> tc) & 1;
-      const u = this.prn.test(p, s, visit); // CRN
+      this.prn.test(p, s, visit); // CRN
+      const u = this.prn.u[0]!;
       // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
       const positive = has === 1 ? u < this.testSens[s]! : u >= this.testSpec[s]!;
       store.setLastTest(p, positive ? 1 : 0);
@@ -608,7 +609,8 @@ export class Engine {
     let to = EXIT;
     if (first < last) {
       const store = this.store;
-      const u = this.prn.route(p, s, visit); // CRN
+      this.prn.route(p, s, visit); // CRN
+      const u = this.prn.u[0]!;
       let acc = 0;
       let rest = -2;
       to = -2;
@@ -670,7 +672,8 @@ export class Engine {
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
   private missedReturns(p: number, at: number): boolean {
     const missed = this.m.stages[at]!.test!.missed!;
-    if (this.prn.missed(p, at) < missed.share) {
+    this.prn.missed(p, at); // CRN
+    if (this.prn.u[0]! < missed.share) {
       // CRN: prn.missed pointed prn.missedRng at this patient's missed event.
       this.store.setState(p, AWAY);
       this.sim.schedule(this.sim.now + this.missedAfter[at]!.sample(this.prn.missedRng), K_RETURN, p);

@@ -58,6 +58,12 @@ export class PatientRandom {
   private rngDraw = 0;
   /** The missed-return delay's generator: draws 1, 2, … of the current missed event. */
   readonly missedRng: Rng;
+  /**
+   * The uniform of the last {@link test}, {@link route} or {@link missed} draw. A slot, not a
+   * return value: the engine's hot functions are too big for V8 to inline these calls, and a
+   * double returned from a call that is not inlined is boxed in a fresh heap number.
+   */
+  readonly u = new Float64Array(1);
 
   /**
    * @param model The model (its stage ids, arrival ids and initial groups name the streams).
@@ -69,7 +75,8 @@ export class PatientRandom {
    * const prn = new PatientRandom(model, 2026, 0, store);
    * prn.identifyArrival(p, 0); // p is the next patient of arrival stream 0
    * const visit = store.visitKey(p, s);
-   * const u = prn.test(p, s, visit);
+   * prn.test(p, s, visit);
+   * const positive = prn.u[0] < sensitivity;
    * ```
    */
   constructor(model: Model, seed: number | string, replication: number, store: PatientStore) {
@@ -124,23 +131,23 @@ export class PatientRandom {
     this.store.setIdentity(p, source, serial);
   }
 
-  /** The test uniform of patient p at stage s (visit key from `store.visitKey(p, s)`). */
-  test(p: number, s: number, visit: number): number {
+  /** Draws the test uniform of patient p at stage s into `u[0]` (visit key from `store.visitKey(p, s)`). */
+  test(p: number, s: number, visit: number): void {
     const store = this.store;
-    return counterUniform(this.testA[s]!, this.testB[s]!, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
+    this.u[0] = counterUniform(this.testA[s]!, this.testB[s]!, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
   }
 
-  /** The routing uniform of patient p after stage s (the same visit key as its test there). */
-  route(p: number, s: number, visit: number): number {
+  /** Draws the routing uniform of patient p after stage s into `u[0]` (the visit key of its test there). */
+  route(p: number, s: number, visit: number): void {
     const store = this.store;
-    return counterUniform(this.routeA[s]!, this.routeB[s]!, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
+    this.u[0] = counterUniform(this.routeA[s]!, this.routeB[s]!, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
   }
 
   /**
-   * The uniform deciding whether patient p, missed by the test at stage s, comes back; it also
-   * points {@link missedRng} at this event, for the delay's sampler.
+   * Draws into `u[0]` the uniform deciding whether patient p, missed by the test at stage s,
+   * comes back, and points {@link missedRng} at this event, for the delay's sampler.
    */
-  missed(p: number, s: number): number {
+  missed(p: number, s: number): void {
     const store = this.store;
     const visit = store.visitKey(p, this.nStages + s);
     this.rngA = this.missedA[s]!;
@@ -148,7 +155,7 @@ export class PatientRandom {
     this.rngPatient = p;
     this.rngVisit = visit;
     this.rngDraw = 0;
-    return counterUniform(this.rngA, this.rngB, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
+    this.u[0] = counterUniform(this.rngA, this.rngB, this.sourceKey[store.source(p)]!, store.serial(p), visit, 0);
   }
 
   /** Who patient p is, e.g. `arrivals/gp-chest-xray#41`: the same patient in every variant of a run. */
