@@ -74,8 +74,8 @@ export interface RouteContext {
 export interface SimulationHooks {
   /**
    * Overrides routing after a stage: return a stage id or `exit`, or undefined to keep
-   * `ctx.proposed`. The scenario's own routing draw is still made, so random streams stay
-   * aligned with runs that do not use the hook.
+   * `ctx.proposed`. Routing draws belong to the patient and visit (see patient-random.ts), so a
+   * hook shifts no other patient's numbers.
    */
   route?(ctx: RouteContext): string | undefined;
   /**
@@ -585,9 +585,14 @@ export class Engine {
     const visit = tc >= 0 || this.bStart[s]! < this.bStart[s + 1]! ? store.visitKey(p, s) : 0;
     if (tc >= 0) {
       const has = (store.cond(p) >>> tc) & 1;
-      this.prn.test(p, s, visit); // CRN
-      const u = this.prn.u[0]!;
       // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
+      // CRN: a draw is a pure function of patient and visit, so a certain result needs none.
+      const certain = has === 1 ? this.testSens[s]! >= 1 : this.testSpec[s]! >= 1;
+      let u = 0;
+      if (!certain) {
+        this.prn.test(p, s, visit); // CRN
+        u = this.prn.u[0]!;
+      }
       const positive = has === 1 ? u < this.testSens[s]! : u >= this.testSpec[s]!;
       store.setLastTest(p, positive ? 1 : 0);
       store.setMissedAt(p, has === 1 && !positive && this.testMissed[s] === 1 ? s : -1);
@@ -609,8 +614,9 @@ export class Engine {
     let to = EXIT;
     if (first < last) {
       const store = this.store;
-      this.prn.route(p, s, visit); // CRN
-      const u = this.prn.u[0]!;
+      // CRN: drawn only when a branch with `p` matches (pure per patient and visit, so skipping
+      // an unneeded draw shifts nothing).
+      let u = -1;
       let acc = 0;
       let rest = -2;
       to = -2;
@@ -626,6 +632,10 @@ export class Engine {
           // No `p`: the first such matching branch takes whatever the others leave.
           if (rest === -2) rest = this.bTo[b]!;
           continue;
+        }
+        if (u < 0) {
+          this.prn.route(p, s, visit); // CRN
+          u = this.prn.u[0]!;
         }
         acc += prob;
         if (u < acc) {
