@@ -3,7 +3,7 @@
  *
  * A national run holds millions of waiting patients; an object each would cost ~100+ bytes and
  * work for the garbage collector. Here a patient is a row index, and the row is
- * 40 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ * 64 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
  *
  * Rows, not columns: at national scale a patient's row is rarely in the CPU cache when their
  * turn comes (they joined the list weeks ago), and every field the engine touches then — state,
@@ -22,7 +22,16 @@
  * | 36 | cls: class index | u8 |
  * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
  * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
- * | 40… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ * | 40–43 | serial: the patient is the serial-th (from 0) of its source | u32 |
+ * | 44–47 | visited: bit k = the patient has had a draw at visit slot k mod 32 | i32 |
+ * | 48–51 | revisits: draws made at a slot already visited | u32 |
+ * | 52–53 | source: arrival stream or initial group the patient came from | u16 |
+ * | 56–63 | keyA, keyB: the patient's 64-bit random key, hashed once from source and serial | i32 × 2 |
+ * | 64… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ *
+ * Bytes 40–63 (24 a patient; 54–55 unused) give each patient its own random numbers: see
+ * `patient-random.ts`. The key is stored, not recomputed, so a draw hashes only (key, stream,
+ * visit); and a 64-byte fixed part keeps rows aligned to cache lines.
  *
  * The accessors are tiny, so V8 always inlines them (no call, and no boxing of the times).
  * The abandonment handle is a double because kernel handles exceed int32 once a calendar slot
@@ -46,7 +55,9 @@ export const MAX_CLASSES = 0x100;
 export const MAX_TARGETS = 31;
 
 /** Bytes of a row before the clockFrom entries. */
-const FIXED_BYTES = 40;
+const FIXED_BYTES = 64;
+/** Most patient sources (arrival streams + initial groups) a store can index (source is uint16). */
+export const MAX_SOURCES = 0x10000;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -65,6 +76,8 @@ export class PatientStore {
   private i16: Int16Array;
   private u8: Uint8Array;
   private i8: Int8Array;
+  private u32: Uint32Array;
+  private u16: Uint16Array;
 
   /** Top of the free stack (threaded through `cond`), or -1. */
   private freeTop = -1;
@@ -85,6 +98,8 @@ export class PatientStore {
     this.i16 = new Int16Array(buffer);
     this.u8 = new Uint8Array(buffer);
     this.i8 = new Int8Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.u16 = new Uint16Array(buffer);
   }
 
   start(p: number): number {
@@ -144,12 +159,58 @@ export class PatientStore {
   setLastTest(p: number, r: number): void {
     this.i8[p * this.rowBytes + 38] = r;
   }
+  /** Which arrival stream or initial group the patient came from (an index set by the engine). */
+  source(p: number): number {
+    return this.u16[p * this.rowI16 + 26]!;
+  }
+  /** The patient is the serial-th (from 0) of its source. */
+  serial(p: number): number {
+    return this.u32[p * this.rowI32 + 10]!;
+  }
+  /** Lane A of the patient's random key (see `patient-random.ts`). */
+  keyA(p: number): number {
+    return this.i32[p * this.rowI32 + 14]!;
+  }
+  /** Lane B of the patient's random key. */
+  keyB(p: number): number {
+    return this.i32[p * this.rowI32 + 15]!;
+  }
+  /**
+   * Sets who the patient is and their random key (two 32-bit lanes), and forgets the visits of
+   * the row's previous patient.
+   */
+  setIdentity(p: number, source: number, serial: number, keyA: number, keyB: number): void {
+    const r = p * this.rowI32;
+    this.u16[p * this.rowI16 + 26] = source;
+    this.u32[r + 10] = serial;
+    this.i32[r + 11] = 0;
+    this.u32[r + 12] = 0;
+    this.i32[r + 14] = keyA;
+    this.i32[r + 15] = keyB;
+  }
+  /**
+   * The visit key of patient p's draw at visit slot k (see `patient-random.ts`): 0 the first time
+   * the patient draws at slot k (mod 32), afterwards 1 + the number of earlier repeat draws, so
+   * every key a patient gets at a slot is new.
+   */
+  visitKey(p: number, k: number): number {
+    const r = p * this.rowI32;
+    const bit = 1 << (k & 31);
+    const seen = this.i32[r + 11]!;
+    if ((seen & bit) === 0) {
+      this.i32[r + 11] = seen | bit;
+      return 0;
+    }
+    const n = (this.u32[r + 12]! + 1) >>> 0;
+    this.u32[r + 12] = n;
+    return n;
+  }
   /** When the clock of the i-th target with a `from` event started (NaN = not yet). */
   clockFrom(p: number, i: number): number {
-    return this.f64[p * this.rowF64 + 5 + i]!;
+    return this.f64[p * this.rowF64 + 8 + i]!;
   }
   setClockFrom(p: number, i: number, t: number): void {
-    this.f64[p * this.rowF64 + 5 + i] = t;
+    this.f64[p * this.rowF64 + 8 + i] = t;
   }
 
   /**
@@ -167,6 +228,7 @@ export class PatientStore {
     this.u8[id * this.rowBytes + 36] = cls;
     this.i32[id * this.rowI32 + 6] = cond;
     this.u8[id * this.rowBytes + 37] = IN_SERVICE;
+    this.setIdentity(id, 0, 0, 0, 0);
     this.resetPathway(id);
     return id;
   }
@@ -185,7 +247,7 @@ export class PatientStore {
     this.i16[id * this.rowI16 + 17] = -1; // missedAt
     this.f64[f + 2] = -1; // abandonHandle
     this.i32[id * this.rowI32 + 7] = 0; // targetsDone
-    for (let i = f + 5, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
+    for (let i = f + 8, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
   /** Returns a row to the free list. */
@@ -214,6 +276,8 @@ export class PatientStore {
     this.i32 = new Int32Array(buffer);
     this.i16 = new Int16Array(buffer);
     this.i8 = new Int8Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.u16 = new Uint16Array(buffer);
     this.capacity = n;
   }
 }

@@ -1,0 +1,167 @@
+/**
+ * Patient-level common random numbers: each patient's test results, routing and missed-return
+ * draws are a pure function of who the patient is and where they are, not of the order in which
+ * patients happen to finish.
+ *
+ * With one stream per stage consumed in completion order, a change upstream (a more sensitive
+ * X-ray test) reorders the completions at CT, so the same patient gets another patient's CT
+ * uniform: about 16% of the patients who reach CT in both variants got a different CT result, and
+ * a paired comparison lost its pairing exactly where the question is asked. Here the uniform of a
+ * draw is a hash of (the patient's key, the stream's key, the visit key):
+ *
+ * - **stream key**: (seed, replication, `test/<stage>`, `routing/<stage>` or `missed/<stage>`);
+ * - **patient key**: a 64-bit key hashed once, when the patient is created, from (seed,
+ *   replication, source, serial) and kept in the patient's row. The source is an arrival stream
+ *   (`arrivals/<id>`) or an initial group (`initial/<stage id>/<k>`, the k-th group at that
+ *   stage), by name, not position, so a variant that adds a stream or a group leaves everyone
+ *   else's identity alone; the serial says the patient is the n-th of that source. For one source
+ *   the key is a bijection of the serial, so two patients of a source never share a key;
+ * - **visit key** ({@link PatientStore.visitKey}): 0 the first time the patient draws at a stage,
+ *   and 1 + a per-patient count of repeat draws afterwards. So a patient who reaches stage X in
+ *   both variants, by whatever path (even after a missed return in one of them), draws the same
+ *   number there the first time; and in a feedback loop every revisit gets a key the patient has
+ *   never used, so no patient ever sees the same uniform twice in one stream. (Visits are tracked
+ *   in a 32-bit mask by stage mod 32: beyond 32 stages two stages may share a bit, which makes a
+ *   first visit look like a revisit — still a fresh key, only unpaired.) Missed-return draws use
+ *   slot `stages + stage` of the same mask.
+ *
+ * Test and routing draws, made on every completion, cost one {@link keyedUniform} (four integer
+ * mixes) because the patient's key is stored; the rare missed-return draws use the general
+ * {@link counterUniform} with a draw index (0 for whether, 1, 2, … for the delay's sampler).
+ *
+ * Arrival times, service times and patience keep their per-stage streams: they are not
+ * patient-level decisions, and changing them would gain nothing for the comparisons.
+ * @module
+ */
+import { absorbA, absorbB, counterUniform, keyedUniform, streamKey } from '../core/counter-random.js';
+import type { Rng } from '../core/random.js';
+import type { Model } from './model.js';
+import { MAX_SOURCES, type PatientStore } from './patients.js';
+
+/** The per-patient draws of one replication of a model. */
+export class PatientRandom {
+  private readonly store: PatientStore;
+  /** Per stage: stream keys (lanes A, B) of `test/`, `routing/` and `missed/<stage id>`. */
+  private readonly testA: Int32Array;
+  private readonly testB: Int32Array;
+  private readonly routeA: Int32Array;
+  private readonly routeB: Int32Array;
+  private readonly missedA: Int32Array;
+  private readonly missedB: Int32Array;
+  /** Per source (arrival streams, then initial groups in model order): its key's lanes. */
+  private readonly sourceA: Int32Array;
+  private readonly sourceB: Int32Array;
+  private readonly sourceName: string[];
+  /** Next serial per source. */
+  private readonly nextSerial: Float64Array;
+  private readonly nStages: number;
+  private readonly nArrivals: number;
+  // State of the reusable generator handed to the missed-return delay's sampler.
+  private rngA = 0;
+  private rngB = 0;
+  private rngPatient = 0;
+  private rngVisit = 0;
+  private rngDraw = 0;
+  /** The missed-return delay's generator: draws 1, 2, … of the current missed event. */
+  readonly missedRng: Rng;
+  /**
+   * The uniform of the last {@link missed} draw (a slot, as `missed` also sets up
+   * {@link missedRng}). {@link test} and {@link route} return theirs: they are small enough for
+   * V8 to inline, so the double is never boxed.
+   */
+  readonly u = new Float64Array(1);
+
+  /**
+   * @param model The model (its stage ids, arrival ids and initial groups name the streams).
+   * @param seed Master seed; with `replication`, selects the numbers as for `RandomStreams`.
+   * @param replication Replication number.
+   * @param store The engine's patient store, where identities and visits are kept.
+   * @example
+   * ```ts
+   * const prn = new PatientRandom(model, 2026, 0, store);
+   * prn.identifyArrival(p, 0); // p is the next patient of arrival stream 0
+   * const visit = store.visitKey(p, s);
+   * const positive = prn.test(p, s, visit) < sensitivity;
+   * ```
+   */
+  constructor(model: Model, seed: number | string, replication: number, store: PatientStore) {
+    this.store = store;
+    const S = (this.nStages = model.stages.length);
+    this.nArrivals = model.arrivals.length;
+    const keys = (prefix: string) => {
+      const a = new Int32Array(S);
+      const b = new Int32Array(S);
+      model.stages.forEach((st, s) => ([a[s], b[s]] = streamKey(seed, replication, `${prefix}/${st.id}`)));
+      return [a, b] as const;
+    };
+    [this.testA, this.testB] = keys('test');
+    [this.routeA, this.routeB] = keys('routing');
+    [this.missedA, this.missedB] = keys('missed');
+    const perStage = new Map<number, number>();
+    this.sourceName = [
+      ...model.arrivals.map((a) => `arrivals/${a.id}`),
+      ...model.initial.map((g) => {
+        const k = perStage.get(g.stage) ?? 0;
+        perStage.set(g.stage, k + 1);
+        return `initial/${model.stages[g.stage]!.id}/${k}`;
+      }),
+    ];
+    if (this.sourceName.length > MAX_SOURCES) {
+      throw new Error(`at most ${MAX_SOURCES} arrival streams and initial groups together are supported, got ${this.sourceName.length}`);
+    }
+    const sourceKeys = this.sourceName.map((n) => streamKey(seed, replication, `patients/${n}`));
+    this.sourceA = Int32Array.from(sourceKeys, (k) => k[0]);
+    this.sourceB = Int32Array.from(sourceKeys, (k) => k[1]);
+    this.nextSerial = new Float64Array(this.sourceName.length);
+    this.missedRng = () =>
+      counterUniform(this.rngA, this.rngB, this.store.keyA(this.rngPatient), this.store.keyB(this.rngPatient), this.rngVisit, ++this.rngDraw);
+  }
+
+  /** Patient p is the next arrival of stream a. */
+  identifyArrival(p: number, a: number): void {
+    this.identify(p, a);
+  }
+
+  /** Patient p is the next of initial group g (index into `model.initial`). */
+  identifyInitial(p: number, g: number): void {
+    this.identify(p, this.nArrivals + g);
+  }
+
+  private identify(p: number, source: number): void {
+    const serial = this.nextSerial[source]!;
+    this.nextSerial[source] = serial + 1;
+    this.store.setIdentity(p, source, serial, absorbA(this.sourceA[source]!, serial), absorbB(this.sourceB[source]!, serial));
+  }
+
+  /** The test uniform of patient p at stage s (visit key from `store.visitKey(p, s)`). */
+  test(p: number, s: number, visit: number): number {
+    const store = this.store;
+    return keyedUniform(store.keyA(p), store.keyB(p), this.testA[s]!, this.testB[s]!, visit);
+  }
+
+  /** The routing uniform of patient p after stage s (the visit key of its test there). */
+  route(p: number, s: number, visit: number): number {
+    const store = this.store;
+    return keyedUniform(store.keyA(p), store.keyB(p), this.routeA[s]!, this.routeB[s]!, visit);
+  }
+
+  /**
+   * Draws into `u[0]` the uniform deciding whether patient p, missed by the test at stage s,
+   * comes back, and points {@link missedRng} at this event, for the delay's sampler.
+   */
+  missed(p: number, s: number): void {
+    const store = this.store;
+    const visit = store.visitKey(p, this.nStages + s);
+    this.rngA = this.missedA[s]!;
+    this.rngB = this.missedB[s]!;
+    this.rngPatient = p;
+    this.rngVisit = visit;
+    this.rngDraw = 0;
+    this.u[0] = counterUniform(this.rngA, this.rngB, store.keyA(p), store.keyB(p), visit, 0);
+  }
+
+  /** Who patient p is, e.g. `arrivals/gp-chest-xray#41`: the same patient in every variant of a run. */
+  identity(p: number): string {
+    return `${this.sourceName[this.store.source(p)]}#${this.store.serial(p)}`;
+  }
+}
