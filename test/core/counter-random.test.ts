@@ -4,7 +4,7 @@
  * where a weak hash would show.
  */
 import { describe, expect, it } from 'vitest';
-import { counterUniform, hashKey, streamKey } from '../../src/core/counter-random.js';
+import { absorbA, absorbB, counterUniform, hashKey, keyedUniform, streamKey } from '../../src/core/counter-random.js';
 import { normalQuantile } from '../../src/core/special.js';
 
 const [KA, KB] = streamKey(2026, 0, 'test/ct');
@@ -137,5 +137,88 @@ describe('counterUniform', () => {
     const e = n / 100;
     const x2 = counts.reduce((s, c) => s + (c - e) ** 2 / e, 0);
     expect(x2).toBeLessThan(chiSquareQuantile(99, 1 - 1e-4));
+  });
+});
+
+describe('keyedUniform with patient keys from absorbA/absorbB', () => {
+  // As the engine does: a source's key, absorbed with the serial once per patient, then one
+  // keyedUniform per draw with a stream's key and the visit.
+  const [SA, SB] = streamKey(2026, 0, 'patients/arrivals/gp');
+  const [S2A, S2B] = streamKey(2026, 0, 'patients/arrivals/a-and-e');
+  const [RA, RB] = streamKey(2026, 0, 'routing/ct');
+  const draw = (i: number, visit = 0, sa = SA, sb = SB, ka = KA, kb = KB) => keyedUniform(absorbA(sa, i), absorbB(sb, i), ka, kb, visit);
+
+  it('is a pure function, every input matters, and one source never gives two patients one key', () => {
+    const u = draw(41);
+    expect(draw(41)).toBe(u);
+    const args: [number, number, number, number, number] = [absorbA(SA, 41), absorbB(SB, 41), KA, KB, 0];
+    for (let i = 0; i < args.length; i++) {
+      const changed = [...args] as typeof args;
+      changed[i] = (changed[i]! + 1) | 0;
+      expect(keyedUniform(...changed), `input ${i}`).not.toBe(u);
+    }
+    // absorbA is a bijection of the serial for a fixed key: 1e6 serials, 1e6 distinct lane-A keys.
+    const seen = new Set<number>();
+    for (let i = 0; i < 1_000_000; i++) seen.add(absorbA(SA, i));
+    expect(seen.size).toBe(1_000_000);
+  });
+
+  it('is uniform on [0, 1) over 1e6 consecutive patients, and along visits, streams and sources', () => {
+    let min = 1;
+    let max = 0;
+    const x2 = chiSquare(
+      (i) => {
+        const u = draw(i);
+        if (u < min) min = u;
+        if (u > max) max = u;
+        return u;
+      },
+      1_000_000,
+      1000,
+    );
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(max).toBeLessThan(1);
+    expect(x2).toBeLessThan(chiSquareQuantile(999, 1 - 1e-4));
+    expect(x2).toBeGreaterThan(chiSquareQuantile(999, 1e-4));
+    const n = 200_000;
+    const keys = Array.from({ length: 1000 }, (_, k) => streamKey(2026, k, 'routing/a'));
+    const sources = Array.from({ length: 1000 }, (_, k) => streamKey(2026, 0, `patients/arrivals/s${k}`));
+    const directions: [string, (i: number) => number][] = [
+      ['visit', (i) => draw(17, i)],
+      ['stream', (i) => draw(Math.floor(i / 1000), 0, SA, SB, keys[i % 1000]![0], keys[i % 1000]![1])],
+      ['source', (i) => draw(Math.floor(i / 1000), 0, sources[i % 1000]![0], sources[i % 1000]![1])],
+    ];
+    for (const [name, d] of directions) {
+      const x = chiSquare(d, n, 100);
+      expect(x, name).toBeLessThan(chiSquareQuantile(99, 1 - 1e-4));
+      expect(x, name).toBeGreaterThan(chiSquareQuantile(99, 1e-4));
+    }
+  });
+
+  it('uses all 53 bits: the lowest bit is a fair coin', () => {
+    const n = 1_000_000;
+    let odd = 0;
+    for (let i = 0; i < n; i++) odd += (draw(i) * 2 ** 53) % 2;
+    expect(Math.abs(odd - n / 2)).toBeLessThan(5 * Math.sqrt(n / 4));
+  });
+
+  it('neighbouring addresses are uncorrelated (|r| < 5 SE), and pairs fill the unit square', () => {
+    const n = 1_000_000;
+    const bound = 5 / Math.sqrt(n);
+    const pairs: [string, (i: number) => number, (i: number) => number][] = [
+      ['next patient', (i) => draw(i), (i) => draw(i + 1)],
+      ['next visit', (i) => draw(i), (i) => draw(i, 1)],
+      ['revisits 1 and 2', (i) => draw(i, 1), (i) => draw(i, 2)],
+      ['test and routing of one visit', (i) => draw(i), (i) => draw(i, 0, SA, SB, RA, RB)],
+      ['same serial, another source', (i) => draw(i), (i) => draw(i, 0, S2A, S2B)],
+    ];
+    for (const [name, x, y] of pairs) expect(Math.abs(correlation(x, y, n)), name).toBeLessThan(bound);
+    for (const [name, x, y] of pairs) {
+      const counts = new Float64Array(100);
+      for (let i = 0; i < n; i++) counts[Math.floor(x(i) * 10) * 10 + Math.floor(y(i) * 10)]++;
+      const e = n / 100;
+      const x2 = counts.reduce((s, c) => s + (c - e) ** 2 / e, 0);
+      expect(x2, name).toBeLessThan(chiSquareQuantile(99, 1 - 1e-4));
+    }
   });
 });
