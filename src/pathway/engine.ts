@@ -379,15 +379,11 @@ export class Engine {
 
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
   private missedReturns(p: number, at: number): boolean {
-    const missed = this.m.stages[at]!.test!.missed!;
-    const prn = this.prn;
-    prn.missed(p, at); // also points prn.missedRng at this patient's missed event
-    if (prn.u[0]! < missed.share) {
-      this.store.setState(p, AWAY);
-      this.sim.schedule(this.sim.now + this.c.missedAfter[at]!.sample(prn.missedRng), K_RETURN, p);
-      return true;
-    }
-    return false;
+    const delay = this.prn.missedDelay(p, at, this.m.stages[at]!.test!.missed!.share, this.c.missedAfter[at]!);
+    if (delay < 0) return false;
+    this.store.setState(p, AWAY);
+    this.sim.schedule(this.sim.now + delay, K_RETURN, p);
+    return true;
   }
 
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */

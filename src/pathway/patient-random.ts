@@ -33,10 +33,11 @@
  * patient-level decisions, and changing them would gain nothing for the comparisons.
  * @module
  */
-import { absorbA, absorbB, counterUniform, keyedUniform, streamKey } from '../core/counter-random.js';
+import { absorbA, absorbB, counterUniform, keyedUniform, streamKey, unabsorbA } from '../core/counter-random.js';
+import type { Sampler } from '../core/distributions.js';
 import type { Rng } from '../core/random.js';
 import type { Model } from './model.js';
-import { MAX_SOURCES, type PatientStore } from './patients.js';
+import type { PatientStore } from './patients.js';
 
 /** The per-patient draws of one replication of a model. */
 export class PatientRandom {
@@ -63,13 +64,7 @@ export class PatientRandom {
   private rngVisit = 0;
   private rngDraw = 0;
   /** The missed-return delay's generator: draws 1, 2, … of the current missed event. */
-  readonly missedRng: Rng;
-  /**
-   * The uniform of the last {@link missed} draw (a slot, as `missed` also sets up
-   * {@link missedRng}). {@link test} and {@link route} return theirs: they are small enough for
-   * V8 to inline, so the double is never boxed.
-   */
-  readonly u = new Float64Array(1);
+  private readonly missedRng: Rng;
 
   /**
    * @param model The model (its stage ids, arrival ids and initial groups name the streams).
@@ -106,9 +101,6 @@ export class PatientRandom {
         return `initial/${model.stages[g.stage]!.id}/${k}`;
       }),
     ];
-    if (this.sourceName.length > MAX_SOURCES) {
-      throw new Error(`at most ${MAX_SOURCES} arrival streams and initial groups together are supported, got ${this.sourceName.length}`);
-    }
     const sourceKeys = this.sourceName.map((n) => streamKey(seed, replication, `patients/${n}`));
     this.sourceA = Int32Array.from(sourceKeys, (k) => k[0]);
     this.sourceB = Int32Array.from(sourceKeys, (k) => k[1]);
@@ -130,7 +122,7 @@ export class PatientRandom {
   private identify(p: number, source: number): void {
     const serial = this.nextSerial[source]!;
     this.nextSerial[source] = serial + 1;
-    this.store.setIdentity(p, source, serial, absorbA(this.sourceA[source]!, serial), absorbB(this.sourceB[source]!, serial));
+    this.store.setKey(p, absorbA(this.sourceA[source]!, serial), absorbB(this.sourceB[source]!, serial));
   }
 
   /** The test uniform of patient p at stage s (visit key from `store.visitKey(p, s)`). */
@@ -146,10 +138,11 @@ export class PatientRandom {
   }
 
   /**
-   * Draws into `u[0]` the uniform deciding whether patient p, missed by the test at stage s,
-   * comes back, and points {@link missedRng} at this event, for the delay's sampler.
+   * Whether patient p, missed by the test at stage s, comes back (with probability `share`),
+   * and if so after how long (drawn from `after` with the same event's further uniforms); -1 if
+   * they do not come back.
    */
-  missed(p: number, s: number): void {
+  missedDelay(p: number, s: number, share: number, after: Sampler): number {
     const store = this.store;
     const visit = store.visitKey(p, this.nStages + s);
     this.rngA = this.missedA[s]!;
@@ -157,11 +150,22 @@ export class PatientRandom {
     this.rngPatient = p;
     this.rngVisit = visit;
     this.rngDraw = 0;
-    this.u[0] = counterUniform(this.rngA, this.rngB, store.keyA(p), store.keyB(p), visit, 0);
+    if (counterUniform(this.rngA, this.rngB, store.keyA(p), store.keyB(p), visit, 0) >= share) return -1;
+    return after.sample(this.missedRng);
   }
 
-  /** Who patient p is, e.g. `arrivals/gp-chest-xray#41`: the same patient in every variant of a run. */
+  /**
+   * Who patient p is, e.g. `arrivals/gp-chest-xray#41`: the same patient in every variant of a
+   * run. Recovered from the key (only hooks ask, so the row need not hold source and serial):
+   * undoing lane A gives source key ^ serial; the source whose lane B then matches is theirs.
+   */
   identity(p: number): string {
-    return `${this.sourceName[this.store.source(p)]}#${this.store.serial(p)}`;
+    const ka = this.store.keyA(p);
+    const kb = this.store.keyB(p);
+    for (let src = 0; src < this.sourceName.length; src++) {
+      const serial = unabsorbA(this.sourceA[src]!, ka) >>> 0;
+      if (serial < this.nextSerial[src]! && absorbB(this.sourceB[src]!, serial) === kb) return `${this.sourceName[src]}#${serial}`;
+    }
+    throw new Error(`patient ${p} has no identity (not created by this PatientRandom)`);
   }
 }

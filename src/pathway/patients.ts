@@ -3,7 +3,7 @@
  *
  * A national run holds millions of waiting patients; an object each would cost ~100+ bytes and
  * work for the garbage collector. Here a patient is a row index, and the row is
- * 64 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ * 56 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
  *
  * Rows, not columns: at national scale a patient's row is rarely in the CPU cache when their
  * turn comes (they joined the list weeks ago), and every field the engine touches then — state,
@@ -22,16 +22,14 @@
  * | 36 | cls: class index | u8 |
  * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
  * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
- * | 40–43 | serial: the patient is the serial-th (from 0) of its source | u32 |
- * | 44–47 | visited: bit k = the patient has had a draw at visit slot k mod 32 | i32 |
- * | 48–51 | revisits: draws made at a slot already visited | u32 |
- * | 52–53 | source: arrival stream or initial group the patient came from | u16 |
- * | 56–63 | keyA, keyB: the patient's 64-bit random key, hashed once from source and serial | i32 × 2 |
- * | 64… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ * | 40–43 | visited: bit k = the patient has had a draw at visit slot k mod 32 | i32 |
+ * | 44–47 | revisits: draws made at a slot already visited | u32 |
+ * | 48–55 | keyA, keyB: the patient's 64-bit random key, hashed once from source and serial | i32 × 2 |
+ * | 56… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
  *
- * Bytes 40–63 (24 a patient; 54–55 unused) give each patient its own random numbers: see
- * `patient-random.ts`. The key is stored, not recomputed, so a draw hashes only (key, stream,
- * visit); and a 64-byte fixed part keeps rows aligned to cache lines.
+ * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
+ * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
+ * (source and serial) is not stored, as the key's hash can be inverted to recover it.
  *
  * The accessors are tiny, so V8 always inlines them (no call, and no boxing of the times).
  * The abandonment handle is a double because kernel handles exceed int32 once a calendar slot
@@ -55,9 +53,7 @@ export const MAX_CLASSES = 0x100;
 export const MAX_TARGETS = 31;
 
 /** Bytes of a row before the clockFrom entries. */
-const FIXED_BYTES = 64;
-/** Most patient sources (arrival streams + initial groups) a store can index (source is uint16). */
-export const MAX_SOURCES = 0x10000;
+const FIXED_BYTES = 56;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -77,7 +73,6 @@ export class PatientStore {
   private u8: Uint8Array;
   private i8: Int8Array;
   private u32: Uint32Array;
-  private u16: Uint16Array;
 
   /** Top of the free stack (threaded through `cond`), or -1. */
   private freeTop = -1;
@@ -99,7 +94,6 @@ export class PatientStore {
     this.u8 = new Uint8Array(buffer);
     this.i8 = new Int8Array(buffer);
     this.u32 = new Uint32Array(buffer);
-    this.u16 = new Uint16Array(buffer);
   }
 
   start(p: number): number {
@@ -159,34 +153,24 @@ export class PatientStore {
   setLastTest(p: number, r: number): void {
     this.i8[p * this.rowBytes + 38] = r;
   }
-  /** Which arrival stream or initial group the patient came from (an index set by the engine). */
-  source(p: number): number {
-    return this.u16[p * this.rowI16 + 26]!;
-  }
-  /** The patient is the serial-th (from 0) of its source. */
-  serial(p: number): number {
-    return this.u32[p * this.rowI32 + 10]!;
-  }
   /** Lane A of the patient's random key (see `patient-random.ts`). */
   keyA(p: number): number {
-    return this.i32[p * this.rowI32 + 14]!;
+    return this.i32[p * this.rowI32 + 12]!;
   }
   /** Lane B of the patient's random key. */
   keyB(p: number): number {
-    return this.i32[p * this.rowI32 + 15]!;
+    return this.i32[p * this.rowI32 + 13]!;
   }
   /**
-   * Sets who the patient is and their random key (two 32-bit lanes), and forgets the visits of
-   * the row's previous patient.
+   * Sets the patient's random key (two 32-bit lanes) and forgets the visits of the row's
+   * previous patient: the engine calls it right after {@link allocate}.
    */
-  setIdentity(p: number, source: number, serial: number, keyA: number, keyB: number): void {
+  setKey(p: number, keyA: number, keyB: number): void {
     const r = p * this.rowI32;
-    this.u16[p * this.rowI16 + 26] = source;
-    this.u32[r + 10] = serial;
+    this.i32[r + 10] = 0;
     this.i32[r + 11] = 0;
-    this.u32[r + 12] = 0;
-    this.i32[r + 14] = keyA;
-    this.i32[r + 15] = keyB;
+    this.i32[r + 12] = keyA;
+    this.i32[r + 13] = keyB;
   }
   /**
    * The visit key of patient p's draw at visit slot k (see `patient-random.ts`): 0 the first time
@@ -196,21 +180,21 @@ export class PatientStore {
   visitKey(p: number, k: number): number {
     const r = p * this.rowI32;
     const bit = 1 << (k & 31);
-    const seen = this.i32[r + 11]!;
+    const seen = this.i32[r + 10]!;
     if ((seen & bit) === 0) {
-      this.i32[r + 11] = seen | bit;
+      this.i32[r + 10] = seen | bit;
       return 0;
     }
-    const n = (this.u32[r + 12]! + 1) >>> 0;
-    this.u32[r + 12] = n;
+    const n = (this.u32[r + 11]! + 1) >>> 0;
+    this.u32[r + 11] = n;
     return n;
   }
   /** When the clock of the i-th target with a `from` event started (NaN = not yet). */
   clockFrom(p: number, i: number): number {
-    return this.f64[p * this.rowF64 + 8 + i]!;
+    return this.f64[p * this.rowF64 + 7 + i]!;
   }
   setClockFrom(p: number, i: number, t: number): void {
-    this.f64[p * this.rowF64 + 8 + i] = t;
+    this.f64[p * this.rowF64 + 7 + i] = t;
   }
 
   /**
@@ -228,7 +212,6 @@ export class PatientStore {
     this.u8[id * this.rowBytes + 36] = cls;
     this.i32[id * this.rowI32 + 6] = cond;
     this.u8[id * this.rowBytes + 37] = IN_SERVICE;
-    this.setIdentity(id, 0, 0, 0, 0);
     this.resetPathway(id);
     return id;
   }
@@ -247,7 +230,7 @@ export class PatientStore {
     this.i16[id * this.rowI16 + 17] = -1; // missedAt
     this.f64[f + 2] = -1; // abandonHandle
     this.i32[id * this.rowI32 + 7] = 0; // targetsDone
-    for (let i = f + 8, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
+    for (let i = f + 7, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
   /** Returns a row to the free list. */
@@ -277,7 +260,6 @@ export class PatientStore {
     this.i16 = new Int16Array(buffer);
     this.i8 = new Int8Array(buffer);
     this.u32 = new Uint32Array(buffer);
-    this.u16 = new Uint16Array(buffer);
     this.capacity = n;
   }
 }

@@ -4,7 +4,7 @@
  * where a weak hash would show.
  */
 import { describe, expect, it } from 'vitest';
-import { absorbA, absorbB, counterUniform, hashKey, keyedUniform, streamKey } from '../../src/core/counter-random.js';
+import { absorbA, absorbB, counterUniform, hashKey, keyedUniform, streamKey, unabsorbA } from '../../src/core/counter-random.js';
 import { normalQuantile } from '../../src/core/special.js';
 
 const [KA, KB] = streamKey(2026, 0, 'test/ct');
@@ -159,8 +159,16 @@ describe('keyedUniform with patient keys from absorbA/absorbB', () => {
     }
     // absorbA is a bijection of the serial for a fixed key: 1e6 serials, 1e6 distinct lane-A keys.
     const seen = new Set<number>();
-    for (let i = 0; i < 1_000_000; i++) seen.add(absorbA(SA, i));
+    let undone = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const k = absorbA(SA, i);
+      seen.add(k);
+      if (unabsorbA(SA, k) === i) undone++;
+    }
     expect(seen.size).toBe(1_000_000);
+    // And it can be undone (the engine recovers a patient's serial from the key).
+    expect(undone).toBe(1_000_000);
+    expect(unabsorbA(SA, absorbA(SA, -1))).toBe(-1);
   });
 
   it('is uniform on [0, 1) over 1e6 consecutive patients, and along visits, streams and sources', () => {

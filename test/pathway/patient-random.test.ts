@@ -139,18 +139,19 @@ describe('patient-level common random numbers', () => {
   it('visit keys: 0 on a first visit to a stage, then a new key on every repeat', () => {
     const store = new PatientStore(0, 16);
     const p = store.allocate(0, 0);
-    store.setIdentity(p, 3, 2 ** 32 - 1, 5, 6);
-    expect([store.source(p), store.serial(p)]).toEqual([3, 2 ** 32 - 1]);
+    store.setKey(p, 5, 6);
+    expect([store.keyA(p), store.keyB(p)]).toEqual([5, 6]);
     expect([store.visitKey(p, 0), store.visitKey(p, 5), store.visitKey(p, 0), store.visitKey(p, 5), store.visitKey(p, 0)]).toEqual([
       0, 0, 1, 2, 3,
     ]);
     // Stage 37 shares stage 5's bit (mod 32): not a first visit, but still a key never used.
     expect(store.visitKey(p, 37)).toBe(4);
-    // A reused row starts with no visits.
+    // A reused row, once given its new patient's key, starts with no visits.
     store.release(p);
     const again = store.allocate(0, 0);
     expect(again).toBe(p);
-    expect([store.source(again), store.serial(again), store.visitKey(again, 5)]).toEqual([0, 0, 0]);
+    store.setKey(again, 7, 8);
+    expect([store.keyA(again), store.keyB(again), store.visitKey(again, 5)]).toEqual([7, 8, 0]);
   });
 
   it('names patients by source and serial, the same in every variant', () => {
