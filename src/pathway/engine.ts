@@ -233,7 +233,7 @@ export class Engine {
       if (this.conditionRng[a]!() < c.condPrevalence[i]!) cond |= c.condBit[i]!;
     }
     const p = store.allocate(c.arrivalClass[a]!, cond);
-    this.prn.identifyArrival(p, a);
+    this.prn.identify(p, a); // source a: arrival stream a
     store.setStart(p, now);
     store.setJoined(p, now);
     this.arrived++;

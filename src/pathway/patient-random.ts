@@ -74,7 +74,7 @@ export class PatientRandom {
    * @example
    * ```ts
    * const prn = new PatientRandom(model, 2026, 0, store);
-   * prn.identifyArrival(p, 0); // p is the next patient of arrival stream 0
+   * prn.identify(p, 0); // p is the next patient of arrival stream 0 (source 0)
    * const visit = store.visitKey(p, s);
    * const positive = prn.test(p, s, visit) < sensitivity;
    * ```
@@ -109,20 +109,31 @@ export class PatientRandom {
       counterUniform(this.rngA, this.rngB, this.store.keyA(this.rngPatient), this.store.keyB(this.rngPatient), this.rngVisit, ++this.rngDraw);
   }
 
-  /** Patient p is the next arrival of stream a. */
-  identifyArrival(p: number, a: number): void {
-    this.identify(p, a);
-  }
-
   /** Patient p is the next of initial group g (index into `model.initial`). */
   identifyInitial(p: number, g: number): void {
     this.identify(p, this.nArrivals + g);
   }
 
-  private identify(p: number, source: number): void {
+  /**
+   * Patient p is the next of source `source` (arrival stream a is source a): their key is (absorbA(source key A, serial),
+   * absorbB(source key B, serial)), written out here so that one call on each arrival does it all.
+   */
+  identify(p: number, source: number): void {
     const serial = this.nextSerial[source]!;
     this.nextSerial[source] = serial + 1;
-    this.store.setKey(p, absorbA(this.sourceA[source]!, serial), absorbB(this.sourceB[source]!, serial));
+    let a = this.sourceA[source]! ^ serial;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x7feb352d);
+    a ^= a >>> 15;
+    a = Math.imul(a, 0x846ca68b);
+    a ^= a >>> 16;
+    let b = (this.sourceB[source]! + serial) | 0;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0x85ebca6b);
+    b ^= b >>> 13;
+    b = Math.imul(b, 0xc2b2ae35);
+    b ^= b >>> 16;
+    this.store.setKey(p, a, b);
   }
 
   /** The test uniform of patient p at stage s (visit key from `store.visitKey(p, s)`). */
