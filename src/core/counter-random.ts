@@ -46,7 +46,7 @@ const TWO_POW_M53 = 2 ** -53;
  * one by one, then the length). Computed once per stream name, not per draw.
  * @example
  * ```ts
- * import { hashKey } from 'carepath';
+ * import { hashKey } from 'carepath/kernel';
  * const [a, b] = hashKey('test/ct'); // the same pair for this string every time
  * ```
  */
@@ -68,7 +68,7 @@ export function hashKey(text: string, base: readonly [number, number] = [0x243f6
  * (seed, replication, name), like the seed of a {@link RandomStreams} stream.
  * @example
  * ```ts
- * import { streamKey } from 'carepath';
+ * import { streamKey } from 'carepath/kernel';
  * const key = streamKey(2026, 0, 'test/ct');
  * ```
  */
@@ -82,7 +82,7 @@ export function streamKey(seed: number | string, replication: number, name: stri
  * 32 bits count). Any change to any input gives an unrelated number.
  * @example
  * ```ts
- * import { counterUniform, streamKey } from 'carepath';
+ * import { counterUniform, streamKey } from 'carepath/kernel';
  * const [ka, kb] = streamKey(2026, 0, 'routing/ct');
  * counterUniform(ka, kb, 7, 41, 0, 0); // patient 41 of source 7, first visit: always the same
  * ```
@@ -108,7 +108,7 @@ export function counterUniform(keyA: number, keyB: number, w0: number, w1: numbe
  * serial. For a fixed key it is a bijection of `w`, so the sub-keys of one key never collide.
  * @example
  * ```ts
- * import { absorbA, absorbB, streamKey } from 'carepath';
+ * import { absorbA, absorbB, streamKey } from 'carepath/kernel';
  * const [a, b] = streamKey(2026, 0, 'patients/arrivals/gp');
  * const patient41 = [absorbA(a, 41), absorbB(b, 41)];
  * ```
@@ -133,7 +133,7 @@ export function absorbB(b: number, w: number): number {
  * keys and word cancels in both lanes at once except by a 2^-64 coincidence.
  * @example
  * ```ts
- * import { keyedUniform, streamKey } from 'carepath';
+ * import { keyedUniform, streamKey } from 'carepath/kernel';
  * const [sa, sb] = streamKey(2026, 0, 'test/ct');
  * keyedUniform(0x1234, 0x5678, sa, sb, 0); // a patient's first visit: always the same number
  * ```
@@ -173,7 +173,7 @@ export function keyedUniform(pa: number, pb: number, sa: number, sb: number, w: 
  * a serial from a stored key (who a patient is), so the key alone need be stored.
  * @example
  * ```ts
- * import { absorbA, unabsorbA } from 'carepath';
+ * import { absorbA, unabsorbA } from 'carepath/kernel';
  * unabsorbA(12345, absorbA(12345, 41)); // 41
  * ```
  */
