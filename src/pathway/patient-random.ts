@@ -39,7 +39,10 @@ import type { Rng } from '../core/random.js';
 import type { Model } from './model.js';
 import type { PatientStore } from './patients.js';
 
-/** The per-patient draws of one replication of a model. */
+/**
+ * The per-patient draws of one replication of a model (the engine's).
+ * @internal
+ */
 export class PatientRandom {
   private readonly store: PatientStore;
   /** Per stage: stream keys (lanes A, B) of `test/`, `routing/` and `missed/<stage id>`. */
@@ -71,12 +74,22 @@ export class PatientRandom {
    * @param seed Master seed; with `replication`, selects the numbers as for `RandomStreams`.
    * @param replication Replication number.
    * @param store The engine's patient store, where identities and visits are kept.
+   * @internal
    * @example
    * ```ts
+   * import { PatientRandom } from './patient-random.js';
+   * import { PatientStore } from './patients.js';
+   * import { resolveScenario } from './resolve.js';
+   * import { parseScenario } from './scenario.js';
+   * const model = resolveScenario(
+   *   parseScenario({ version: 1, name: 'x-ray', horizon: 10, arrivals: { gp: { to: 'xray', rate: { perDay: 5 } } }, stages: { xray: { capacity: 'unlimited' } } }),
+   * );
+   * const store = new PatientStore(0, 16);
    * const prn = new PatientRandom(model, 2026, 0, store);
+   * const p = store.allocate(0, 0);
    * prn.identify(p, 0); // p is the next patient of arrival stream 0 (source 0)
-   * const visit = store.visitKey(p, s);
-   * const positive = prn.test(p, s, visit) < sensitivity;
+   * const u = prn.test(p, 0, store.visitKey(p, 0)); // the same for this patient in every variant
+   * prn.identity(p); // 'arrivals/gp#0'
    * ```
    */
   constructor(model: Model, seed: number | string, replication: number, store: PatientStore) {
