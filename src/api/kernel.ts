@@ -23,6 +23,7 @@
 export { EventCalendar, MAX_CALENDAR_CAPACITY } from '../core/calendar.js';
 export { Simulation, ZeroTimeLoopError, CALLBACK_KIND, type SimulationOptions } from '../core/simulation.js';
 export { RandomStreams, deriveSeed, aleaRng, type Rng } from '../core/random.js';
+export { counterUniform, keyedUniform, absorbA, absorbB, unabsorbA, streamKey, hashKey } from '../core/counter-random.js';
 export {
   parseDuration,
   checkDuration,

@@ -15,6 +15,7 @@ import { RandomStreams, type Rng } from '../core/random.js';
 import { arrivalSource, type ArrivalSource } from './arrivals-counts.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
+import { PatientRandom } from './patient-random.js';
 import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
@@ -90,9 +91,8 @@ export class Engine {
   private readonly draining: Uint8Array;
   private readonly serviceRng: Rng[];
   private readonly patienceRng: Rng[];
-  private readonly testRng: Rng[];
-  private readonly routeRng: Rng[];
-  private readonly missedRng: Rng[];
+  /** Test, routing and missed-return draws: the patient's own (see patient-random.ts). */
+  private readonly prn: PatientRandom;
 
   // Arrivals.
   private readonly arrivalProc: ArrivalSource[];
@@ -156,9 +156,7 @@ export class Engine {
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
     this.patienceRng = perStage('patience');
-    this.testRng = perStage('test');
-    this.routeRng = perStage('routing');
-    this.missedRng = perStage('missed');
+    this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
@@ -258,6 +256,7 @@ export class Engine {
       if (this.conditionRng[a]!() < c.condPrevalence[i]!) cond |= c.condBit[i]!;
     }
     const p = store.allocate(c.arrivalClass[a]!, cond);
+    this.prn.identify(p, a); // source a: arrival stream a
     store.setStart(p, now);
     store.setFirst(p, now);
     store.setJoined(p, now);
@@ -270,7 +269,7 @@ export class Engine {
   /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
   private insertInitial(): void {
     const rec = this.rec;
-    this.initialCount = insertInitial(this.m, this.streams, this.store, (p, s) => {
+    this.initialCount = insertInitial(this.m, this.streams, this.store, this.prn, (p, s) => {
       if (rec !== null) rec.begin(p);
       this.enterStage(p, s);
     });
@@ -381,16 +380,19 @@ export class Engine {
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
+    const routed = hasBranches(this.routing, s);
+    // One visit key per completion, shared by its test and routing draws.
+    const visit = tc >= 0 || routed ? store.visitKey(p, s) : 0;
     if (tc >= 0) {
-      applyTest(c, this.store, p, s, tc, this.testRng[s]!);
+      applyTest(c, store, p, s, tc, this.prn, visit);
       if (store.lastTest(p) === 1) this.conds.positive(p, tc);
     }
     if (this.rec !== null) this.rec.end(p, this.sim.now, tc >= 0 ? store.lastTest(p) : -1);
     let next = EXIT;
-    if (hasBranches(this.routing, s)) {
-      const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
+    if (routed) {
+      // Draws are pure per patient and visit, so when one branch takes everyone none is made.
       const only = this.routing.only[s]!;
-      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, u);
+      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.prn.route(p, s, visit));
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
@@ -422,14 +424,11 @@ export class Engine {
 
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
   private missedReturns(p: number, at: number): boolean {
-    const missed = this.m.stages[at]!.test!.missed!;
-    const rng = this.missedRng[at]!;
-    if (rng() < missed.share) {
-      this.store.setState(p, AWAY);
-      this.sim.schedule(this.sim.now + this.c.missedAfter[at]!.sample(rng), K_RETURN, p);
-      return true;
-    }
-    return false;
+    const delay = this.prn.missedDelay(p, at, this.m.stages[at]!.test!.missed!.share, this.c.missedAfter[at]!);
+    if (delay < 0) return false;
+    this.store.setState(p, AWAY);
+    this.sim.schedule(this.sim.now + delay, K_RETURN, p);
+    return true;
   }
 
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
@@ -502,6 +501,6 @@ export class Engine {
 
   /** Builds the read-only view of a patient given to hooks. */
   private view(p: number): PatientView {
-    return patientView(this.m, this.store, p);
+    return patientView(this.m, this.store, p, this.prn.identity(p));
   }
 }
