@@ -12,6 +12,7 @@ export default defineConfig([
       analysis: 'src/api/analysis.ts',
       report: 'src/api/report.ts',
       node: 'src/api/node.ts',
+      browser: 'src/api/browser.ts',
     },
     format: ['esm', 'cjs'],
     splitting: true,
