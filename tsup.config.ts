@@ -31,4 +31,13 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
   },
+  {
+    // The what-if page's script (`carepath app` inlines it): browser code with no Node built-ins.
+    entry: { app: 'src/app/main.ts' },
+    format: ['iife'],
+    globalName: 'carepathApp',
+    platform: 'browser',
+    minify: true,
+    target: 'es2022',
+  },
 ]);

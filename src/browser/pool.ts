@@ -7,11 +7,14 @@ import type { RunResult } from '../pathway/result.js';
 import { type Executor, reviveError } from '../experiment/executor.js';
 import type { WorkerReply, WorkerTask } from '../experiment/worker-protocol.js';
 
+/** A handler a DOM `Worker` accepts in place (method syntax: its parameter type is checked both ways). */
+type Handler<E> = { handle(event: E): void }['handle'];
+
 /** The smallest part of the Web Worker interface the pool uses (so it can be faked in tests). */
 export interface WorkerLike {
   postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: { message?: string }) => void) | null;
+  onmessage: Handler<{ data: unknown }> | null;
+  onerror: Handler<{ message?: string }> | null;
   terminate(): void;
 }
 
