@@ -12,7 +12,6 @@ export default defineConfig([
       analysis: 'src/api/analysis.ts',
       report: 'src/api/report.ts',
       node: 'src/api/node.ts',
-      browser: 'src/api/browser.ts',
     },
     format: ['esm', 'cjs'],
     splitting: true,
@@ -30,6 +29,16 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+  },
+  {
+    // `carepath/browser` on its own: no chunks shared with the Node entries and no Node shims
+    // (the `shims` above import node:path and node:url into shared chunks).
+    entry: { browser: 'src/api/browser.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    platform: 'browser',
+    target: 'es2022',
   },
   {
     // The what-if page's script (`carepath app` inlines it): browser code with no Node built-ins.

@@ -2,6 +2,7 @@
 //   bundle-core    simulate + runExperiment + analyse from carepath/browser (the issue's budget:
 //                  under 150 KB gzipped)
 //   bundle-browser everything carepath/browser exports (chart specs, answer text, validation…)
+//   bundle-dist    the same from the built package (dist/browser.js), when it is built
 //   bundle-app     the what-if page's script (`carepath app`), without Vega
 //   browser-lung   lung-cancer-ai.yaml, 3 variants × 20 replications, in headless Chromium on Web
 //                  Workers (2 workers), as the what-if page runs it; skipped without /usr/bin/chromium
@@ -25,6 +26,12 @@ const core = await bundleBrowser({
 print({ case: 'bundle-core', minKB: kb(core.bytes), gzipKB: kb(core.gzipBytes), budgetGzipKB: 150 });
 const all = await bundleBrowser({ entry: join(src, 'api/browser.ts'), format: 'esm' });
 print({ case: 'bundle-browser', minKB: kb(all.bytes), gzipKB: kb(all.gzipBytes) });
+// The built package (npm run build): what a user's bundler gets from `carepath/browser`.
+const dist = resolve(here, '../dist/browser.js');
+if (existsSync(dist)) {
+  const built = await bundleBrowser({ entry: dist, format: 'esm' });
+  print({ case: 'bundle-dist', minKB: kb(built.bytes), gzipKB: kb(built.gzipBytes) });
+}
 if (existsSync(join(src, 'app/main.ts'))) {
   const app = await bundleBrowser({ entry: join(src, 'app/main.ts'), globalName: 'carepathApp' });
   print({ case: 'bundle-app', minKB: kb(app.bytes), gzipKB: kb(app.gzipBytes) });
