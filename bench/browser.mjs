@@ -6,6 +6,8 @@
 //   bundle-app     the what-if page's script (`carepath app`), without Vega
 //   browser-lung   lung-cancer-ai.yaml, 3 variants × 20 replications, in headless Chromium on Web
 //                  Workers (2 workers), as the what-if page runs it; skipped without /usr/bin/chromium
+//   one-run        one lung replication (104 weeks) in one thread, in Node and in Chromium, from
+//                  the same bundle: the reference for the figure above
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,8 +39,18 @@ if (existsSync(join(src, 'app/main.ts'))) {
   print({ case: 'bundle-app', minKB: kb(app.bytes), gzipKB: kb(app.gzipBytes) });
 }
 
+const scenario = parse(readFileSync(resolve(here, '../examples/scenarios/lung-cancer-ai.yaml'), 'utf8'));
+const esm = join(mkdtempSync(join(tmpdir(), 'carepath-bench-')), 'carepath.mjs');
+writeFileSync(esm, all.code);
+const inNode = await import(pathToFileURL(esm).href);
+inNode.simulate(scenario); // warm-up: compile the engine once
+let t = performance.now();
+inNode.simulate(scenario);
+const nodeSeconds = (performance.now() - t) / 1000;
+
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
+  print({ case: 'one-run', nodeSeconds });
   print({ case: 'browser-lung', skipped: 'no /usr/bin/chromium' });
 } else {
   const { chromium } = await import('playwright-core');
@@ -46,7 +58,6 @@ if (!existsSync(CHROMIUM)) {
   const dir = mkdtempSync(join(tmpdir(), 'carepath-bench-'));
   const file = join(dir, 'bench.html');
   writeFileSync(file, `<!doctype html><meta charset="utf-8"><script id="cp">${iife.code.replace(/<\/script/gi, '<\\/script')}</script>`);
-  const scenario = parse(readFileSync(resolve(here, '../examples/scenarios/lung-cancer-ai.yaml'), 'utf8'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -54,6 +65,13 @@ if (!existsSync(CHROMIUM)) {
   try {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
+    const browserSeconds = await page.evaluate((scenario) => {
+      carepath.simulate(scenario);
+      const t0 = performance.now();
+      carepath.simulate(scenario);
+      return (performance.now() - t0) / 1000;
+    }, scenario);
+    print({ case: 'one-run', nodeSeconds, browserSeconds });
     const workers = 2;
     const out = await page.evaluate(
       async ({ scenario, workers }) => {
