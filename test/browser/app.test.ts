@@ -41,6 +41,16 @@ describe('carepath app', () => {
     expect(config.replications).toBe(3);
   });
 
+  it('`run --app` writes the page beside the report, for the scenario as run', async () => {
+    const out = join(dir, 'run');
+    const r = await cli(['run', join(root, 'examples/scenarios/mm1.yaml'), '--replications', '2', '--workers', '1', '--app', '--quiet', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'app.html'), 'utf8');
+    const config = JSON.parse(/<script type="application\/json" id="carepath-config">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(config.scenario.stages).toHaveProperty('clinic');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
+  }, 120_000);
+
   it('refuses a bad horizon naming the field', async () => {
     const r = await cli(['app', join(root, 'examples/scenarios/lung-cancer-ai.yaml'), '--horizon', '13 parsecs', '--out', join(dir, 'bad.html')]);
     expect(r.code).toBe(2);
@@ -91,8 +101,17 @@ describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/ch
     };
     await page.fill('input[type=number][data-path="stages.surgery.capacity.slots"]', '14');
     expect(await page.evaluate(() => location.hash)).toBe('#stages.surgery.capacity.slots=14');
+    await page.evaluate(() => {
+      const seen: string[] = ((globalThis as unknown as { statuses: string[] }).statuses = []);
+      const status = document.getElementById('status')!;
+      new MutationObserver(() => seen.push(`${status.textContent} @${(document.getElementById('progress') as HTMLProgressElement).value}`)).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await page.click('#run');
     await page.waitForFunction(() => document.body.dataset.runs === '2', undefined, { timeout: 90_000 });
+    // The progress indicator moved run by run: 1 to 5 of the 6 runs done, the bar part way.
+    const statuses = await page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    const partWay = statuses.filter((t) => /^Running: [1-5] of 6 runs done @0\.\d+$/.test(t));
+    expect(partWay.length, statuses.join(' | ')).toBeGreaterThanOrEqual(1);
     const after = {
       base: await number('stages.surgery.waitingAtEnd', 'base'),
       mine: await number('stages.surgery.waitingAtEnd', 'what-if'),

@@ -26,6 +26,19 @@ interface AppFlags {
   quiet?: boolean;
 }
 
+/**
+ * Writes the what-if page for a (validated) scenario to `out`; returns its size in bytes.
+ * @example
+ * ```ts
+ * await writeAppPage('carepath-out/lung/app.html', scenario, { replications: 10, title: 'Lung cancer' });
+ * ```
+ */
+export async function writeAppPage(out: string, scenario: unknown, page: { replications: number; workers?: number; title: string }): Promise<number> {
+  const html = appPage({ scenario, ...page, assets: await appAssets() });
+  await writeFileAtomic(out, html);
+  return Buffer.byteLength(html);
+}
+
 /** Registers `app` on the program. */
 export function registerApp(program: Command, io: CliIO): void {
   program
@@ -56,14 +69,8 @@ Examples:
       const name = scenarioName(scenario, file);
       const out = flags.out ?? join(defaultOutDir(name), 'app.html');
       checkDirectory(dirname(out), 'out');
-      const html = appPage({
-        scenario,
-        replications: flags.replications,
-        ...(flags.workers ? { workers: flags.workers } : {}),
-        title: name,
-        assets: await appAssets(),
-      });
-      await writeFileAtomic(out, html);
-      say(io, flags.quiet ?? false, `Wrote ${out} (${Math.round(html.length / 1024)} KB): open it in a browser.\n`);
+      const page = { replications: flags.replications, ...(flags.workers ? { workers: flags.workers } : {}), title: name };
+      const bytes = await writeAppPage(out, scenario, page);
+      say(io, flags.quiet ?? false, `Wrote ${out} (${Math.round(bytes / 1024)} KB): open it in a browser.\n`);
     });
 }
