@@ -5,11 +5,13 @@
  * Vega-Lite chart specs and answer sentences. Files, checkpoints and the CLI stay in Node.
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
  * import { analyse, runExperiment, simulate } from 'carepath/browser';
- * const scenario = await (await fetch('lung-cancer-ai.json')).json();
- * const one = simulate({ ...scenario, horizon: '8w' });
- * const worker = () => new Worker(new URL('./carepath-worker.js', import.meta.url), { type: 'module' });
- * const many = await runExperiment({ ...scenario, horizon: '8w' }, { replications: 10, workers: 4, worker });
+ * // In a page the scenario is plain data (fetched JSON, or YAML parsed by the page).
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * const one = simulate(scenario);
+ * // Pass { workers: 4, worker: () => new Worker(url) } to run on Web Workers.
+ * const many = await runExperiment(scenario, { replications: 2, variants: [] });
  * analyse(scenario).bottleneck; // 'reporting'
  * ```
  * @module carepath/browser
@@ -42,7 +44,9 @@ export { answerSections, type AnswerSection, type AnswerInput } from '../report/
  * `carepath` does in Node.
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
  * import { simulate } from 'carepath/browser';
+ * const scenario = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * simulate({ ...scenario, horizon: '8w' }).stages.surgery.waitingAtEnd;
  * ```
  */

@@ -77,9 +77,13 @@ function testControls(id: string, stage: Obj, out: AppControl[]): void {
  * rates, and test sensitivity and specificity, in the scenario's order.
  * @example
  * ```ts
+ * import { loadScenario } from '../index.js';
+ * import { appControls } from './controls.js';
+ * const lung = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
  * const surgery = appControls(lung).find((c) => c.path === 'stages.surgery.capacity.slots');
  * // { label: 'Surgery: slots a week', group: 'Capacity', value: 7, min: 0, max: 14, step: 1, … }
  * ```
+ * @internal
  */
 export function appControls(scenario: unknown): AppControl[] {
   const out: AppControl[] = [];

@@ -52,6 +52,7 @@ class App {
 
   start(): void {
     $('title').textContent = this.info.name;
+    $('share').setAttribute('href', location.href);
     drawControls($('controls'), this.controls, this.settings, (path, value) => this.set(path, value));
     $('run').addEventListener('click', () => void this.run());
     $('reset').addEventListener('click', () => this.reset());
@@ -158,9 +159,11 @@ function describe(settings: Settings, controls: ReturnType<typeof appControls>):
 /**
  * Starts the page: draws the controls (from the URL hash when it holds settings) and runs once.
  * @example
- * ```ts
+ * ```js
+ * // In the page `carepath app` writes:
  * carepathApp.start(JSON.parse(document.getElementById('carepath-config').textContent));
  * ```
+ * @internal
  */
 export function start(config: AppConfig): void {
   new App(config).start();

@@ -9,7 +9,7 @@ import type { AppControl } from './controls.js';
 /** Control path → value, for the controls the planner moved away from the scenario's value. */
 export type Settings = Record<string, number>;
 
-/** Name of the variant the page runs beside `base` (a free name if the scenario uses it). */
+/** Name of the variant the page runs beside `base` (a free name if the scenario uses it). @internal */
 export function whatIfName(scenario: unknown): string {
   const taken = (scenario as { variants?: Record<string, unknown> }).variants ?? {};
   let name = 'what-if';
@@ -21,8 +21,10 @@ export function whatIfName(scenario: unknown): string {
  * The changed settings as a JSON Merge Patch over the scenario.
  * @example
  * ```ts
+ * import { settingsPatch } from './settings.js';
  * settingsPatch({ 'stages.surgery.capacity.slots': 9 }); // { stages: { surgery: { capacity: { slots: 9 } } } }
  * ```
+ * @internal
  */
 export function settingsPatch(settings: Settings): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
@@ -34,8 +36,12 @@ export function settingsPatch(settings: Settings): Record<string, unknown> {
  * The scenario with the settings added as the variant {@link whatIfName} (its own variants kept).
  * @example
  * ```ts
- * withWhatIf(lung, { 'stages.surgery.capacity.slots': 9 }).variants['what-if'].patch;
+ * import { loadScenario } from '../index.js';
+ * import { withWhatIf } from './settings.js';
+ * const lung = loadScenario('examples/scenarios/lung-cancer-ai.yaml');
+ * withWhatIf(lung, { 'stages.surgery.capacity.slots': 9 }).variants; // its own three, and 'what-if'
  * ```
+ * @internal
  */
 export function withWhatIf(scenario: Record<string, unknown>, settings: Settings): Record<string, unknown> {
   const variants = { ...((scenario.variants as Record<string, unknown> | undefined) ?? {}) };
@@ -47,8 +53,10 @@ export function withWhatIf(scenario: Record<string, unknown>, settings: Settings
  * The settings as a URL hash, `#stages.surgery.capacity.slots=9&…`, in the controls' order.
  * @example
  * ```ts
+ * import { settingsHash } from './settings.js';
  * settingsHash({ 'stages.surgery.capacity.slots': 9 }); // '#stages.surgery.capacity.slots=9'
  * ```
+ * @internal
  */
 export function settingsHash(settings: Settings): string {
   const parts = Object.entries(settings).map(([p, v]) => `${encodeURIComponent(p)}=${encodeURIComponent(String(v))}`);
@@ -60,8 +68,13 @@ export function settingsHash(settings: Settings): string {
  * edited by hand cannot set what the page could not).
  * @example
  * ```ts
+ * import { loadScenario } from '../index.js';
+ * import { appControls } from './controls.js';
+ * import { settingsFromHash } from './settings.js';
+ * const controls = appControls(loadScenario('examples/scenarios/lung-cancer-ai.yaml'));
  * settingsFromHash('#stages.surgery.capacity.slots=9&nonsense=1', controls); // { 'stages.surgery.capacity.slots': 9 }
  * ```
+ * @internal
  */
 export function settingsFromHash(hash: string, controls: readonly AppControl[]): Settings {
   const byPath = new Map(controls.map((c) => [c.path, c]));
@@ -96,9 +109,11 @@ function yamlLines(obj: Record<string, unknown>, indent: string, out: string[]):
  * The settings as a variant to paste under the scenario's `variants:` (YAML).
  * @example
  * ```ts
+ * import { variantYaml } from './settings.js';
  * variantYaml('fewer-slots', { 'stages.surgery.capacity.slots': 6 });
  * // 'variants:\n  fewer-slots:\n    description: …\n    patch:\n      stages:\n        surgery:\n          capacity:\n            slots: 6\n'
  * ```
+ * @internal
  */
 export function variantYaml(name: string, settings: Settings): string {
   const out = ['# Paste under `variants:` in the scenario file (carepath what-if page).', 'variants:'];

@@ -12,9 +12,13 @@ type Handler<E> = { handle(event: E): void }['handle'];
 
 /** The smallest part of the Web Worker interface the pool uses (so it can be faked in tests). */
 export interface WorkerLike {
+  /** Sends a message to the worker (structured clone). */
   postMessage(message: unknown): void;
+  /** Set by the pool: the worker's replies. */
   onmessage: Handler<{ data: unknown }> | null;
+  /** Set by the pool: the worker failed to load or crashed. */
   onerror: Handler<{ message?: string }> | null;
+  /** Stops the worker. */
   terminate(): void;
 }
 
@@ -41,10 +45,20 @@ interface Pending {
  * `workers` > 1). Each worker must run `serveWorker()` from `carepath/browser`.
  * @example
  * ```ts
- * import { WebWorkerPool } from 'carepath/browser';
- * const pool = new WebWorkerPool(2, () => new Worker(new URL('./carepath-worker.js', import.meta.url), { type: 'module' }));
+ * import { loadScenario } from 'carepath';
+ * import { WebWorkerPool, serveWorker, type WorkerLike, type WorkerScope } from 'carepath/browser';
+ * // In a page: new WebWorkerPool(2, () => new Worker(url)). Here, a worker in this thread:
+ * const inThread = (): WorkerLike => {
+ *   const scope: WorkerScope = { onmessage: null, postMessage: (m) => worker.onmessage?.({ data: m }) };
+ *   const worker: WorkerLike = { onmessage: null, onerror: null, postMessage: (m) => scope.onmessage!({ data: m }), terminate: () => {} };
+ *   serveWorker(scope);
+ *   return worker;
+ * };
+ * const pool = new WebWorkerPool(2, inThread);
+ * const scenario = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 1000 };
  * const run = await pool.run({ scenario, seed: 7, replication: 0, variant: 'base' });
  * await pool.close();
+ * run.replication; // 0
  * ```
  */
 export class WebWorkerPool implements Executor {
@@ -54,6 +68,11 @@ export class WebWorkerPool implements Executor {
   private readonly busy = new Map<WorkerLike, Pending>();
   private nextId = 0;
 
+  /**
+   * Starts `threads` workers with `makeWorker`.
+   * @param threads Workers, each running one replication at a time.
+   * @param makeWorker Starts one worker that runs `serveWorker()`.
+   */
   constructor(
     readonly threads: number,
     makeWorker: () => WorkerLike,

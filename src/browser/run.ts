@@ -36,9 +36,11 @@ function hostFor(worker: (() => WorkerLike) | undefined): ExperimentHost {
  * `runExperiment` from `carepath` does in Node (same result for the same seed), on Web Workers.
  * @example
  * ```ts
+ * import { loadScenario } from 'carepath';
  * import { runExperiment } from 'carepath/browser';
- * const worker = () => new Worker(new URL('./carepath-worker.js', import.meta.url), { type: 'module' });
- * const result = await runExperiment(scenario, { replications: 10, workers: 4, worker });
+ * const scenario = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' };
+ * // In a page: { workers: 4, worker: () => new Worker(new URL('./carepath-worker.js', import.meta.url), { type: 'module' }) }
+ * const result = await runExperiment(scenario, { replications: 2 });
  * result.variants.base.metrics['stages.surgery.waitingAtEnd'].mean;
  * ```
  * @throws ValidationError for bad options (each problem named by its option path).

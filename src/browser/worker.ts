@@ -10,7 +10,9 @@ import type { ReplyMessage, TaskMessage } from './pool.js';
 
 /** The worker's global scope, as far as {@link serveWorker} uses it. */
 export interface WorkerScope {
+  /** Sends a reply to the page. */
   postMessage(message: unknown): void;
+  /** Set by {@link serveWorker}: the tasks the page sends. */
   onmessage: ((event: { data: unknown }) => void) | null;
 }
 

@@ -51,8 +51,11 @@ function packageFile(pkg: string, file: string): string | undefined {
  * Reads (or builds) the page's scripts.
  * @example
  * ```ts
+ * import { appAssets } from './app-assets.js';
  * const { app, vega, vegaLite } = await appAssets();
+ * app.includes('carepathApp'); // true
  * ```
+ * @internal
  */
 export async function appAssets(): Promise<AppAssets> {
   const vega = packageFile('vega', 'vega.min.js');

@@ -66,8 +66,13 @@ body.running #results{opacity:.6}
  * The page's HTML.
  * @example
  * ```ts
- * writeFileSync('app.html', appPage({ scenario, replications: 10, title: 'Lung cancer', assets: await appAssets() }));
+ * import { loadScenario } from '../index.js';
+ * import { appPage } from './app-page.js';
+ * const scenario = loadScenario('examples/scenarios/mm1.yaml');
+ * const html = appPage({ scenario, replications: 10, title: 'One clinic', assets: { app: '' } });
+ * html.startsWith('<!DOCTYPE html>'); // true
  * ```
+ * @internal
  */
 export function appPage(input: AppPageInput): string {
   const { assets } = input;

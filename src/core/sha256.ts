@@ -23,8 +23,10 @@ function rotr(x: number, n: number): number {
  * `createHash('sha256').update(text).digest('hex')`).
  * @example
  * ```ts
+ * import { sha256Hex } from './sha256.js';
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * ```
+ * @internal
  */
 export function sha256Hex(text: string): string {
   const data = new TextEncoder().encode(text);

@@ -26,9 +26,13 @@ export interface Executor {
  * @param onShare Called with the share of simulated time done, when the caller wants progress.
  * @example
  * ```ts
- * const reply = runTaskWith(simulate, { scenario, seed: 1, replication: 0, variant: 'base' });
+ * import { runTaskWith } from './executor.js';
+ * import { simulate } from './simulator.js';
+ * const scenario = { version: 1, horizon: 100, arrivals: { a: { to: 's', rate: { perDay: 1 } } }, stages: { s: { capacity: { servers: 1 }, service: { dist: 'exponential', mean: 0.5 } } } };
+ * const reply = runTaskWith(simulate as never, { scenario, seed: 1, replication: 0, variant: 'base' });
  * if (reply.ok) console.log(reply.result.replication); // 0
  * ```
+ * @internal
  */
 export function runTaskWith(simulate: SimulateFn, task: WorkerTask, onShare?: (share: number) => void): WorkerReply {
   try {
@@ -58,6 +62,8 @@ export function runTaskWith(simulate: SimulateFn, task: WorkerTask, onShare?: (s
  * Rebuilds an error sent back by a worker, keeping its name, message and validation issues.
  * @example
  * ```ts
+ * import { ValidationError } from '../core/errors.js';
+ * import { reviveError } from './executor.js';
  * reviveError({ name: 'ValidationError', message: 'bad', issues: [{ path: 'x', message: 'bad' }] }) instanceof ValidationError; // true
  * ```
  * @internal

@@ -30,8 +30,15 @@ interface AppFlags {
  * Writes the what-if page for a (validated) scenario to `out`; returns its size in bytes.
  * @example
  * ```ts
- * await writeAppPage('carepath-out/lung/app.html', scenario, { replications: 10, title: 'Lung cancer' });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { loadScenario } from '../../index.js';
+ * import { writeAppPage } from './app.js';
+ * const scenario = loadScenario('examples/scenarios/mm1.yaml');
+ * await writeAppPage(join(mkdtempSync(join(tmpdir(), 'carepath-')), 'app.html'), scenario, { replications: 10, title: 'One clinic' });
  * ```
+ * @internal
  */
 export async function writeAppPage(out: string, scenario: unknown, page: { replications: number; workers?: number; title: string }): Promise<number> {
   const html = appPage({ scenario, ...page, assets: await appAssets() });
