@@ -43,9 +43,12 @@ export class RunProgress {
     private readonly report: ((runsDone: number, total: number) => void) | undefined,
   ) {}
 
-  /** A slot a worker's run writes its share into, or undefined when nobody listens. */
+  /**
+   * A slot a worker's run writes its share into, or undefined when nobody listens or memory
+   * cannot be shared (a browser page that is not cross-origin isolated, such as a file).
+   */
   slot(): Float64Array | undefined {
-    if (!this.report) return undefined;
+    if (!this.report || typeof SharedArrayBuffer === 'undefined') return undefined;
     const slot = new Float64Array(new SharedArrayBuffer(8));
     this.slots.add(slot);
     if (this.timer === null) {

@@ -78,7 +78,7 @@ export interface ExperimentMeta {
   workers: number;
   /** carepath version that ran the experiment. */
   carepathVersion: string;
-  /** Node.js version, e.g. `v20.19.0`. */
+  /** Node.js version, e.g. `v20.19.0` (in a browser: `browser`). */
   nodeVersion: string;
   /** This result's shard (`index` of `count`), when it is one part of a sharded experiment. */
   shard?: { index: number; count: number };

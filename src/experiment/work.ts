@@ -4,7 +4,6 @@
  * at once, rather than after allocating a list of a billion jobs.
  * @module
  */
-import { totalmem } from 'node:os';
 import type { Issue } from '../core/errors.js';
 import { own } from '../pathway/scenario-json.js';
 import { BASE_VARIANT } from '../pathway/scenario-names.js';
@@ -14,12 +13,13 @@ import { estimateWork, formatCount, WorkLimitError, workLimitsOf } from '../path
 /**
  * The memory limit for an experiment: the scenario's `limits.maxMemoryMB` when it sets one,
  * else the default or three quarters of this machine's memory, whichever is larger (a big
- * server may run many national-scale replications at once).
+ * server may run many national-scale replications at once). A browser does not say how much
+ * memory the machine has (`machineBytes` undefined): the default then.
  */
-function memoryLimitMB(scenario: unknown): number {
+function memoryLimitMB(scenario: unknown, machineBytes: number | undefined): number {
   const given = own(own(scenario, 'limits'), 'maxMemoryMB');
   if (typeof given === 'number' && given > 0) return given;
-  return Math.max(workLimitsOf(scenario).maxMemoryMB, Math.floor((0.75 * totalmem()) / 2 ** 20));
+  return Math.max(workLimitsOf(scenario).maxMemoryMB, Math.floor((0.75 * (machineBytes ?? 0)) / 2 ** 20));
 }
 
 /**
@@ -27,6 +27,7 @@ function memoryLimitMB(scenario: unknown): number {
  * series and summaries) would exceed the memory limit (`limits.maxMemoryMB`; default: 8 GB or
  * three quarters of this machine's memory, whichever is larger).
  * @param runsPerVariant Replications each variant will run (in this shard).
+ * @param machineBytes This machine's memory (Node's `os.totalmem()`), when known.
  * @internal
  * @example
  * ```ts
@@ -41,8 +42,8 @@ function memoryLimitMB(scenario: unknown): number {
  * }
  * ```
  */
-export function checkExperimentWork(scenario: unknown, variants: readonly string[], runsPerVariant: number): void {
-  const limitMB = memoryLimitMB(scenario);
+export function checkExperimentWork(scenario: unknown, variants: readonly string[], runsPerVariant: number, machineBytes?: number): void {
+  const limitMB = memoryLimitMB(scenario, machineBytes);
   let bytes = 0;
   for (const v of variants) {
     const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);
@@ -67,6 +68,7 @@ export function checkExperimentWork(scenario: unknown, variants: readonly string
  * more than the memory limit from their start: each holds room for twice the patients already
  * waiting (about 104 bytes each).
  * @param concurrent Runs under way at once (the worker threads, or 1).
+ * @param machineBytes This machine's memory (Node's `os.totalmem()`), when known.
  * @internal
  * @example
  * ```ts
@@ -76,8 +78,8 @@ export function checkExperimentWork(scenario: unknown, variants: readonly string
  * // It throws when 8 copies of a national waiting list do not fit in the memory limit.
  * ```
  */
-export function checkConcurrentMemory(scenario: unknown, variants: readonly string[], concurrent: number): void {
-  const limitMB = memoryLimitMB(scenario);
+export function checkConcurrentMemory(scenario: unknown, variants: readonly string[], concurrent: number, machineBytes?: number): void {
+  const limitMB = memoryLimitMB(scenario, machineBytes);
   let start = 0;
   for (const v of variants) {
     const merged = v === BASE_VARIANT ? { scenario } : mergeVariant(scenario, v);

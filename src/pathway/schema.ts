@@ -8,7 +8,7 @@
  * {@link resolveScenario} fills defaults when it builds the {@link Model}.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NAME_PATTERN } from './scenario-names.js';
 import { DISCIPLINE_NAMES, disciplineChoice, disciplineSummary } from './parts/disciplines.js';
 import {

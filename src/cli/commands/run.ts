@@ -14,6 +14,7 @@ import { variantNames, WorkLimitError, type Scenario } from '../../pathway/index
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
+import { APP_REPLICATIONS, writeAppPage } from './app.js';
 import { progressBar, say } from '../io.js';
 import { collectList, integer, positiveCount, positiveInt, shard, share } from '../options.js';
 import { patientRecordsTo } from '../patients.js';
@@ -36,6 +37,7 @@ interface RunFlags {
   reproducible?: boolean;
   patients?: string;
   patientsSample?: number;
+  app?: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('-q, --quiet', 'no progress bar or messages on stderr')
     .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
     .option('--reproducible', 'byte-identical outputs: no clock time, wall time or host details (also set by SOURCE_DATE_EPOCH)')
+    .option('--app', 'also write app.html, the interactive what-if page (see `carepath app`)')
     .addHelpText(
       'after',
       `
@@ -131,6 +134,10 @@ Examples:
       } else {
         const files = await writeReportBundle(out, { experiment, scenario, analyses, source: file, startDate: startDateOf(scenario) });
         say(io, Boolean(flags.quiet), `Wrote ${files.report} (and summary.csv, comparisons.csv, replications.csv, series.csv, results.json, charts/) in ${out}`);
+        if (flags.app) {
+          await writeAppPage(join(out, 'app.html'), scenario, { replications: APP_REPLICATIONS, title: name });
+          say(io, Boolean(flags.quiet), `Wrote ${join(out, 'app.html')}, the what-if page`);
+        }
       }
       if (flags.json) {
         io.out(resultsJson(experiment));
