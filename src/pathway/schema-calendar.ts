@@ -5,7 +5,7 @@
  * reads from CSV files (`{ file: x.csv }`) or that the API gives inline.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod'; // the namespace form lets bundlers drop zod's locales (see schema.ts)
 import { DurationSchema, type DurationInput } from '../core/duration.js';
 import { addIssue, expecting, nonNegativeInt, reference, strict } from './schema-parts.js';
 
