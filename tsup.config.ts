@@ -34,4 +34,23 @@ export default defineConfig([
     target: 'node20',
     noExternal: ['zod'],
   },
+  {
+    // `carepath/browser` on its own: no chunks shared with the Node entries and no Node shims
+    // (the `shims` above import node:path and node:url into shared chunks).
+    entry: { browser: 'src/api/browser.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    platform: 'browser',
+    target: 'es2022',
+  },
+  {
+    // The what-if page's script (`carepath app` inlines it): browser code with no Node built-ins.
+    entry: { app: 'src/app/main.ts' },
+    format: ['iife'],
+    globalName: 'carepathApp',
+    platform: 'browser',
+    minify: true,
+    target: 'es2022',
+  },
 ]);

@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^carepath$/, replacement: src('index.ts') },
-      { find: /^carepath\/(kernel|analysis|report|node)$/, replacement: src('api/$1.ts') },
+      { find: /^carepath\/(kernel|analysis|report|node|browser)$/, replacement: src('api/$1.ts') },
     ],
   },
   test: {

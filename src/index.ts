@@ -12,6 +12,8 @@
  * - `carepath/report`: chart specs, tables, CSV and formatting pieces of the report;
  * - `carepath/node`: what needs Node's file system or threads (report bundles, atomic writes,
  *   the worker pool, checkpoints).
+ * - `carepath/browser`: the core again for web pages, with no Node built-ins (simulate,
+ *   experiments on Web Workers, analyse, chart specs and the answer in words).
  *
  * @example
  * ```ts

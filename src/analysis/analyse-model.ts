@@ -75,7 +75,7 @@ function fmt(x: number): string {
  * second, 1,000 about eight).
  * @example
  * ```ts
- * import { MAX_ANALYSIS_STAGES } from 'carepath';
+ * import { MAX_ANALYSIS_STAGES } from 'carepath/analysis';
  * MAX_ANALYSIS_STAGES; // 400
  * ```
  */
@@ -86,7 +86,18 @@ export const MAX_ANALYSIS_STAGES = 400;
  * analysis takes in reasonable time.
  * @example
  * ```ts
- * checkAnalysisSize(resolveScenario(scenario)); // throws past MAX_ANALYSIS_STAGES stages
+ * import { loadExample, resolveScenario } from 'carepath';
+ * import { checkAnalysisSize } from 'carepath/analysis';
+ * checkAnalysisSize(resolveScenario(loadExample('lung-cancer-ai'))); // passes: far fewer than 400 stages
+ * // A chain of 401 stages throws a WorkLimitError at path `stages`.
+ * const stages = Object.fromEntries(
+ *   Array.from({ length: 401 }, (_, i) => [`s${i}`, { capacity: 1, service: 0.5, next: [{ to: i < 400 ? `s${i + 1}` : 'exit' }] }]),
+ * );
+ * try {
+ *   checkAnalysisSize(resolveScenario({ version: 1, name: 'long chain', horizon: 10, arrivals: { a: { to: 's0', rate: { perDay: 1 } } }, stages }));
+ * } catch (e) {
+ *   console.log((e as Error).message); // stages: the queueing analysis takes at most 400 stages …
+ * }
  * ```
  */
 export function checkAnalysisSize(model: Model): void {
@@ -289,6 +300,10 @@ function notesFor(
   }
   if (Object.values(stages).some((st) => st.patienceMean !== null && st.stable)) {
     add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
+  }
+  const calendared = model.stages.filter((st) => st.calendar !== undefined).map((st) => st.id);
+  if (calendared.length > 0) {
+    add('everyone', `${calendared.join(', ')}: closed days, sessions and timetable rows are simulate only; the capacity here is the stage's own, as if always open.`);
   }
   return { notes, audience };
 }

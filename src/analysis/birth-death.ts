@@ -29,6 +29,7 @@ export const BIRTH_DEATH_MAX_STATES = 2_000_000;
  * @throws RangeError when more than {@link BIRTH_DEATH_MAX_STATES} states are needed.
  * @example
  * ```ts
+ * import { birthDeath } from 'carepath/analysis';
  * // M/M/1 at ρ 0.5: mean number in system ρ/(1 − ρ) = 1, σ² = 2ρ(1 + ρ)/(μ(1 − ρ)⁴) = 24.
  * const s = birthDeath(() => 0.5, () => 1, (n) => n);
  * s.mean; // 1

@@ -60,6 +60,7 @@ function checkClasses(classes: PriorityClassRate[]): void {
  * Cobham's non-preemptive M/M/c priority waits: `c` servers of rate `mu` for every class.
  * @example
  * ```ts
+ * import { cobhamMmc } from 'carepath/analysis';
  * // Two classes of 0.4/day each, one server of rate 1: urgent waits 0.8/(1·0.6) = 1.333 days,
  * // routine 0.8/(0.6·0.2) = 6.667; the mean (4) is the M/M/1 wait at ρ 0.8.
  * cobhamMmc([{ rate: 0.4, level: 0 }, { rate: 0.4, level: 1 }], 1, 1); // { byClass: [1.333…, 6.666…], mean: 4 }
@@ -80,6 +81,7 @@ export function cobhamMmc(classes: PriorityClassRate[], mu: number, c: number): 
  * squared coefficient of variation `serviceScv` for every class.
  * @example
  * ```ts
+ * import { cobhamMg1 } from 'carepath/analysis';
  * // Fixed service of 1 day (SCV 0), as above: W₀ = 0.8·1/2 = 0.4, so half the M/M/1 waits.
  * cobhamMg1([{ rate: 0.4, level: 0 }, { rate: 0.4, level: 1 }], 1, 0).byClass; // [0.666…, 3.333…]
  * ```

@@ -35,9 +35,10 @@ export const ERLANG_A_MAX_STATES = 2_000_000;
  * @throws RangeError for bad arguments, or when the chain needs more than {@link ERLANG_A_MAX_STATES} states.
  * @example
  * ```ts
+ * import { erlangA } from 'carepath/analysis';
  * // θ → 0 gives Erlang C: M/M/1 at ρ 0.5 waits 1 day.
  * erlangA(0.5, 1, 1, 1e-9).waitServed; // ≈ 1
- * erlangA(1.2, 1, 1, 0.2).abandonShare; // overloaded, yet stable: a share leaves
+ * erlangA(1.2, 1, 1, 0.2).abandonShare; // ≈ 0.30: overloaded, yet stable, as a share leaves
  * ```
  */
 export function erlangA(lambda: number, mu: number, c: number, theta: number): ErlangAMeasures {

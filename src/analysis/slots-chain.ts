@@ -72,8 +72,9 @@ export const SLOTS_MAX_WORK = 20_000_000;
  * or when the recursion would take more than {@link SLOTS_MAX_WORK} steps.
  * @example
  * ```ts
- * // 4 a day on average for 5 slots a day: about 1.3 patients wait on average.
- * dailySlotsQueue(4, [5]).Lq;
+ * import { dailySlotsQueue } from 'carepath/analysis';
+ * // 4 a day on average for 5 slots a day: about half a patient waits on average.
+ * dailySlotsQueue(4, [5]).Lq; // ≈ 0.49
  * ```
  */
 export function dailySlotsQueue(lambda: number, perWeekday: number[]): SlotQueueMeasures {

@@ -58,13 +58,15 @@ function slotPattern(perWeekday: number[] | null): number[] | null {
 
 /**
  * The steady-state wait of one stage, with the method used, whether it is exact and why.
+ * @internal
  * @example
  * ```ts
+ * import { stageWait } from './stage-wait.js';
  * const exp1 = { mean: 1, scv: 1, exponential: true };
  * stageWait(
  *   { kind: 'servers', servers: 1, capacity: 1, service: exp1, patienceMean: null, patience: null, slotsPerWeekday: null },
  *   { queue: 'fifo', lambda: 0.9, utilisation: 0.9, ca2: 1, classes: [{ name: 'default', level: 0, rate: 0.9 }], exactUpstream: true, poissonArrivals: true },
- * ); // { mean: 9, method: 'erlang-c', exact: true, discipline: 'fifo', exactFor: 'each-patient', note: 'M/M/1: exact …' }
+ * ); // { mean: 9, method: 'erlang-c', exact: true, discipline: 'fifo', exactFor: 'each-patient', note: 'M/M/1: exact (Poisson arrivals, …' }
  * ```
  */
 export function stageWait(inp: StageInput, t: StageTraffic): StageWait {

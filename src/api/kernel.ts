@@ -1,8 +1,8 @@
 /**
  * `carepath/kernel`: the parts to build on. The discrete-event kernel (event calendar, clock and
  * loop, seeded random streams), durations, distributions and their registry, special functions,
- * error helpers, and the pathway engine's data: the resolved `Model` (from the root), the shapes
- * of a run's result and its manifest. It knows nothing about files or threads.
+ * error helpers, work limits, and the pathway engine's data: the resolved `Model` (from the
+ * root), the shapes of a run's result and its manifest. It knows nothing about files or threads.
  * @example
  * ```ts
  * import { Simulation, RandomStreams, compileDistribution } from 'carepath/kernel';
@@ -23,6 +23,7 @@
 export { EventCalendar, MAX_CALENDAR_CAPACITY } from '../core/calendar.js';
 export { Simulation, ZeroTimeLoopError, CALLBACK_KIND, type SimulationOptions } from '../core/simulation.js';
 export { RandomStreams, deriveSeed, aleaRng, type Rng } from '../core/random.js';
+export { counterUniform, keyedUniform, absorbA, absorbB, unabsorbA, streamKey, hashKey } from '../core/counter-random.js';
 export {
   parseDuration,
   checkDuration,
@@ -64,6 +65,18 @@ export {
 export type { ParamKind } from '../core/distributions/params.js';
 export { normalCdf, normalPdf, normalQuantile, logGamma } from '../core/special.js';
 export { invalid, describeValue, formatIssue, joinPath, type Issue } from '../core/errors.js';
+// Reading and checking scenarios: options, reserved ids and work limits.
+export type { ValidateOptions } from '../pathway/validate.js';
+export { isReservedId, MAX_ID_LENGTH, RESERVED_IDS } from '../pathway/validate-ids.js';
+export {
+  WorkLimitError,
+  DEFAULT_WORK_LIMITS,
+  estimateWork,
+  workLimitsOf,
+  type WorkLimits,
+  type WorkEstimate,
+  type ScenarioReadOptions,
+} from '../pathway/work-limits.js';
 // The pathway engine's data.
 export { EXIT } from '../pathway/model.js';
 export type {
@@ -79,8 +92,20 @@ export type {
 } from '../pathway/model.js';
 export { isModel } from '../pathway/simulate.js';
 export { mergePatch } from '../pathway/variants.js';
-export type { RouteContext, PatientView } from '../pathway/engine.js';
-export type { WaitSummary, StageResult, TargetResult, PatientCounts, RunSeries } from '../pathway/result.js';
+export type { RouteContext, PatientView, DisciplineFunction } from '../pathway/engine.js';
+export type {
+  WaitSummary,
+  StageResult,
+  TargetResult,
+  PatientCounts,
+  RunSeries,
+  ConditionResult,
+  Breakdowns,
+  GroupSplit,
+  GroupStageResult,
+  GroupTargetResult,
+} from '../pathway/result.js';
+export { jsonLinesSink, type PatientRecord, type PatientSink, type StageVisit } from '../pathway/run/records.js';
 export {
   resultManifest,
   mergeManifests,

@@ -19,17 +19,25 @@ export {
   stageWaitsChartSpec,
   utilisationChartSpec,
   bottleneckChartSpec,
+  answerStage,
+  answerStageChartSpec,
   reportChartSpecs,
   stagesWithCapacity,
   variantColours,
   chartConfig,
   BASE_COLOUR,
+  MAX_CHART_STAGES,
   type ChartOptions,
   type ChartInput,
 } from '../report/charts.js';
 export { renderChartSvg } from '../report/render-svg.js';
+export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from '../report/diagram/index.js';
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';
+export { trueCaseSentences, leaverSentences, missedCaseClause } from '../report/answer-measures.js';
+export { isMaterial, notableChange, materialityText, MATERIAL_FLOOR, MATERIAL_RELATIVE } from '../report/material.js';
+export { compactValue } from '../report/assumptions.js';
+export { readableNumbers } from '../report/readable-text.js';
 export { formatTextTable, type TextTableOptions } from '../report/text-table.js';
 export {
   analysisTable,
@@ -58,11 +66,13 @@ export {
   slugify,
   escapeHtml,
 } from '../report/format.js';
+export { terminalSafe, spreadsheetSafe } from '../report/safe-text.js';
 export { scenarioInfo, type ScenarioInfo } from '../report/scenario-info.js';
 export {
   stageIds,
   targetIds,
   targetGoal,
+  targetName,
   limitedStageIds,
   metricInfo,
   targetDescriptions,

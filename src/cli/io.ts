@@ -29,10 +29,14 @@ export function processIO(): CliIO {
  * The same channels with every control character in the text escaped ({@link terminalSafe}):
  * a scenario name or id holding escape sequences is printed, never obeyed. JSON output stays
  * equivalent (the escapes mean the same characters inside JSON strings).
+ * @internal
  * @example
  * ```ts
- * const io = safeIO(processIO());
- * io.out('\u001b]0;title\u0007'); // prints \u001b]0;title\u0007 as text
+ * import { safeIO, type CliIO } from './io.js';
+ * const written: string[] = [];
+ * const io = safeIO({ out: (t) => void written.push(t), err: (t) => void written.push(t), errIsTTY: false });
+ * io.out('\u001b]0;title\u0007');
+ * written[0]; // '\\u001b]0;title\\u0007': the escape sequence as text, never obeyed
  * ```
  */
 export function safeIO(io: CliIO): CliIO {

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CAREPATH_VERSION } from '../experiment/version.js';
 import { registerAnalyse } from './commands/analyse.js';
+import { registerApp } from './commands/app.js';
 import { registerInit } from './commands/init.js';
 import { registerMerge } from './commands/merge.js';
 import { registerRun } from './commands/run.js';
@@ -51,6 +52,7 @@ Exit codes: 0 success, 2 invalid input (scenario, options, files), 1 anything el
   registerSchema(program, io);
   registerInit(program, io);
   registerMerge(program, io);
+  registerApp(program, io);
   for (const cmd of program.commands) {
     cmd.option('--debug', 'show the stack trace of an error');
   }

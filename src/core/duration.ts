@@ -4,7 +4,7 @@
  * days), decimals allowed (`"2.5d"`), a space before the unit allowed (`"90 min"`).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeValue, invalid, type Issue } from './errors.js';
 
 /** A duration as written in input data: days, or a string with a unit such as `"36h"`. */

@@ -6,6 +6,7 @@
 export { EventCalendar, MAX_CALENDAR_CAPACITY } from './calendar.js';
 export { Simulation, ZeroTimeLoopError, CALLBACK_KIND, type SimulationOptions } from './simulation.js';
 export { RandomStreams, deriveSeed, aleaRng, type Rng } from './random.js';
+export { counterUniform, keyedUniform, absorbA, absorbB, unabsorbA, streamKey, hashKey } from './counter-random.js';
 export {
   parseDuration,
   checkDuration,

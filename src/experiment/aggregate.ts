@@ -97,7 +97,11 @@ export function seriesBands(runs: RunResult[]): VariantSeries {
       runs.map((r) => r.series.byStage[stage] ?? []),
     );
   }
-  return { waiting: band(day, runs.map((r) => r.series.waiting)), byStage };
+  const first = runs[0]!.series.measures;
+  if (!first) return { waiting: band(day, runs.map((r) => r.series.waiting)), byStage };
+  const measures: Record<string, SeriesBand> = Object.create(null); // keyed by names
+  for (const name of Object.keys(first)) measures[name] = band(day, runs.map((r) => r.series.measures?.[name] ?? []));
+  return { waiting: band(day, runs.map((r) => r.series.waiting)), byStage, measures };
 }
 
 /**

@@ -11,6 +11,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, tru
 import { dirname } from 'node:path';
 import { describeValue, invalid } from '../core/errors.js';
 import { ensureDirectory } from './dirs.js';
+import { runKey } from './run-key.js';
 import type { RunResult } from '../pathway/result.js';
 
 /** One line of a checkpoint file. */
@@ -27,10 +28,7 @@ export interface CheckpointLine {
   result: RunResult;
 }
 
-/** Key of a (variant, replication) pair. @internal */
-export function runKey(variant: string, replication: number): string {
-  return `${replication}\u0000${variant}`;
-}
+export { runKey };
 
 function short(digest: string): string {
   return digest.slice(0, 12);

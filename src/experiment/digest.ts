@@ -2,7 +2,7 @@
  * A scenario's fingerprint, so that a checkpoint or a shard is never mixed with another scenario's.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/sha256.js';
 
 /**
  * JSON with object keys sorted at every level: equal data gives equal text whatever the key order.
@@ -29,5 +29,5 @@ export function canonicalJson(value: unknown): string {
  * @example scenarioDigest({ a: 1, b: 2 }) === scenarioDigest({ b: 2, a: 1 }) // true
  */
 export function scenarioDigest(scenario: unknown): string {
-  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  return sha256Hex(canonicalJson(scenario));
 }

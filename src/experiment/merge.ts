@@ -72,7 +72,11 @@ function completeness(parts: ExperimentResult[], present: number[]): { expected:
  * const s = { ...loadScenario('examples/scenarios/tandem.yaml'), horizon: 2000 };
  * const parts = await Promise.all([0, 1, 2].map((index) => runExperiment(s, { replications: 6, workers: 1, shard: { index, count: 3 } })));
  * const all = mergeExperiments(parts); // same as runExperiment(s, { replications: 6 }) but meta
- * mergeExperiments(parts.slice(0, 2)); // throws: replications 2, 5 are missing (shard 2/3)
+ * try {
+ *   mergeExperiments(parts.slice(0, 2));
+ * } catch (e) {
+ *   console.log((e as Error).message); // parts: 4 of 6 planned replications are here: replications 2, 5 are missing (missing shard 2/3) …
+ * }
  * mergeExperiments(parts.slice(0, 2), { partial: true }).meta.partial; // { expected: 6, present: 4, missing: [2, 5] }
  * ```
  * @throws ValidationError naming the part and field that do not fit.

@@ -6,19 +6,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
-import { ValidationError } from '../core/errors.js';
 import type { RunResult } from '../pathway/result.js';
-import type { WorkerError, WorkerReply, WorkerTask } from './worker-protocol.js';
+import { type Executor, reviveError } from './executor.js';
+import type { WorkerReply, WorkerTask } from './worker-protocol.js';
 
-/** Runs replications; {@link WorkerPool} is the parallel one. */
-export interface Executor {
-  /** Threads that run replications at once. */
-  readonly threads: number;
-  /** Runs one replication and resolves with its result (or rejects with its error). */
-  run(task: WorkerTask): Promise<RunResult>;
-  /** Releases the threads. */
-  close(): Promise<void>;
-}
+export { type Executor, reviveError };
 
 /**
  * URL of this module. The CommonJS build has no `import.meta.url` (the bundler leaves it
@@ -53,16 +45,6 @@ export function workerEntry(): WorkerEntry {
     return { filename: source.href, execArgv: ['--import', pathToFileURL(tsx).href] };
   }
   throw new Error(`carepath worker file not found: looked for ${fileURLToPath(built)} and ${fileURLToPath(source)}`);
-}
-
-/** Rebuilds an error sent back by a worker, keeping its name, message and validation issues. @internal */
-export function reviveError(e: WorkerError): Error {
-  const err = e.issues ? new ValidationError(e.issues) : new Error(e.message);
-  // ValidationError composes its message from the issues; keep the worker's exact text.
-  err.message = e.message;
-  err.name = e.name;
-  if (e.stack) err.stack = e.stack;
-  return err;
 }
 
 /**

@@ -7,8 +7,10 @@
 
 /**
  * How often (ms) progress inside runs is reported.
+ * @internal
  * @example
  * ```ts
+ * import { RUN_PROGRESS_MS } from './progress.js';
  * RUN_PROGRESS_MS; // 200
  * ```
  */
@@ -17,10 +19,17 @@ export const RUN_PROGRESS_MS = 200;
 /**
  * Collects the progress of the runs under way and reports `runs done + shares of runs under way`
  * every {@link RUN_PROGRESS_MS} ms to `report`.
+ * @internal
  * @example
  * ```ts
- * const p = new RunProgress(() => finished, total, (done, total) => bar.update(done, total));
- * const slot = p.slot(); // hand slot.buffer to the worker; it writes its share into slot[0]
+ * import { RunProgress } from './progress.js';
+ * let finished = 0;
+ * const p = new RunProgress(() => finished, 4, (done, total) => console.log(`${done} of ${total} runs`));
+ * const slot = p.slot()!; // hand slot.buffer to the worker; it writes its share into slot[0]
+ * slot[0] = 0.5; // the next report (within 200 ms) says 0.5 of 4 runs
+ * finished = 1;
+ * p.release(slot); // that run is done
+ * p.close();
  * ```
  */
 export class RunProgress {
@@ -34,9 +43,12 @@ export class RunProgress {
     private readonly report: ((runsDone: number, total: number) => void) | undefined,
   ) {}
 
-  /** A slot a worker's run writes its share into, or undefined when nobody listens. */
+  /**
+   * A slot a worker's run writes its share into, or undefined when nobody listens or memory
+   * cannot be shared (a browser page that is not cross-origin isolated, such as a file).
+   */
   slot(): Float64Array | undefined {
-    if (!this.report) return undefined;
+    if (!this.report || typeof SharedArrayBuffer === 'undefined') return undefined;
     const slot = new Float64Array(new SharedArrayBuffer(8));
     this.slots.add(slot);
     if (this.timer === null) {

@@ -34,11 +34,16 @@ export function reproducibleEpoch(reproducible: boolean, env: Record<string, str
  * The experiment with the machine- and time-dependent parts of `meta` fixed: `startedAt` at
  * `epochSeconds`, wall time 0, workers 0, Node.js version "unrecorded", and `reproducible: true`.
  * Everything else (results, carepath version, shard, merge details) is kept.
+ * @internal
  * @example
  * ```ts
- * const a = withReproducibleMeta(await runExperiment(s, { workers: 1 }), 0);
- * const b = withReproducibleMeta(await runExperiment(s, { workers: 4 }), 0);
- * JSON.stringify(a) === JSON.stringify(b); // true
+ * import { loadScenario } from '../pathway/load.js';
+ * import { runExperiment } from './run.js';
+ * import { withReproducibleMeta } from './reproducible.js';
+ * const s = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 200 };
+ * const a = withReproducibleMeta(await runExperiment(s, { replications: 2, workers: 1 }), 0);
+ * const b = withReproducibleMeta(await runExperiment(s, { replications: 2, workers: 1 }), 0);
+ * JSON.stringify(a) === JSON.stringify(b); // true: the start and wall times no longer differ
  * ```
  */
 export function withReproducibleMeta(experiment: ExperimentResult, epochSeconds: number): ExperimentResult {

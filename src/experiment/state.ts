@@ -8,13 +8,23 @@ import type { RunResult } from '../pathway/result.js';
 import { BASE_VARIANT, didYouMean } from '../pathway/scenario-names.js';
 import { variantNames as declaredVariants } from '../pathway/variants.js';
 import type { RunSet } from './aggregate.js';
-import { Checkpoint, runKey } from './checkpoint.js';
+import type { Checkpoint } from './checkpoint.js';
+import { runKey } from './run-key.js';
 import { scenarioDigest } from './digest.js';
 import { metricValue, runMetrics } from './metrics.js';
 import { type AnyScenario, checkOptions, DEFAULT_PRECISION_MIN, DEFAULT_REPLICATIONS, DEFAULT_SEED, type Job } from './options.js';
 import { halfWidth95, summarise } from './stats.js';
 import type { ExperimentOptions, PrecisionOutcome } from './types.js';
 import { checkExperimentWork } from './work.js';
+
+/**
+ * What the experiment state needs from its host: the machine's memory when known, and how to
+ * open a checkpoint file (Node only; a browser has no files). @internal
+ */
+export interface StateHost {
+  machineBytes?: number;
+  openCheckpoint?: (path: string, digest: string, seed: number) => Pick<Checkpoint, 'done' | 'append' | 'close'>;
+}
 
 /** The experiment being run: what is planned, what is done, and when to stop. @internal */
 export class ExperimentState {
@@ -26,7 +36,7 @@ export class ExperimentState {
   resumed = 0;
   private readonly fixed: number[] | null;
   private readonly maxReplications: number;
-  private readonly checkpoint: Checkpoint | null;
+  private readonly checkpoint: Pick<Checkpoint, 'done' | 'append' | 'close'> | null;
   private finalCount: number | null = null;
   private checkedUpTo = 0;
   private precisionOutcome: PrecisionOutcome | undefined;
@@ -40,6 +50,7 @@ export class ExperimentState {
   constructor(
     readonly scenario: AnyScenario,
     readonly options: ExperimentOptions,
+    host: StateHost = {},
   ) {
     const issues = checkOptions(scenario, options);
     if (issues.length) throw new ValidationError(issues, 'invalid experiment options');
@@ -48,7 +59,7 @@ export class ExperimentState {
     this.variants = [BASE_VARIANT, ...new Set(chosen.filter((v) => v !== BASE_VARIANT))];
     // Before any list of jobs is built: a billion replications must fail here, at once.
     const perVariant = options.precision ? options.precision.max : Math.ceil((options.replications ?? DEFAULT_REPLICATIONS) / (options.shard?.count ?? 1));
-    checkExperimentWork(scenario, this.variants, perVariant);
+    checkExperimentWork(scenario, this.variants, perVariant, host.machineBytes);
     this.digest = scenarioDigest(scenario);
     if (options.precision) {
       this.fixed = null;
@@ -62,7 +73,8 @@ export class ExperimentState {
     this.total = (this.fixed ? this.fixed.length : this.maxReplications) * this.variants.length;
     this.plannedSet = this.fixed ? new Set(this.fixed) : null;
     this.missing = this.fixed ? this.total : 0;
-    this.checkpoint = options.checkpoint ? Checkpoint.open(options.checkpoint, this.digest, this.seed) : null;
+    if (options.checkpoint && !host.openCheckpoint) throw invalid('checkpoint', 'checkpoint files need Node (there is no file system here)');
+    this.checkpoint = options.checkpoint ? host.openCheckpoint!(options.checkpoint, this.digest, this.seed) : null;
     if (this.checkpoint) {
       for (const r of this.planned()) {
         for (const v of this.variants) {

@@ -42,6 +42,8 @@ export interface VariantSeries {
   waiting: SeriesBand;
   /** Stage id → that stage's queue. */
   byStage: Record<string, SeriesBand>;
+  /** The runs' named measure series (see `RunSeries.measures`), when they have them. */
+  measures?: Record<string, SeriesBand>;
 }
 
 /** Everything measured for one variant. */
@@ -76,7 +78,7 @@ export interface ExperimentMeta {
   workers: number;
   /** carepath version that ran the experiment. */
   carepathVersion: string;
-  /** Node.js version, e.g. `v20.19.0`. */
+  /** Node.js version, e.g. `v20.19.0` (in a browser: `browser`). */
   nodeVersion: string;
   /** This result's shard (`index` of `count`), when it is one part of a sharded experiment. */
   shard?: { index: number; count: number };
@@ -86,10 +88,10 @@ export interface ExperimentMeta {
   mergedParts?: number;
   /**
    * Replications planned for the whole experiment (all shards together), with a fixed number of
-   * replications; {@link mergeExperiments} uses it to tell a complete merge from one missing parts.
+   * replications; {@link index!mergeExperiments} uses it to tell a complete merge from one missing parts.
    */
   replications?: number;
-  /** Set when {@link mergeExperiments} was told to accept missing parts and some were missing. */
+  /** Set when {@link index!mergeExperiments} was told to accept missing parts and some were missing. */
   partial?: {
     /** Planned replications (absent when the parts did not record it). */
     expected?: number;

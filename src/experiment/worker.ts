@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Issue } from '../core/errors.js';
+import { runTaskWith } from './executor.js';
 import { simulate as defaultSimulate } from './simulator.js';
 import type { SimulateFn } from './types.js';
 import type { WorkerReply, WorkerTask } from './worker-protocol.js';
@@ -44,27 +44,14 @@ function loadSimulator(module: string | undefined): Promise<SimulateFn> {
 
 /** Runs one task; never throws. */
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
+  let simulate: SimulateFn;
   try {
-    const simulate = await loadSimulator(task.simulateModule);
-    const slot = task.progress ? new Float64Array(task.progress) : undefined;
-    const result = simulate(task.scenario, {
-      seed: task.seed,
-      replication: task.replication,
-      variant: task.variant,
-      ...(slot ? { onProgress: (share: number) => void (slot[0] = share) } : {}),
-    });
-    return { ok: true, result };
+    simulate = await loadSimulator(task.simulateModule);
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const issues = (err as { issues?: unknown }).issues;
-    return {
-      ok: false,
-      error: {
-        name: err.name,
-        message: err.message,
-        ...(err.stack ? { stack: err.stack } : {}),
-        ...(Array.isArray(issues) ? { issues: issues as Issue[] } : {}),
-      },
-    };
+    return runTaskWith(() => {
+      throw e;
+    }, task);
   }
+  const slot = task.progress ? new Float64Array(task.progress) : undefined;
+  return runTaskWith(simulate, task, slot ? (share) => void (slot[0] = share) : undefined);
 }

@@ -5,7 +5,7 @@
  * `resolve` (the model), `analysis` (rates) and `seekCapacity` all use these rules.
  * @module
  */
-import { parseDuration } from '../core/duration.js';
+import { checkPhaseOrder, timePoint } from './calendar.js';
 import { joinPath } from '../core/errors.js';
 import type { CapacityPhase, ModelStage } from './model.js';
 import { WEEKDAYS, type Scenario } from './schema.js';
@@ -50,20 +50,23 @@ export function slotsPerWeekday(slots: number, per: 'day' | 'week', days: readon
  * capacityPhases([{ from: 0, servers: 1 }, { from: '2w', unlimited: true }], 'c')[1]; // { from: 14, kind: 'unlimited' }
  * ```
  */
-export function capacityPhases(capacity: CapacityInput, path: string): CapacityPhase[] {
+export function capacityPhases(capacity: CapacityInput, path: string, startDate = '2024-01-01'): CapacityPhase[] {
   if (typeof capacity === 'number') return [{ from: 0, kind: 'servers', servers: capacity }];
   if (capacity === 'unlimited') return [{ from: 0, kind: 'unlimited' }];
   if (Array.isArray(capacity)) {
-    return capacity.map((phase, i) => onePhase(phase, parseDuration(phase.from, joinPath(joinPath(path, i), 'from'))));
+    const froms = capacity.map((phase, i) => timePoint(phase.from, startDate, joinPath(joinPath(path, i), 'from')));
+    checkPhaseOrder(froms, path, capacity.map((phase) => phase.from));
+    return capacity.map((phase, i) => onePhase(phase, froms[i]!));
   }
   return [onePhase(capacity, 0)];
 }
 
 function onePhase(
-  c: { servers?: number; slots?: number; per?: 'day' | 'week'; days?: string[]; unlimited?: true },
+  c: { servers?: number; slots?: number | Partial<Record<string, number>>; per?: 'day' | 'week'; days?: string[]; unlimited?: true },
   from: number,
 ): CapacityPhase {
   if (c.servers !== undefined) return { from, kind: 'servers', servers: c.servers };
+  if (typeof c.slots === 'object') return { from, kind: 'slots', perWeekday: WEEKDAYS.map((d) => (c.slots as Partial<Record<string, number>>)[d] ?? 0) };
   if (c.slots !== undefined) return { from, kind: 'slots', perWeekday: slotsPerWeekday(c.slots, c.per!, c.days) };
   return { from, kind: 'unlimited' };
 }
@@ -156,6 +159,10 @@ export function entryCapacity(entry: unknown): { kind: SeekableKind; value: numb
     const days = Array.isArray(entry.days) ? entry.days.length : WEEKDAYS.length;
     return { kind: 'slots', value: entry.per === 'day' ? entry.slots * days : entry.slots };
   }
+  // Slots per weekday: their weekly total.
+  if (isObject(entry) && isObject(entry.slots)) {
+    return { kind: 'slots', value: Object.values(entry.slots).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0) };
+  }
   return null;
 }
 
@@ -174,6 +181,11 @@ export function withEntryCapacity(entry: unknown, c: number): unknown {
   if (typeof entry === 'number') return c;
   if (!isObject(entry) || entryCapacity(entry) === null) return entry;
   if (typeof entry.servers === 'number') return { ...entry, servers: c };
+  if (isObject(entry.slots)) {
+    // Slots per weekday become a weekly number over the same weekdays.
+    const days = WEEKDAYS.filter((d) => typeof (entry.slots as Record<string, unknown>)[d] === 'number' && ((entry.slots as Record<string, number>)[d] ?? 0) > 0);
+    return { ...entry, slots: c, per: 'week', days: days.length > 0 ? days : [...WEEKDAYS] };
+  }
   return { ...entry, slots: c, per: 'week' };
 }
 

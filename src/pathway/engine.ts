@@ -12,14 +12,20 @@
  */
 import { Simulation } from '../core/simulation.js';
 import { RandomStreams, type Rng } from '../core/random.js';
-import { ArrivalProcess } from './arrivals.js';
+import { arrivalSource, type ArrivalSource } from './arrivals-counts.js';
+import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
+import { PatientRandom } from './patient-random.js';
 import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
+import { ConditionMeasures } from './run/conditions.js';
+import { Breakdown } from './run/breakdown.js';
+import { IncompleteMeasures } from './run/incomplete.js';
+import { Recorder, type PatientSink } from './run/records.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { deferredHandle, DeferredDeadlines } from './run/deadlines.js';
@@ -72,6 +78,15 @@ export class Engine {
   private readonly clocks: TargetClocks;
   private readonly hasClock: Uint8Array;
   private readonly stats: Statistics;
+  private readonly conds: ConditionMeasures;
+  private readonly groups: Breakdown;
+  /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
+  private readonly incomplete: IncompleteMeasures | null;
+  /** Patient records, only when a sink is given (one null check per event otherwise). */
+  private readonly rec: Recorder | null;
+  private readonly treatStage: Uint8Array;
+  /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
+  private readonly trackLeaving: number;
   private readonly routing: RoutingTable;
 
   // Per-stage state.
@@ -79,16 +94,15 @@ export class Engine {
   private readonly draining: Uint8Array;
   private readonly serviceRng: Rng[];
   private readonly patienceRng: Rng[];
-  private readonly testRng: Rng[];
-  private readonly routeRng: Rng[];
-  private readonly missedRng: Rng[];
+  /** Test, routing and missed-return draws: the patient's own (see patient-random.ts). */
+  private readonly prn: PatientRandom;
   /** Abandonment deadlines a day or more ahead (null when no stage has patience). */
   private readonly deadlines: DeferredDeadlines | null;
   /** K_DEADLINES events run, left out of the result's event count. */
   private deadlineTicks = 0;
 
   // Arrivals.
-  private readonly arrivalProc: ArrivalProcess[];
+  private readonly arrivalProc: ArrivalSource[];
   /** Constant rate per day of a stream whose rate never changes, or NaN (use arrivalProc). */
   private readonly arrivalRate: Float64Array;
   private readonly arrivalRng: Rng[];
@@ -107,9 +121,10 @@ export class Engine {
 
   constructor(
     model: Model,
-    options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void } = {},
+    options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void; patients?: PatientSink } = {},
   ) {
     this.onProgress = options.onProgress ?? null;
+    model = withCalendarPhases(model); // closed days and sessions are plain capacity phases
     this.m = model;
     this.hooks = options.hooks ?? {};
     this.seed = options.seed ?? model.seed;
@@ -136,18 +151,24 @@ export class Engine {
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
-    this.clocks.attach(this.store, this.sim, this.stats);
+    this.groups = new Breakdown(model);
+    this.groups.attach(this.store, this.sim);
+    this.clocks.attach(this.store, this.sim, this.stats, this.groups);
+    this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
+    this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
+    this.conds = new ConditionMeasures(model);
+    this.conds.attach(this.store, this.sim, this.stats);
+    this.treatStage = this.conds.treatStage;
+    this.trackLeaving = this.clocks.hasTrueCase === 1 || this.conds.n > 0 ? 1 : 0;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
     this.patienceRng = perStage('patience');
-    this.testRng = perStage('test');
-    this.routeRng = perStage('routing');
-    this.missedRng = perStage('missed');
+    this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
     this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(this.end) : null;
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
-    this.arrivalProc = model.arrivals.map((a) => new ArrivalProcess(a, model.startDate, this.end));
+    this.arrivalProc = model.arrivals.map((a) => arrivalSource(a, model.startDate, this.end));
     this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
     this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
     this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));
@@ -247,21 +268,29 @@ export class Engine {
       if (this.conditionRng[a]!() < c.condPrevalence[i]!) cond |= c.condBit[i]!;
     }
     const p = store.allocate(c.arrivalClass[a]!, cond);
+    this.prn.identify(p, a); // source a: arrival stream a
     store.setStart(p, now);
+    store.setFirst(p, now);
     store.setJoined(p, now);
     this.arrived++;
+    if (this.rec !== null) this.rec.begin(p);
     this.enterStage(p, c.arrivalTo[a]!);
     this.scheduleArrival(a);
   }
 
   /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
   private insertInitial(): void {
-    this.initialCount = insertInitial(this.m, this.streams, this.store, (p, s) => this.enterStage(p, s));
+    const rec = this.rec;
+    this.initialCount = insertInitial(this.m, this.streams, this.store, this.prn, (p, s) => {
+      if (rec !== null) rec.begin(p);
+      this.enterStage(p, s);
+    });
   }
 
   /** Patient p joins stage s; the caller has set their join time (usually to now). */
   private enterStage(p: number, s: number): void {
     this.store.setStage(p, s);
+    if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
     if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
     else this.enqueue(p, s);
@@ -344,8 +373,11 @@ export class Engine {
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
+      this.groups.stageStart(p, s);
     }
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
+    if (this.treatStage[s] === 1) this.conds.treat(p);
+    if (this.rec !== null) this.rec.start(p, now);
     const c = this.c;
     const kind = c.svcKind[s];
     const d =
@@ -368,12 +400,19 @@ export class Engine {
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
-    if (tc >= 0) applyTest(c, this.store, p, s, tc, this.testRng[s]!);
+    const routed = hasBranches(this.routing, s);
+    // One visit key per completion, shared by its test and routing draws.
+    const visit = tc >= 0 || routed ? store.visitKey(p, s) : 0;
+    if (tc >= 0) {
+      applyTest(c, store, p, s, tc, this.prn, visit);
+      if (store.lastTest(p) === 1) this.conds.positive(p, tc);
+    }
+    if (this.rec !== null) this.rec.end(p, this.sim.now, tc >= 0 ? store.lastTest(p) : -1);
     let next = EXIT;
-    if (hasBranches(this.routing, s)) {
-      const u = this.routeRng[s]!(); // drawn even when one branch takes everyone: streams stay aligned
+    if (routed) {
+      // Draws are pure per patient and visit, so when one branch takes everyone none is made.
       const only = this.routing.only[s]!;
-      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, u);
+      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.prn.route(p, s, visit));
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
@@ -390,21 +429,26 @@ export class Engine {
     if (this.hasClock[2 * S] === 1) this.clocks.event(p, 2 * S);
     const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.exit(p, this.sim.now);
     this.exited++;
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - store.start(p));
     store.release(p);
   }
 
+  /** Patient p leaves the pathway for good (a last exit or giving up). */
+  private leave(p: number): void {
+    if (this.clocks.hasTrueCase === 1) this.clocks.leave(p);
+    if (this.store.cond(p) !== 0) this.conds.leave(p);
+  }
+
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
   private missedReturns(p: number, at: number): boolean {
-    const missed = this.m.stages[at]!.test!.missed!;
-    const rng = this.missedRng[at]!;
-    if (rng() < missed.share) {
-      this.store.setState(p, AWAY);
-      this.sim.schedule(this.sim.now + this.c.missedAfter[at]!.sample(rng), K_RETURN, p);
-      return true;
-    }
-    return false;
+    const delay = this.prn.missedDelay(p, at, this.m.stages[at]!.test!.missed!.share, this.c.missedAfter[at]!);
+    if (delay < 0) return false;
+    this.store.setState(p, AWAY);
+    this.sim.schedule(this.sim.now + delay, K_RETURN, p);
+    return true;
   }
 
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
@@ -412,7 +456,8 @@ export class Engine {
     const now = this.sim.now;
     const at = this.store.missedAt(p);
     const to = this.m.stages[at]!.test!.missed!.to;
-    this.store.restartClock(p, now);
+    this.store.restartClock(p, now, this.clocks.firstMask);
+    if (this.rec !== null) this.rec.returned(p, now);
     this.store.setState(p, IN_SERVICE);
     this.enterStage(p, to);
   }
@@ -426,7 +471,12 @@ export class Engine {
     store.setState(p, ABANDONED); // freed when the queue reaches it
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
-    if (this.stats.measuring) this.stats.abandonedAt[s]++;
+    if (this.stats.measuring) {
+      this.stats.abandonedAt[s]++;
+      this.groups.abandon(p, s);
+    }
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.abandon(p, this.sim.now);
   }
 
   /** At day d: the deadlines of day d + 1 whose patients still wait go into the calendar. */
@@ -470,22 +520,25 @@ export class Engine {
 
   private onSample(k: number): void {
     this.stats.sample(this.sim.now, this.totalWaiting);
+    if (this.incomplete !== null) this.incomplete.sample(this.store, this.clocks, this.sim.now);
     const next = (k + 1) * this.m.sampleEvery;
     if (next <= this.end + 1e-9) this.sim.schedule(Math.min(next, this.end), K_SAMPLE, k + 1);
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
+    if (this.rec !== null) this.rec.flush();
     const still = this.clocks.stillBreached(this.end);
+    if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
     return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed - this.deadlineTicks,
-    });
+    }, this.conds.result(this.end), this.groups.result(), this.incomplete);
   }
 
   /** Builds the read-only view of a patient given to hooks. */
   private view(p: number): PatientView {
-    return patientView(this.m, this.store, p);
+    return patientView(this.m, this.store, p, this.prn.identity(p));
   }
 }

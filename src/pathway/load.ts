@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Issue } from '../core/errors.js';
+import { inlineDataFiles } from './data-files.js';
 import { cloneJson } from './scenario-json.js';
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario } from './schema.js';
@@ -37,13 +38,13 @@ export function loadScenario(path: string, options: ValidateOptions = {}): Scena
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new ScenarioError([{ path: '', message: `cannot read scenario file ${path}: ${why}` }]);
   }
-  return parseScenarioText(text, path, options);
+  return parseText(text, path, options, path);
 }
 
 /**
  * Parses scenario text (YAML or JSON) and validates it like {@link parseScenario}.
  * @param source Name used in messages, usually the file name.
- * @param options `limits`: work limits over the scenario's own (see {@link ScenarioReadOptions}).
+ * @param options `limits`: work limits over the scenario's own (see {@link carepath/kernel!ScenarioReadOptions}).
  * @throws ScenarioError for a syntax error (naming `source`, line and column) or an invalid scenario.
  * @example
  * ```ts
@@ -54,6 +55,11 @@ export function loadScenario(path: string, options: ValidateOptions = {}): Scena
  * ```
  */
 export function parseScenarioText(text: string, source?: string, options: ValidateOptions = {}): Scenario {
+  return parseText(text, source, options, undefined);
+}
+
+/** Parses and validates scenario text; data files (`{ file }`) are read only when `filePath` is given. */
+function parseText(text: string, source: string | undefined, options: ValidateOptions, filePath: string | undefined): Scenario {
   const lineCounter = new LineCounter();
   // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: dates stay text
   // (`startDate: 2026-01-05`) and `yes`/`no` stay strings rather than turning into booleans.
@@ -73,6 +79,14 @@ export function parseScenarioText(text: string, source?: string, options: Valida
     data = withLimits(doc.toJS({ maxAliasCount: MAX_ALIASES }), options.limits);
   } catch (err) {
     throw new ScenarioError([{ path: '', message: `${source ?? 'scenario text'}: ${(err as Error).message}` }]);
+  }
+  if (filePath !== undefined) {
+    try {
+      data = inlineDataFiles(data, filePath);
+    } catch (err) {
+      if (err instanceof ScenarioError) throw new ScenarioError(err.issues.map((issue) => locate(issue, doc, where)), err.message.split('\n')[0]);
+      throw err;
+    }
   }
   const report = validateScenario(data, options);
   if (!report.ok) {

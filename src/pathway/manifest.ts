@@ -8,7 +8,7 @@
 import type { Model } from './model.js';
 
 /** Unit of a metric's values. */
-export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events';
+export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days';
 
 /** Which direction of change is an improvement for a metric. */
 export type BetterDirection = 'lower' | 'higher' | 'neither';
@@ -93,6 +93,7 @@ const STAGE_FIELDS: readonly Field[] = [
   ['waitingAtEnd', 'patients', 'waiting list at the end', 'lower'],
   ...waitFields('wait.', 'wait'),
   ['utilisation', 'share', 'utilisation', 'neither'],
+  ['overtime', 'server-days', 'overtime beyond the capacity offered', 'lower'],
   ['meanQueueLength', 'patients', 'mean list length', 'lower'],
   ['throughputPerDay', 'patients per day', 'completions per day', 'neither'],
 ];
@@ -105,6 +106,44 @@ const TARGET_FIELDS: readonly Field[] = [
   ['breachedStillWaiting', 'patients', 'still waiting past the standard', 'lower'],
   ['counted', 'patients', 'patients counted', 'neither'],
 ];
+
+const CONDITION_FIELDS: readonly Field[] = [
+  ['diagnosed', 'patients', 'true cases diagnosed', 'neither'],
+  ['undiagnosed', 'patients', 'true cases who left undiagnosed', 'lower'],
+  ['undiagnosedInPathway', 'patients', 'true cases undiagnosed in the pathway at the end', 'lower'],
+  ...waitFields('diagnosis.', 'time from first presentation to diagnosis'),
+  ['diagnosisOver28', 'share', 'true cases not diagnosed within 28 days', 'lower'],
+  ['diagnosisOver62', 'share', 'true cases not diagnosed within 62 days', 'lower'],
+  ['treated', 'patients', 'true cases treated', 'neither'],
+  ['untreated', 'patients', 'true cases who left untreated', 'lower'],
+  ['untreatedInPathway', 'patients', 'true cases untreated in the pathway at the end', 'lower'],
+  ...waitFields('treatment.', 'time from first presentation to first treatment'),
+  ['treatmentOver28', 'share', 'true cases not treated within 28 days', 'lower'],
+  ['treatmentOver62', 'share', 'true cases not treated within 62 days', 'lower'],
+];
+
+const GROUP_STAGE_FIELDS: readonly Field[] = [
+  ['started', 'patients', 'started', 'neither'],
+  ['waitMean', 'days', 'mean wait', 'lower'],
+  ['abandoned', 'patients', 'gave up waiting', 'lower'],
+  ['waitingAtEnd', 'patients', 'waiting list at the end', 'lower'],
+];
+
+const GROUP_TARGET_FIELDS: readonly Field[] = [
+  ['met', 'patients', 'met', 'higher'],
+  ['breached', 'patients', 'breached', 'lower'],
+  ['share', 'share', 'share within the standard', 'higher'],
+  ['counted', 'patients', 'patients counted', 'neither'],
+];
+
+/** Metric keys of one stage's or target's breakdown by class and condition. */
+function addGroups(out: Record<string, MetricInfo>, model: Model, prefix: string, id: string, fields: readonly Field[]): void {
+  for (const k of model.classes) add(out, `${prefix}.byClass.${k}`, `${id} (${k}): `, fields);
+  for (const c of model.conditions) {
+    add(out, `${prefix}.byCondition.${c}.has`, `${id} (${c}): `, fields);
+    add(out, `${prefix}.byCondition.${c}.hasNot`, `${id} (no ${c}): `, fields);
+  }
+}
 
 function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: string, fields: readonly Field[]): void {
   for (const [key, unit, label, better] of fields) out[`${prefix}.${key}`] = { unit, label: `${labelPrefix}${label}`, better };
@@ -128,6 +167,9 @@ export function resultManifest(model: Model): ResultManifest {
   for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, STAGE_FIELDS);
   add(metrics, 'timeInSystem', '', waitFields('', 'time in the pathway'));
   for (const t of model.targets) add(metrics, `targets.${t.id}`, `${t.id}: `, TARGET_FIELDS);
+  for (const c of model.conditions) add(metrics, `conditions.${c}`, `${c}: `, CONDITION_FIELDS);
+  for (const st of model.stages) addGroups(metrics, model, `breakdown.stages.${st.id}`, st.id, GROUP_STAGE_FIELDS);
+  for (const t of model.targets) addGroups(metrics, model, `breakdown.targets.${t.id}`, t.id, GROUP_TARGET_FIELDS);
   metrics.events = { unit: 'events', label: 'events simulated', better: 'neither' };
   return {
     startDate: model.startDate,

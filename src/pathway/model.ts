@@ -77,6 +77,12 @@ export interface ModelStage {
   id: string;
   /** At least one phase; the first has `from: 0`; sorted by `from`. */
   capacity: CapacityPhase[];
+  /**
+   * The phases the engine runs when the scenario's calendar, the stage's sessions or a timetable
+   * change this stage's capacity day by day (see `calendar.ts`); absent otherwise. `capacity`
+   * keeps the plan as written, which `analyse` reads.
+   */
+  calendar?: CapacityPhase[];
   /** Service time (servers), activity after the slot (slots), or delay (unlimited). */
   service: DistributionSpec;
   /**
@@ -90,6 +96,8 @@ export interface ModelStage {
   test: ModelTest | null;
   /** Empty means exit after this stage. */
   next: ModelBranch[];
+  /** Starting service here is a first treatment; absent = the default rule (not a test, and every branch exits). */
+  treatment?: boolean;
 }
 
 /** A piecewise description of a Poisson stream's rate over time (per day). */
@@ -110,6 +118,11 @@ export interface ModelArrival {
   classIndex: number;
   /** Condition index → prevalence. */
   conditions: { condition: number; prevalence: number }[];
+  /**
+   * Period counts replayed exactly instead of a Poisson rate: `count` patients arrive in
+   * [from, to), at times uniform within it. Absent for a rate. `ratePerDay` is then their mean.
+   */
+  counts?: { from: number; to: number; count: number }[];
 }
 
 /** Patients already waiting at a stage at time 0. */
@@ -146,6 +159,14 @@ export interface ModelTarget {
   within: number;
   /** Share of patients that should meet the standard, in [0, 1]. */
   goal: number;
+  /** `pathway`: the clock restarts when a missed patient comes back; `first`: it counts from the first presentation. */
+  clock?: 'pathway' | 'first';
+  /** `clock-stops` (absent): counted as clocks stop; `incomplete`: counted on the list at a snapshot. */
+  measure?: 'clock-stops' | 'incomplete';
+  /** Count only patients with this condition index (-1 or absent: any). */
+  forCondition?: number;
+  /** Count only patients in this class index when the clock stops (-1 or absent: any). */
+  forClass?: number;
 }
 
 /** A scenario resolved for simulation and analysis (one variant applied). */

@@ -3,7 +3,7 @@
  *
  * A national run holds millions of waiting patients; an object each would cost ~100+ bytes and
  * work for the garbage collector. Here a patient is a row index, and the row is
- * 40 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
+ * 56 + 8 × (targets with a `from` event) bytes, reused when the patient leaves.
  *
  * Rows, not columns: at national scale a patient's row is rarely in the CPU cache when their
  * turn comes (they joined the list weeks ago), and every field the engine touches then — state,
@@ -22,7 +22,17 @@
  * | 36 | cls: class index | u8 |
  * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
  * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
- * | 40… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ * | 40–43 | visited: bit k = the patient has had a draw at visit slot k mod 32 | i32 |
+ * | 44–47 | revisits: draws made at a slot already visited | u32 |
+ * | 48–55 | keyA, keyB: the patient's 64-bit random key, hashed once from source and serial | i32 × 2 |
+ * | 56… | clockFrom: per target with a `from` event, when its clock started (NaN = not yet) | f64 |
+ * | end−16 | first: first presentation (day): survives missed returns, unlike `start` | f64 |
+ * | end−8 | diagnosed: bit i = a test has found condition i (true positive) | i32 |
+ * | end−4 | treated: bit i = first treatment for condition i has started | i32 |
+ *
+ * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
+ * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
+ * (source and serial) is not stored, as the key's hash can be inverted to recover it.
  *
  * The accessors are tiny, so V8 always inlines them (no call, and no boxing of the times).
  * The abandonment handle is a double because kernel handles exceed int32 once a calendar slot
@@ -46,7 +56,9 @@ export const MAX_CLASSES = 0x100;
 export const MAX_TARGETS = 31;
 
 /** Bytes of a row before the clockFrom entries. */
-const FIXED_BYTES = 40;
+const FIXED_BYTES = 56;
+/** Bytes after them: first presentation, diagnosed and treated bits. */
+const TAIL_BYTES = 16;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -65,6 +77,7 @@ export class PatientStore {
   private i16: Int16Array;
   private u8: Uint8Array;
   private i8: Int8Array;
+  private u32: Uint32Array;
 
   /** Top of the free stack (threaded through `cond`), or -1. */
   private freeTop = -1;
@@ -74,7 +87,7 @@ export class PatientStore {
 
   constructor(fromTargets: number, initialCapacity = 1024) {
     this.fromTargets = fromTargets;
-    this.rowBytes = FIXED_BYTES + 8 * fromTargets;
+    this.rowBytes = FIXED_BYTES + 8 * fromTargets + TAIL_BYTES;
     this.rowF64 = this.rowBytes / 8;
     this.rowI32 = this.rowBytes / 4;
     this.rowI16 = this.rowBytes / 2;
@@ -85,6 +98,7 @@ export class PatientStore {
     this.i16 = new Int16Array(buffer);
     this.u8 = new Uint8Array(buffer);
     this.i8 = new Int8Array(buffer);
+    this.u32 = new Uint32Array(buffer);
   }
 
   start(p: number): number {
@@ -144,12 +158,70 @@ export class PatientStore {
   setLastTest(p: number, r: number): void {
     this.i8[p * this.rowBytes + 38] = r;
   }
+  /** Lane A of the patient's random key (see `patient-random.ts`). */
+  keyA(p: number): number {
+    return this.i32[p * this.rowI32 + 12]!;
+  }
+  /** Lane B of the patient's random key. */
+  keyB(p: number): number {
+    return this.i32[p * this.rowI32 + 13]!;
+  }
+  /**
+   * Sets the patient's random key (two 32-bit lanes) and forgets the visits of the row's
+   * previous patient: the engine calls it right after {@link allocate}.
+   */
+  setKey(p: number, keyA: number, keyB: number): void {
+    const r = p * this.rowI32;
+    this.i32[r + 10] = 0;
+    this.i32[r + 11] = 0;
+    this.i32[r + 12] = keyA;
+    this.i32[r + 13] = keyB;
+  }
+  /**
+   * The visit key of patient p's draw at visit slot k (see `patient-random.ts`): 0 the first time
+   * the patient draws at slot k (mod 32), afterwards 1 + the number of earlier repeat draws, so
+   * every key a patient gets at a slot is new.
+   */
+  visitKey(p: number, k: number): number {
+    const r = p * this.rowI32;
+    const bit = 1 << (k & 31);
+    const seen = this.i32[r + 10]!;
+    if ((seen & bit) === 0) {
+      this.i32[r + 10] = seen | bit;
+      return 0;
+    }
+    const n = (this.u32[r + 11]! + 1) >>> 0;
+    this.u32[r + 11] = n;
+    return n;
+  }
   /** When the clock of the i-th target with a `from` event started (NaN = not yet). */
   clockFrom(p: number, i: number): number {
-    return this.f64[p * this.rowF64 + 5 + i]!;
+    return this.f64[p * this.rowF64 + 7 + i]!;
   }
   setClockFrom(p: number, i: number, t: number): void {
-    this.f64[p * this.rowF64 + 5 + i] = t;
+    this.f64[p * this.rowF64 + 7 + i] = t;
+  }
+
+  /** First presentation (day): the start of the first pathway, kept when a missed patient comes back. */
+  first(p: number): number {
+    return this.f64[(p + 1) * this.rowF64 - 2]!;
+  }
+  setFirst(p: number, t: number): void {
+    this.f64[(p + 1) * this.rowF64 - 2] = t;
+  }
+  /** Bit i set: condition i has been found by a test (never reset by a return). */
+  diagnosed(p: number): number {
+    return this.i32[(p + 1) * this.rowI32 - 2]!;
+  }
+  setDiagnosed(p: number, bits: number): void {
+    this.i32[(p + 1) * this.rowI32 - 2] = bits;
+  }
+  /** Bit i set: a first treatment for condition i has started. */
+  treated(p: number): number {
+    return this.i32[(p + 1) * this.rowI32 - 1]!;
+  }
+  setTreated(p: number, bits: number): void {
+    this.i32[(p + 1) * this.rowI32 - 1] = bits;
   }
 
   /**
@@ -167,15 +239,22 @@ export class PatientStore {
     this.u8[id * this.rowBytes + 36] = cls;
     this.i32[id * this.rowI32 + 6] = cond;
     this.u8[id * this.rowBytes + 37] = IN_SERVICE;
+    this.i32[(id + 1) * this.rowI32 - 2] = 0; // diagnosed
+    this.i32[(id + 1) * this.rowI32 - 1] = 0; // treated
     this.resetPathway(id);
     return id;
   }
 
-  /** Starts the pathway afresh at `start` (a missed patient coming back). */
-  restartClock(id: number, start: number): void {
+  /**
+   * Starts the pathway afresh at `start` (a missed patient coming back). Target flags in `keep`
+   * (targets on the first-presentation clock) survive.
+   */
+  restartClock(id: number, start: number, keep = 0): void {
+    const done = this.targetsDone(id) & keep;
     this.setStart(id, start);
     this.setJoined(id, start);
     this.resetPathway(id);
+    this.setTargetsDone(id, done);
   }
 
   /** Forgets test results, pending events and target clocks. */
@@ -185,7 +264,7 @@ export class PatientStore {
     this.i16[id * this.rowI16 + 17] = -1; // missedAt
     this.f64[f + 2] = -1; // abandonHandle
     this.i32[id * this.rowI32 + 7] = 0; // targetsDone
-    for (let i = f + 5, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
+    for (let i = f + 7, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
   /** Returns a row to the free list. */
@@ -214,6 +293,7 @@ export class PatientStore {
     this.i32 = new Int32Array(buffer);
     this.i16 = new Int16Array(buffer);
     this.i8 = new Int8Array(buffer);
+    this.u32 = new Uint32Array(buffer);
     this.capacity = n;
   }
 }

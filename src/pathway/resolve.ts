@@ -7,6 +7,8 @@ import type { DistributionSpec } from '../core/distributions.js';
 import { parseDuration } from '../core/duration.js';
 import { joinPath } from '../core/errors.js';
 import { capacityPhases } from './capacity.js';
+import { timePoint } from './calendar.js';
+import { countPeriods, countsRate, stageCalendars, weekBands } from './resolve-data.js';
 import {
   EXIT,
   type Model,
@@ -75,6 +77,8 @@ export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIA
 /** Builds the model from a valid scenario without variants. */
 function buildModel(s: Scenario, variant: string): Model {
   const days = (value: unknown, path: string) => parseDuration(value, path);
+  const startDate = s.startDate ?? DEFAULT_START_DATE;
+  const end = (s.warmup === undefined ? 0 : days(s.warmup, 'warmup')) + days(s.horizon, 'horizon');
 
   // Classes: declared ones in file order, then the implicit `default` unless declared.
   const declared = keysOf(s.classes);
@@ -102,18 +106,26 @@ function buildModel(s: Scenario, variant: string): Model {
   const arrivals: ModelArrival[] = keysOf(s.arrivals).map((id) => {
     const a = s.arrivals[id]!;
     const path = joinPath('arrivals', id);
+    const counts = a.counts === undefined ? undefined : countPeriods(a.counts, startDate, joinPath(path, 'counts'));
+    const changes = (a.changes ?? []).map((c, i) => ({
+      at: timePoint(c.at, startDate, joinPath(joinPath(joinPath(path, 'changes'), i), 'at')),
+      ratePerDay: ratePerDay(c.rate),
+    }));
+    changes.forEach((c, i) => {
+      if (i > 0 && !(c.at > changes[i - 1]!.at)) {
+        throw new ScenarioError([{ path: joinPath(joinPath(joinPath(path, 'changes'), i), 'at'), message: `changes must be in strictly increasing order of \`at\`: ${JSON.stringify(a.changes![i]!.at)} is not after the previous change` }]);
+      }
+    });
     return {
       id,
       to: stageIndex(a.to),
-      ratePerDay: ratePerDay(a.rate),
-      changes: (a.changes ?? []).map((c, i) => ({
-        at: days(c.at, joinPath(joinPath(joinPath(path, 'changes'), i), 'at')),
-        ratePerDay: ratePerDay(c.rate),
-      })),
+      ratePerDay: counts ? countsRate(counts, end) : ratePerDay(a.rate!),
+      changes,
       growthPerYear: a.growth?.perYear ?? 0,
       seasonality: a.seasonality ? [...a.seasonality] : null,
       classIndex: classIndex(a.class),
       conditions: conditionList(a.conditions),
+      ...(counts ? { counts } : {}),
     };
   });
 
@@ -121,13 +133,16 @@ function buildModel(s: Scenario, variant: string): Model {
   for (const stage of keysOf(s.initial)) {
     const entry = s.initial![stage]!;
     for (const g of Array.isArray(entry) ? entry : [entry]) {
-      initial.push({
-        stage: stageIndex(stage),
-        count: g.count,
-        waited: g.waited === undefined ? 0 : (cloneJson(g.waited) as DistributionSpec),
-        classIndex: classIndex(g.class),
-        conditions: conditionList(g.conditions),
-      });
+      const groups = 'weeksWaited' in g ? weekBands(g.weeksWaited) : [{ count: g.count, waited: g.waited === undefined ? 0 : (cloneJson(g.waited) as DistributionSpec) }];
+      for (const { count, waited } of groups) {
+        initial.push({
+          stage: stageIndex(stage),
+          count,
+          waited,
+          classIndex: classIndex(g.class),
+          conditions: conditionList(g.conditions as Record<string, number> | undefined),
+        });
+      }
     }
   }
 
@@ -164,13 +179,20 @@ function buildModel(s: Scenario, variant: string): Model {
     }));
     return {
       id,
-      capacity: capacityPhases(st.capacity, joinPath(path, 'capacity')),
+      capacity: capacityPhases(st.capacity, joinPath(path, 'capacity'), startDate),
       service: st.service === undefined ? 0 : (cloneJson(st.service) as DistributionSpec),
       queue: st.queue ?? 'fifo',
       patience: st.patience === undefined ? null : (cloneJson(st.patience) as DistributionSpec),
       test,
       next,
+      ...(st.treatment === undefined ? {} : { treatment: st.treatment }),
     };
+  });
+
+  const startWeekday = weekdayOf(startDate);
+  const calendars = stageCalendars(s, stages.map((st) => st.capacity), startDate, startWeekday, end);
+  calendars.forEach((phases, i) => {
+    if (phases) stages[i]!.calendar = phases;
   });
 
   const event = (text: string): ModelEventRef => {
@@ -187,17 +209,21 @@ function buildModel(s: Scenario, variant: string): Model {
       until: (Array.isArray(t.until) ? t.until : [t.until]).map(event),
       within: days(t.within, joinPath(joinPath('targets', id), 'within')),
       goal: t.goal,
+      // Only what differs from the defaults, so a model without these reads as before.
+      ...(t.clock === 'first' ? { clock: 'first' as const } : {}),
+      ...(t.measure === 'incomplete' ? { measure: 'incomplete' as const } : {}),
+      ...(t.for?.condition === undefined ? {} : { forCondition: conditions.indexOf(t.for.condition) }),
+      ...(t.for?.class === undefined ? {} : { forClass: classIndex(t.for.class) }),
     };
   });
 
-  const startDate = s.startDate ?? DEFAULT_START_DATE;
   return {
     name: s.name,
     description: (s.description ?? '').trim(),
     variant,
     seed: s.seed ?? DEFAULT_SEED,
     startDate,
-    startWeekday: weekdayOf(startDate),
+    startWeekday,
     warmup: s.warmup === undefined ? 0 : days(s.warmup, 'warmup'),
     horizon: days(s.horizon, 'horizon'),
     sampleEvery: s.sampleEvery === undefined ? DEFAULT_SAMPLE_EVERY : days(s.sampleEvery, 'sampleEvery'),

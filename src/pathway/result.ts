@@ -40,7 +40,8 @@ export interface StageResult {
   utilisation: number;
   /**
    * Server-days worked beyond the servers offered (days × patients): patients who started before
-   * the number of servers was cut, or before a change to slots, finishing their service. 0 when
+   * the number of servers was cut (a session closing, a closed day), or before a change to
+   * slots, finishing their service. 0 when
    * capacity is never reduced under patients in service.
    */
   overtime: number;
@@ -64,6 +65,80 @@ export interface TargetResult {
   breachedStillWaiting: number;
   /** met + breached. */
   counted: number;
+}
+
+/**
+ * True-case measures of one condition, counted from each patient's first presentation (which a
+ * missed patient's return does not reset). Diagnosis: the first positive test for the condition
+ * on a patient who has it. Treatment: the first service start at a treatment stage after it.
+ * The `Over` shares count a true case who left undiagnosed (untreated), or is still in the
+ * pathway undiagnosed (untreated) past the threshold, as over it.
+ */
+export interface ConditionResult {
+  /** True cases diagnosed during the measured period. */
+  diagnosed: number;
+  /** True cases who left the pathway (for good, or by giving up) without a diagnosis. */
+  undiagnosed: number;
+  /** True cases still in the pathway (waiting, in service or away) at the end without a diagnosis. */
+  undiagnosedInPathway: number;
+  /** First presentation to diagnosis (days), for those diagnosed. */
+  diagnosis: WaitSummary;
+  /** Share of true cases not diagnosed within 28 days (undiagnosed leavers count as over). */
+  diagnosisOver28: number;
+  /** Share of true cases not diagnosed within 62 days. */
+  diagnosisOver62: number;
+  /** True cases whose first treatment started during the measured period. */
+  treated: number;
+  /** True cases who left the pathway without treatment (missed, or diagnosed then lost). */
+  untreated: number;
+  /** True cases still in the pathway untreated at the end. */
+  untreatedInPathway: number;
+  /** First presentation to first treatment (days), for those treated. */
+  treatment: WaitSummary;
+  /** Share of true cases not treated within 28 days of first presentation. */
+  treatmentOver28: number;
+  /** Share of true cases not treated within 62 days of first presentation. */
+  treatmentOver62: number;
+}
+
+/** A stage's results for one group of patients (a class, or those who have / have not a condition). */
+export interface GroupStageResult {
+  /** Patients of the group who started service. */
+  started: number;
+  /** Their mean wait on the stage's queue (days; 0 when none started). */
+  waitMean: number;
+  /** Patients of the group who gave up waiting. */
+  abandoned: number;
+  /** Patients of the group on the queue at the end. */
+  waitingAtEnd: number;
+}
+
+/** A target's results for one group of patients. */
+export interface GroupTargetResult {
+  /** Patients of the group whose clock stopped within the standard. */
+  met: number;
+  /** Patients of the group who breached it (still-waiting breaches included). */
+  breached: number;
+  /** met ÷ counted; 0 when nobody of the group was counted. */
+  share: number;
+  /** met + breached. */
+  counted: number;
+}
+
+/** One result split by class (class when the event happened) and by condition (has / has not). */
+export interface GroupSplit<R> {
+  /** Class name → the result for patients in that class. */
+  byClass: Record<string, R>;
+  /** Condition name → the result for patients who truly have it, and for those who do not. */
+  byCondition: Record<string, { has: R; hasNot: R }>;
+}
+
+/** Stage and target results by class and by condition. */
+export interface Breakdowns {
+  /** Stage id → its results per group. */
+  stages: Record<string, GroupSplit<GroupStageResult>>;
+  /** Target id → its results per group. */
+  targets: Record<string, GroupSplit<GroupTargetResult>>;
 }
 
 /** Patient counts over the whole run (day 0 to the end), so conservation holds exactly. */
@@ -94,6 +169,13 @@ export interface RunSeries {
   waiting: number[];
   /** Patients on each stage's queue. */
   byStage: Record<string, number[]>;
+  /**
+   * Present when a target has `measure: incomplete`: `incomplete within TARGET` (share of the
+   * incomplete pathways waiting less than its `within`), the list by weeks waited (`waited 0-18w`,
+   * `waited 18-52w`, `waited 52-65w`, `waited 65-78w`, `waited 78w+`) and the counts `over 52w`,
+   * `over 65w`, `over 78w`, on the first such target's clock.
+   */
+  measures?: Record<string, number[]>;
 }
 
 /** The result of {@link simulate}: one replication of one variant. */
@@ -120,6 +202,10 @@ export interface RunResult {
   timeInSystem: WaitSummary;
   /** Target id → how many patients met its standard. */
   targets: Record<string, TargetResult>;
+  /** Condition name → true-case delays and missed cases (no target needs declaring). */
+  conditions: Record<string, ConditionResult>;
+  /** Stage and target results by class and by condition (has / has not). */
+  breakdown: Breakdowns;
   /** Waiting lists over time, from day 0 (warm-up included). */
   series: RunSeries;
   /** Events the kernel processed. */

@@ -25,8 +25,10 @@ export const POSITIVE = 1;
 /**
  * Whether a resolved branch applies to a patient of class `cls` whose last test result is
  * `lastTest` ({@link NO_TEST}, {@link NEGATIVE} or {@link POSITIVE}).
+ * @internal
  * @example
  * ```ts
+ * import { branchApplies, NO_TEST, POSITIVE } from './routing.js';
  * branchApplies({ kind: 'positive' }, 0, POSITIVE); // true
  * branchApplies({ kind: 'class', classIndex: 1 }, 0, NO_TEST); // false
  * ```
@@ -41,8 +43,10 @@ export function branchApplies(cond: ModelBranch['if'], cls: number, lastTest: nu
 /**
  * The same rule on a scenario's own names (before resolution): `ifName` is a branch's `if` or
  * null, `cls` a class name, `result` `positive`, `negative` or null.
+ * @internal
  * @example
  * ```ts
+ * import { scenarioBranchApplies } from './routing.js';
  * scenarioBranchApplies('urgent', 'urgent', null); // true
  * scenarioBranchApplies('negative', 'urgent', 'positive'); // false
  * ```
@@ -72,10 +76,16 @@ export interface RoutingTable {
 
 /**
  * Flattens the stages' branches into a {@link RoutingTable}, built once per run.
+ * @internal
  * @example
  * ```ts
- * const table = compileRouting(model.stages);
- * chooseBranch(table, 0, 0, NO_TEST, 0.5); // the stage index (or EXIT) stage 0 sends to
+ * import { loadScenario } from './load.js';
+ * import { resolveScenario } from './resolve.js';
+ * import { compileRouting } from './routing.js';
+ * // tandem.yaml: diagnosis sends 60% to treatment, the rest exit.
+ * const table = compileRouting(resolveScenario(loadScenario('examples/scenarios/tandem.yaml')).stages);
+ * table.to; // Int32Array [1, -1]: treatment (stage 1), then EXIT
+ * table.p; // Float64Array [0.6, NaN]: the second branch takes the rest
  * ```
  */
 export function compileRouting(stages: ModelStage[]): RoutingTable {
@@ -122,9 +132,16 @@ export interface RoutedPatients {
  * Where patient p goes after stage s, for the uniform `u` in [0, 1): a stage index or
  * {@link EXIT}. Reads typed arrays only (the engine calls it once per completion), and the
  * patient's class and last result only when a branch has an `if`.
+ * @internal
  * @example
  * ```ts
- * chooseBranch(compileRouting(model.stages), 1, store, p, 0.3);
+ * import { loadScenario } from './load.js';
+ * import { resolveScenario } from './resolve.js';
+ * import { chooseBranch, compileRouting, NO_TEST } from './routing.js';
+ * const table = compileRouting(resolveScenario(loadScenario('examples/scenarios/tandem.yaml')).stages);
+ * const patients = { cls: () => 0, lastTest: () => NO_TEST }; // the engine passes its patient store
+ * chooseBranch(table, 0, patients, 0, 0.3); // 1: treatment (u below 0.6)
+ * chooseBranch(table, 0, patients, 0, 0.8); // -1: EXIT
  * ```
  */
 export function chooseBranch(t: RoutingTable, s: number, patients: RoutedPatients, p: number, u: number): number {

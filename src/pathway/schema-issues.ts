@@ -4,7 +4,7 @@
  * should never see zod's own wording ("Invalid input: expected union").
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeValue, type Issue } from '../core/errors.js';
 import { formatPath, isObject, valueAt } from './scenario-json.js';
 import { closest } from './scenario-names.js';

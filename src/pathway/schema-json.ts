@@ -6,7 +6,7 @@
  * {@link validateScenario}.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScenarioSchema } from './schema.js';
 
 let cached: string | undefined;

@@ -5,7 +5,7 @@
  * schemas, whose messages already are in that style.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DistributionSchema, type DistributionSpec } from '../core/distributions.js';
 import { DurationSchema, parseDuration, type DurationInput } from '../core/duration.js';
 import { describeValue } from '../core/errors.js';

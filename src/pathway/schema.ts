@@ -8,7 +8,7 @@
  * {@link resolveScenario} fills defaults when it builds the {@link Model}.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NAME_PATTERN } from './scenario-names.js';
 import { DISCIPLINE_NAMES, disciplineChoice, disciplineSummary } from './parts/disciplines.js';
 import {
@@ -25,6 +25,7 @@ import {
   strict,
   text,
 } from './schema-parts.js';
+import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
 
 /** Weekday names accepted in `days`, Monday first. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -78,14 +79,15 @@ const Rate = strict(
 const Arrival = strict(
   {
     to: reference('a stage name').meta({ description: 'Stage the patients arrive at.' }),
-    rate: Rate,
+    rate: Rate.optional(),
+    counts: CountRows.optional(),
     class: reference('a class name').optional().meta({ description: 'Class of these patients (default: the implicit `default` class).' }),
     conditions: Conditions.optional(),
     changes: z
       .array(
         strict(
           {
-            at: duration('nonNegative', 'Time from day 0 when the new rate starts.'),
+            at: when('When the new rate starts.'),
             rate: Rate,
           },
           'a step change such as { at: 26w, rate: { perWeek: 120 } }',
@@ -110,8 +112,19 @@ const Arrival = strict(
       .optional()
       .meta({ description: 'Twelve monthly multipliers of the rate, January first.' }),
   },
-  'an arrival stream { to, rate, ... }',
-).meta({ description: 'A Poisson stream of patients.' });
+  'an arrival stream { to, rate | counts, ... }',
+)
+  .superRefine((a, ctx) => {
+    if ((a.rate === undefined) === (a.counts === undefined)) {
+      addIssue(ctx, a.rate === undefined ? 'give one of rate or counts' : 'give only one of rate or counts');
+    }
+    if (a.counts !== undefined) {
+      for (const f of ['changes', 'growth', 'seasonality'] as const) {
+        if (a[f] !== undefined) addIssue(ctx, `"${f}" applies to a rate, not to counts (the counts are the data)`, `.${f}`);
+      }
+    }
+  })
+  .meta({ description: 'A Poisson stream of patients (`rate`), or period counts replayed exactly (`counts`).' });
 
 const InitialGroup = strict(
   {
@@ -123,9 +136,11 @@ const InitialGroup = strict(
   'a group of waiting patients { count, waited?, class?, conditions? }',
 );
 
+const InitialBands = initialBands(Conditions);
+
 const Initial = z
-  .union([InitialGroup, z.array(InitialGroup, expecting('a list of groups'))], {
-    error: 'a group { count, waited?, class?, conditions? } or a list of such groups',
+  .union([InitialGroup, InitialBands, z.array(z.union([InitialGroup, InitialBands]), expecting('a list of groups'))], {
+    error: 'a group { count, waited?, class?, conditions? }, a list by weeks waited { weeksWaited }, or a list of such groups',
   })
   .meta({ description: 'Patients already waiting at this stage at time 0.' });
 
@@ -136,7 +151,10 @@ const capacityFields = {
     .literal(true, expecting('true (or leave it out)'))
     .optional()
     .meta({ description: 'No queue: every patient starts at once (a pure delay).' }),
-  slots: nonNegativeInt().optional().meta({ description: 'Appointment slots per `per`, released at the start of each day, lost if unused that day.' }),
+  slots: z
+    .union([nonNegativeInt(), SlotsByWeekday], { error: 'expected a non-negative integer or slots per weekday such as { mon: 12, wed: 6 }' })
+    .optional()
+    .meta({ description: 'Appointment slots per `per`, or per weekday ({ mon: 12, wed: 6 }), released at the start of each day, lost if unused that day.' }),
   per: z.enum(['day', 'week'], expecting('"day" or "week"')).optional().meta({ description: 'Whether `slots` is per day or per week (required with slots).' }),
   days: z
     .array(z.enum(WEEKDAYS, expecting('a weekday: mon, tue, wed, thu, fri, sat or sun')), expecting('a list of weekdays'))
@@ -147,7 +165,7 @@ const capacityFields = {
 interface CapacityFields {
   servers?: number;
   unlimited?: true;
-  slots?: number;
+  slots?: number | Partial<Record<string, number>>;
   per?: 'day' | 'week';
   days?: string[];
 }
@@ -164,7 +182,11 @@ function checkCapacityFields(c: CapacityFields, ctx: z.RefinementCtx): void {
     );
     return;
   }
-  if (kinds[0] === 'slots' && c.per === undefined) {
+  if (kinds[0] === 'slots' && typeof c.slots === 'object') {
+    for (const f of ['per', 'days'] as const) {
+      if (c[f] !== undefined) addIssue(ctx, `"${f}" does not apply to slots given per weekday`, `.${f}`);
+    }
+  } else if (kinds[0] === 'slots' && c.per === undefined) {
     addIssue(ctx, 'slots need `per: day` or `per: week`', '.per');
   }
   if (kinds[0] !== 'slots') {
@@ -188,7 +210,7 @@ const CapacityObject = strict(capacityFields, 'a capacity such as { servers: 2 }
 
 const CapacityPhase = strict(
   {
-    from: duration('nonNegative', 'When this capacity starts (the first phase starts at 0).'),
+    from: when('When this capacity starts (the first phase starts at 0 or at startDate).'),
     ...capacityFields,
   },
   'a capacity phase such as { from: 0, servers: 2 }',
@@ -210,6 +232,8 @@ const Capacity = z
   .superRefine((cap, ctx) => {
     if (!Array.isArray(cap)) return;
     let prev = -Infinity;
+    // Dates are placed against startDate, and checked in order, when the scenario is resolved.
+    if (cap.some((phase) => isIsoDate(phase.from))) return;
     cap.forEach((phase, i) => {
       const from = durationDays(phase.from);
       if (from === undefined) return;
@@ -267,12 +291,21 @@ const Stage = strict(
     queue: z.enum(DISCIPLINE_NAMES, expecting(disciplineChoice)).optional().meta({ description: disciplineSummary }),
     patience: distribution('How long a patient waits before leaving the list (default: forever).').optional(),
     test: Test.optional(),
+    treatment: z
+      .boolean(expecting('true or false'))
+      .optional()
+      .meta({ description: 'Starting service here is a first treatment (default: any stage that is not a test and exits after).' }),
     next: z
       .array(Branch, expecting('a list of branches { to, p?, if? }'))
       .optional()
       .meta({ description: 'Ordered branches; no `next` means exit.' }),
+    sessions: Sessions.optional(),
+    calendar: z
+      .literal('none', expecting('"none" (the stage ignores the scenario\'s closed days), or leave it out'))
+      .optional()
+      .meta({ description: '`none`: this stage stays open on the closed days of the scenario calendar.' }),
   },
-  'a stage { capacity, service?, queue?, patience?, test?, next? }',
+  'a stage { capacity, service?, queue?, patience?, test?, treatment?, next?, sessions?, calendar? }',
 );
 
 const EventName = reference('an event: STAGE.start, STAGE.end or exit');
@@ -288,8 +321,25 @@ const Target = strict(
     goal: probability('a goal between 0 and 1').meta({ description: 'Share of patients that should meet the standard.' }),
     description: text().optional(),
     from: EventName.optional().meta({ description: 'Event that starts the clock (default: the patient\'s pathway start).' }),
+    clock: z
+      .enum(['pathway', 'first'], expecting('"pathway" or "first"'))
+      .optional()
+      .meta({ description: 'Which start the clock counts from: the pathway start (restarts when a missed patient comes back; the default) or the first presentation (never restarts).' }),
+    measure: z
+      .enum(['clock-stops', 'incomplete'], expecting('"clock-stops" or "incomplete"'))
+      .optional()
+      .meta({ description: 'clock-stops (default): share of stopped clocks within the standard, plus still-waiting breaches (cancer standards). incomplete: share of patients still on the pathway who have waited less than `within`, at each sample and at the end (the NHS RTT measure).' }),
+    for: strict(
+      {
+        condition: reference('a condition name').optional().meta({ description: 'Only patients who truly have this condition.' }),
+        class: reference('a class name').optional().meta({ description: 'Only patients in this class when the clock stops.' }),
+      },
+      'a restriction { condition?, class? }',
+    )
+      .optional()
+      .meta({ description: 'Count only these patients.' }),
   },
-  'a target { until, within, goal, description?, from? }',
+  'a target { until, within, goal, description?, from?, clock?, measure?, for? }',
 ).meta({ description: 'A waiting-time standard.' });
 
 const Variant = strict(
@@ -348,6 +398,8 @@ export const ScenarioSchema = strict(
     arrivals: named(Arrival, 'a map of arrival stream names to { to, rate, ... }').meta({ description: 'Named Poisson arrival streams (at least one).', minProperties: 1 }),
     initial: named(Initial, 'a map of stage names to waiting groups').optional().meta({ description: 'Patients already waiting at time 0, per stage.' }),
     stages: named(Stage, 'a map of stage names to { capacity, ... }').meta({ description: 'Named stages (at least one).', minProperties: 1 }),
+    calendar: Calendar.optional(),
+    timetable: TimetableRows.optional(),
     targets: named(Target, 'a map of target names to { until, within, goal }').optional().meta({ description: 'Waiting-time standards.' }),
     variants: named(Variant, 'a map of variant names to { patch, ... }').optional().meta({ description: 'Named what-if scenarios.' }),
     limits: Limits.optional(),

@@ -8,6 +8,7 @@ import type { Model } from './model.js';
 import { resolveScenario } from './resolve.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './scenario.js';
+import type { PatientSink } from './run/records.js';
 import { allocationError } from './work-limits.js';
 
 /** Options of {@link simulate}. */
@@ -39,6 +40,11 @@ export interface SimulateOptions {
    * so a long replication can show progress. Must be cheap; it must not throw.
    */
   onProgress?: (fractionDone: number) => void;
+  /**
+   * Patient records (opt-in): each patient's path, streamed to this sink as they leave, so memory
+   * stays bounded by the patients in the pathway (see {@link PatientSink}). Results are unchanged.
+   */
+  patients?: PatientSink;
 }
 
 /**
@@ -76,7 +82,7 @@ export function simulate(scenario: Scenario | Model, options: SimulateOptions = 
   let result: RunResult;
   try {
     // The engine measures; the manifest (what the measures mean) comes from the model alone.
-    result = { ...new Engine(model, { seed: options.seed, replication: options.replication, hooks, onProgress: options.onProgress }).run(), manifest: resultManifest(model) };
+    result = { ...new Engine(model, { seed: options.seed, replication: options.replication, hooks, onProgress: options.onProgress, patients: options.patients }).run(), manifest: resultManifest(model) };
   } catch (e) {
     // V8 reports a failed allocation as a bare RangeError; say what ran out and what to change.
     throw allocationError(e, `simulating variant "${model.variant}", replication ${options.replication ?? 0}`);

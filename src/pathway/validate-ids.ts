@@ -15,7 +15,7 @@ export const MAX_ID_LENGTH = 100;
  * them would be read back as the object's own machinery instead of the stage, target or class.
  * @example
  * ```ts
- * import { isReservedId } from 'carepath';
+ * import { isReservedId } from 'carepath/kernel';
  * isReservedId('__proto__'); // true
  * isReservedId('clinic'); // false
  * ```
@@ -28,6 +28,7 @@ const reserved = new Set(RESERVED_IDS);
  * True when `id` is one of {@link RESERVED_IDS}.
  * @example
  * ```ts
+ * import { isReservedId } from 'carepath/kernel';
  * isReservedId('toString'); // true
  * ```
  */
@@ -67,8 +68,10 @@ function idMaps(scenario: unknown): { kind: string; path: string; ids: string[] 
 
 /**
  * Shows a long id by its start and length rather than in full.
+ * @internal
  * @example
  * ```ts
+ * import { shortId } from './validate-ids.js';
  * shortId('x'.repeat(20000)); // '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (20000 characters)'
  * ```
  */
@@ -78,8 +81,10 @@ export function shortId(id: string): string {
 
 /**
  * Reserved and over-long ids, each reported at its own path.
+ * @internal
  * @example
  * ```ts
+ * import { checkIds } from './validate-ids.js';
  * checkIds(JSON.parse('{"stages": {"constructor": {}}}'));
  * // [{ path: 'stages.constructor', message: '"constructor" is reserved (…); give this stage another id' }]
  * ```

@@ -14,6 +14,7 @@ import type { Issue } from '../core/errors.js';
 import { hasOwn, isObject, joinPath, keysOf, own } from './scenario-json.js';
 import { EXIT_NAME } from './scenario-names.js';
 import { isZeroDistribution } from './validate-rules.js';
+import { reach } from './graph.js';
 
 /** The routing of one stage as far as leaving is concerned. */
 interface Routing {
@@ -74,23 +75,13 @@ function routingOf(stage: unknown, stageSet: Set<string>): Routing {
   };
 }
 
-/** Stages reachable from `sources` (including them) along `edges`. */
-function reach(sources: Iterable<string>, edges: (id: string) => readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...sources];
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    for (const t of edges(s)) if (!seen.has(t)) stack.push(t);
-  }
-  return seen;
-}
 
 /**
  * Livelocks and zero-time loops of one scenario (variants not applied), as errors.
+ * @internal
  * @example
  * ```ts
+ * import { checkLivelocks } from './validate-livelock.js';
  * checkLivelocks({
  *   arrivals: { a: { to: 'x' } },
  *   stages: { x: { capacity: 1, service: 1, next: [{ to: 'y' }] }, y: { capacity: 1, service: 1, next: [{ to: 'x' }] } },

@@ -14,6 +14,7 @@ import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME, didYouMean, listNames } from '.
 import { MAX_CLASSES, MAX_STAGES, MAX_TARGETS } from './patients.js';
 import { shortId } from './validate-ids.js';
 import { scenarioBranchApplies } from './routing.js';
+import { reach } from './graph.js';
 
 /** At most this many distinct conditions (a patient's conditions fit in a 32-bit mask). */
 export const MAX_CONDITIONS = 30;
@@ -149,6 +150,10 @@ export function checkRules(scenario: unknown): RuleFindings {
     }
   }
 
+  // Timetable rows name stages.
+  const timetable = own(scenario, 'timetable');
+  if (Array.isArray(timetable)) timetable.forEach((row, i) => checkStage(joinPath(joinPath('timetable', i), 'stage'), own(row, 'stage'), false));
+
   // Initial lists.
   for (const stage of keysOf(own(scenario, 'initial'))) checkStage(joinPath('initial', stage), stage, false);
   for (const { path, group } of initialGroups(own(scenario, 'initial'))) {
@@ -204,7 +209,7 @@ export function checkRules(scenario: unknown): RuleFindings {
     ...keysOf(arrivalsObj).map((id) => own(own(arrivalsObj, id), 'to')),
     ...keysOf(own(scenario, 'initial')),
   ].filter((s): s is string => typeof s === 'string' && stageSet.has(s));
-  const reachable = reach(sources, edges);
+  const reachable = reach(sources, (id) => edges.get(id) ?? []);
   for (const id of stageNames) {
     if (!reachable.has(id)) {
       warn(joinPath('stages', id), 'no patient can reach this stage: no arrival, initial group, branch or missed return leads here');
@@ -212,7 +217,7 @@ export function checkRules(scenario: unknown): RuleFindings {
   }
 
   // `if: positive/negative` where no test can have happened.
-  const afterTest = reach(testStages.flatMap((t) => edges.get(t) ?? []), edges);
+  const afterTest = reach(testStages.flatMap((t) => edges.get(t) ?? []), (id) => edges.get(id) ?? []);
   for (const id of stageNames) {
     const stage = own(stagesObj, id);
     if (isObject(own(stage, 'test')) || afterTest.has(id)) continue;
@@ -229,7 +234,7 @@ export function checkRules(scenario: unknown): RuleFindings {
     });
   }
 
-  checkTargets(own(scenario, 'targets'), stageSet, stageNames, error);
+  checkTargets(own(scenario, 'targets'), stageSet, stageNames, error, conditions, [...classSet]);
   return { errors, warnings };
 }
 
@@ -302,18 +307,6 @@ function round(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
 
-/** Stages reachable from `sources` (including them) along `edges`. */
-function reach(sources: readonly string[], edges: Map<string, string[]>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...sources];
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    for (const t of edges.get(s) ?? []) stack.push(t);
-  }
-  return seen;
-}
 
 /** Target events must parse and name existing stages. */
 function checkTargets(
@@ -321,6 +314,8 @@ function checkTargets(
   stageSet: Set<string>,
   stageNames: string[],
   error: (path: string, message: string) => void,
+  conditions: readonly string[],
+  classes: readonly string[],
 ): void {
   const checkEvent = (path: string, text: unknown, isStart: boolean) => {
     if (typeof text !== 'string' || text === '') return;
@@ -345,5 +340,13 @@ function checkTargets(
     if (Array.isArray(until)) until.forEach((e, i) => checkEvent(joinPath(joinPath(path, 'until'), i), e, false));
     else checkEvent(joinPath(path, 'until'), until, false);
     checkEvent(joinPath(path, 'from'), own(target, 'from'), true);
+    if (own(target, 'clock') === 'first' && own(target, 'from') !== undefined) {
+      error(joinPath(path, 'clock'), 'a clock cannot both start at `from` and count from the first presentation (`clock: first`); drop one');
+    }
+    const restrict = own(target, 'for');
+    const cond = own(restrict, 'condition');
+    if (typeof cond === 'string' && !conditions.includes(cond)) error(joinPath(joinPath(path, 'for'), 'condition'), unknownName('condition', cond, conditions));
+    const cls = own(restrict, 'class');
+    if (typeof cls === 'string' && !classes.includes(cls)) error(joinPath(joinPath(path, 'for'), 'class'), unknownName('class', cls, classes));
   }
 }

@@ -29,7 +29,7 @@ export interface ScenarioValidation {
  * Validates a scenario (as parsed from YAML/JSON, or a plain object) without throwing: schema,
  * semantic rules, and each variant applied to the base (issues found only in a variant have
  * paths like `variants.ai: stages.surgery.capacity.slots`). A run whose estimated work exceeds
- * the limits (see {@link WorkLimits}; `options.limits` over the scenario's `limits`) is an issue too.
+ * the limits (see {@link carepath/kernel!WorkLimits}; `options.limits` over the scenario's `limits`) is an issue too.
  * @example
  * ```ts
  * import { validateScenario } from 'carepath';

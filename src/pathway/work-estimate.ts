@@ -14,8 +14,10 @@ import { durationDays } from './schema-parts.js';
 
 /**
  * Bytes the engine holds per patient in the system (its row in the patient store and queues).
+ * @internal
  * @example
  * ```ts
+ * import { BYTES_PER_PATIENT } from './work-estimate.js';
  * BYTES_PER_PATIENT * 7_400_000; // ≈ 385 MB for England's waiting list
  * ```
  */
@@ -67,12 +69,17 @@ const EXACT_MONTHS = 2400;
 
 /**
  * Expected arrivals of one stream over [0, end]: its rate integrated with changes, growth and seasonality.
+ * @internal
  * @example
  * ```ts
+ * import { expectedArrivals } from './work-estimate.js';
  * expectedArrivals({ rate: { perDay: 1 }, changes: [{ at: 50, rate: { perDay: 3 } }] }, '2024-01-01', 100); // 200
  * ```
  */
 export function expectedArrivals(arrival: unknown, startDate: string, end: number): number {
+  // Period counts: at most every count (periods outside the run are not simulated).
+  const counts = own(arrival, 'counts');
+  if (Array.isArray(counts)) return counts.reduce<number>((n, r) => n + (typeof own(r, 'count') === 'number' ? (own(r, 'count') as number) : 0), 0);
   const growth = own(own(arrival, 'growth'), 'perYear');
   const g = typeof growth === 'number' && growth > -1 ? Math.log1p(growth) / 365 : 0;
   const steps: { at: number; rate: number }[] = [{ at: 0, rate: ratePerDay(own(arrival, 'rate')) }];
@@ -107,7 +114,11 @@ export function expectedArrivals(arrival: unknown, startDate: string, end: numbe
 /** Patients in an `initial` entry (one group or a list of groups). */
 export function initialCount(entry: unknown): number {
   const groups = Array.isArray(entry) ? entry : [entry];
-  return groups.reduce<number>((n, g) => n + (typeof own(g, 'count') === 'number' ? (own(g, 'count') as number) : 0), 0);
+  const countOf = (g: unknown) => (typeof own(g, 'count') === 'number' ? (own(g, 'count') as number) : 0);
+  return groups.reduce<number>((n, g) => {
+    const bands = own(g, 'weeksWaited');
+    return n + (Array.isArray(bands) ? bands.reduce<number>((m, b) => m + countOf(b), 0) : countOf(g));
+  }, 0);
 }
 
 /**
@@ -177,7 +188,8 @@ function totalVisits(scenario: unknown, entering: Map<string, number>): number {
  * Reads the data defensively: fields that are missing or malformed count as nothing.
  * @example
  * ```ts
- * import { estimateWork, loadScenario } from 'carepath';
+ * import { loadScenario } from 'carepath';
+ * import { estimateWork } from 'carepath/kernel';
  * const w = estimateWork(loadScenario('examples/scenarios/mm1.yaml'));
  * w.patients; // ≈ 0.9 × 202,000 days = 181,800
  * ```

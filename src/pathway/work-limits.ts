@@ -32,7 +32,7 @@ export interface WorkLimits {
  * and 80 million events a run), far below what exhausts a laptop.
  * @example
  * ```ts
- * import { DEFAULT_WORK_LIMITS } from 'carepath';
+ * import { DEFAULT_WORK_LIMITS } from 'carepath/kernel';
  * DEFAULT_WORK_LIMITS.maxPatients; // 200000000
  * ```
  */
@@ -48,12 +48,18 @@ export const DEFAULT_WORK_LIMITS: Readonly<WorkLimits> = Object.freeze({
  * name where the work comes from, the estimate, the limit and how to raise it.
  * @example
  * ```ts
- * import { WorkLimitError } from 'carepath';
- * try { await runExperiment(scenario, { replications: 1e9 }); }
- * catch (e) { if (e instanceof WorkLimitError) console.log(e.issues[0].message); }
+ * import { loadScenario, runExperiment } from 'carepath';
+ * import { WorkLimitError } from 'carepath/kernel';
+ * const scenario = loadScenario('examples/scenarios/mm1.yaml');
+ * try {
+ *   await runExperiment(scenario, { replications: 1e9, workers: 1 });
+ * } catch (e) {
+ *   if (e instanceof WorkLimitError) console.log(e.issues[0]!.message); // … replications … would keep about … MB of results …
+ * }
  * ```
  */
 export class WorkLimitError extends ValidationError {
+  /** One issue per limit exceeded, at the path of the field the work comes from. */
   constructor(issues: Issue[]) {
     super(issues, 'too much work');
     this.name = 'WorkLimitError';
@@ -69,8 +75,10 @@ export interface ScenarioReadOptions {
 /**
  * The scenario data with `limits` laid over its own `limits` field (a shallow copy; the data
  * itself is not changed). Anything that is not an object is returned as it is.
+ * @internal
  * @example
  * ```ts
+ * import { withLimits } from './work-limits.js';
  * withLimits({ version: 1 }, { maxPatients: 1e9 }); // { version: 1, limits: { maxPatients: 1e9 } }
  * ```
  */
@@ -82,8 +90,10 @@ export function withLimits<T>(data: T, limits: Partial<WorkLimits> | undefined):
 
 /**
  * A count for a message: `1,234,567` up to a billion, `3.7e+11` beyond.
+ * @internal
  * @example
  * ```ts
+ * import { formatCount } from './work-limits.js';
  * formatCount(365_000_000); // '365,000,000'
  * formatCount(3.65e11); // '3.7e+11'
  * ```
@@ -102,6 +112,7 @@ function about(n: number): string {
  * The limits in force for a scenario: the defaults, overridden by its `limits` field.
  * @example
  * ```ts
+ * import { workLimitsOf } from 'carepath/kernel';
  * workLimitsOf({ limits: { maxPatients: 1e9 } }).maxPatients; // 1000000000
  * ```
  */
@@ -134,8 +145,10 @@ function mainSource(scenario: unknown, w: WorkEstimate): { path: string; what: s
 /**
  * Work-limit problems of one scenario (one variant merged over the base), as validation issues
  * naming the field the work comes from, the estimate, the limit and how to raise it.
+ * @internal
  * @example
  * ```ts
+ * import { checkWork } from './work-limits.js';
  * checkWork({ horizon: 365, arrivals: { a: { to: 'x', rate: { perDay: 1e9 } } }, stages: { x: {} } });
  * // [{ path: 'arrivals.a.rate', message: 'one run would simulate about 3.7e+11 patients …' }]
  * ```
@@ -195,9 +208,13 @@ export function checkWork(scenario: unknown): Issue[] {
  * Maps a failed allocation (V8's `RangeError: Array buffer allocation failed`, `Invalid array
  * buffer length`, `Invalid typed array length`, `Invalid array length`) to a {@link WorkLimitError}
  * that says what ran out and what to change; other errors are returned as they are.
+ * @internal
  * @example
  * ```ts
- * try { simulate(model); } catch (e) { throw allocationError(e, 'simulating "base"'); }
+ * import { allocationError, WorkLimitError } from './work-limits.js';
+ * const e = allocationError(new RangeError('Array buffer allocation failed'), 'simulating "base"');
+ * e instanceof WorkLimitError; // true: its message says what ran out and what to change
+ * allocationError(new TypeError('x'), 'simulating "base"'); // the TypeError itself
  * ```
  */
 export function allocationError(err: unknown, what: string): unknown {

@@ -19,7 +19,8 @@ import {
   formatSigned,
   humanise,
 } from './format.js';
-import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { leaverSentences, missedCaseClause, trueCaseSentences } from './answer-measures.js';
+import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, targetName, variantsOf } from './metrics.js';
 
 /** The answer for one variant (or for `base`, described on its own). */
 export interface AnswerSection {
@@ -171,7 +172,7 @@ function baseSection(input: AnswerInput): AnswerSection {
     const goal = targetGoal(experiment, t);
     if (!s) return [];
     const verdict = goal === undefined ? '' : `, goal ${formatPercent(goal, 0)}: ${goalVerdict(s, goal)}`;
-    return [`${humanise(t)} ${pct(s.mean)}${summaryCi(s, pct, true)}${verdict}`];
+    return [`${targetName(experiment, t)} ${pct(s.mean)}${summaryCi(s, pct, true)}${verdict}`];
   });
   if (standards.length > 0) details.push(`Standards: ${standards.join('; ')}.`);
   const limited = limitedStageIds(experiment);
@@ -183,12 +184,13 @@ function baseSection(input: AnswerInput): AnswerSection {
     return w ? [`${stage} ${formatDays(w.mean)} days`] : [];
   });
   if (waits.length > 0) details.push(`Mean wait on each list: ${waits.join(', ')}.`);
+  details.push(...trueCaseSentences(experiment, 'base'), ...leaverSentences(experiment, 'base'));
   const bn = bottleneckSentence(undefined, analyses?.base);
   if (bn) details.push(bn);
   const shares = targetIds(experiment).flatMap((t) => {
     const s = metricSummary(experiment, 'base', metricPath.targetShare(t));
     const goal = targetGoal(experiment, t);
-    return s ? [`${humanise(t)} is ${pct(s.mean)}${goal === undefined ? '' : ` (goal ${formatPercent(goal, 0)})`}`] : [];
+    return s ? [`${targetName(experiment, t)} is ${pct(s.mean)}${goal === undefined ? '' : ` (goal ${formatPercent(goal, 0)})`}`] : [];
   });
   if (shares.length > 0) headline = headline.replace(/\.$/, `; ${joinAnd(shares)}.`);
   const b = analyses?.base?.bottleneck;
@@ -266,7 +268,7 @@ function variantSection(input: AnswerInput, variant: string): AnswerSection {
     if (!b || !v || !cmp) continue;
     const dir = changeDirection(cmp);
     const goal = targetGoal(experiment, t);
-    const name = humanise(t);
+    const name = targetName(experiment, t);
     targetClauses.push(
       dir === 0
         ? Math.abs(cmp.meanDiff) < 0.0005
@@ -280,6 +282,9 @@ function variantSection(input: AnswerInput, variant: string): AnswerSection {
     );
   }
   if (targetClauses.length > 0) clauses.push(joinAnd(targetClauses));
+  const missed = missedCaseClause(experiment, variant);
+  if (missed) clauses.push(missed);
+  details.push(...trueCaseSentences(experiment, variant), ...leaverSentences(experiment, variant));
 
   const bn = bottleneckSentence(analyses?.base, analyses?.[variant]);
   if (bn) details.push(bn);

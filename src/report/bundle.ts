@@ -51,9 +51,9 @@ export interface ReportBundleFiles {
 /**
  * Writes `results.json`, `summary.csv`, `comparisons.csv`, `replications.csv`, `series.csv`,
  * `charts/<name>.vl.json` and (with a scenario) `report.html` into `dir` as one set: they are
- * written to a temporary folder that then takes the place of `dir` (see
- * {@link writeDirectoryAtomic}), so an interrupted run leaves the previous set whole and never
- * mixes files of two runs. Other files in `dir` are kept.
+ * written to a temporary folder that then takes the place of `dir` (see `writeDirectoryAtomic`
+ * in src/report/swap.ts), so an interrupted run leaves the previous set whole and never mixes
+ * files of two runs. Other files in `dir` are kept.
  * @throws ValidationError naming `out` when a file stands where the folder should be.
  *
  * @example

@@ -143,7 +143,9 @@ export const SERIES_COLUMNS = ['variant', 'series', 'stage', 'day', 'date', 'p5'
  * The time series in long form: for each variant, the total waiting list (`series` = `waiting`,
  * empty `stage`) and each stage's list (`series` = `stage`), per sample day, with the 5th
  * percentile, median, 95th percentile and mean over replications. `date` is filled from the
- * given start date, else from the result's manifest.
+ * given start date, else from the result's manifest. A scenario with an incomplete-pathway target
+ * adds its measures (`series` = `measure`, `stage` = the measure's name: the share within, the
+ * list by weeks waited, the counts over 52, 65 and 78 weeks).
  * @example
  * ```ts
  * import { loadScenario, runExperimentSync, seriesCsv } from 'carepath';
@@ -160,6 +162,7 @@ export function seriesCsv(experiment: ExperimentResult, options: { startDate?: s
     const series = experiment.variants[v]!.series;
     const bands: [string, string, typeof series.waiting][] = [['waiting', '', series.waiting]];
     for (const s of stageIds(experiment)) if (series.byStage[s]) bands.push(['stage', s, series.byStage[s]!]);
+    for (const [name, band] of Object.entries(series.measures ?? {})) bands.push(['measure', name, band]);
     for (const [kind, stage, band] of bands) {
       band.day.forEach((day, i) => {
         rows.push([v, kind, stage, day, date(day), band.p5[i]!, band.median[i]!, band.p95[i]!, band.mean[i]!]);

@@ -4,14 +4,18 @@
  * tables with confidence intervals, the assumptions and how to reproduce the run.
  * @module
  */
-import { stringify as toYaml } from 'yaml';
 import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
-import { answerSections, changeDirection } from './answer.js';
+import { answerSections } from './answer.js';
+import { parameterTablesHtml, patchTableHtml } from './assumptions.js';
+import { materialityText, notableChange } from './material.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
+import { pathwaySectionHtml } from './diagram/section.js';
+import { readableNumbers } from './readable-text.js';
+import { runWarnings } from './warnings.js';
 import { renderChartSvg } from './render-svg.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
 import { REPORT_CSS } from './style.js';
@@ -33,6 +37,7 @@ export interface ReportInput {
 
 /** Captions under each chart, by chart name. */
 const CAPTIONS: Record<string, string> = {
+  'answer-stage': 'Each variant has its own dash pattern and a label at the end of its line, so lines that coincide stay visible.',
   'waiting-list':
     'How to read: where the shaded bands of two variants do not overlap, the difference is far larger than chance variation between runs.',
   'stage-lists': 'A list that climbs steadily means that stage cannot keep up with the patients sent to it.',
@@ -53,45 +58,6 @@ function colourStyle(colour: string | undefined): string {
 
 function badge(variant: string, colours: Record<string, string>): string {
   return `<span class="badge"${colourStyle(colours[variant])}>${escapeHtml(variant)}</span>`;
-}
-
-/**
- * Warnings of the runs and notes of the analyses, grouped: runs of one variant often warn about
- * the same thing with different numbers, so warnings that differ only in their numbers are shown
- * once (the first one) with how many runs gave them.
- */
-function runWarnings(experiment: ExperimentResult, analyses: Record<string, Analysis>): string[] {
-  const groups = new Map<string, { text: string; runs: Map<string, number> }>();
-  const add = (text: string, variant: string) => {
-    const key = text.replace(/\d[\d,.]*/g, '#');
-    const g = groups.get(key) ?? { text, runs: new Map<string, number>() };
-    g.runs.set(variant, (g.runs.get(variant) ?? 0) + 1);
-    groups.set(key, g);
-  };
-  const variants = variantsOf(experiment);
-  for (const v of variants) {
-    for (const r of experiment.variants[v]!.replications) for (const w of r.warnings ?? []) add(w, v);
-  }
-  const theory = new Map<string, Set<string>>();
-  for (const v of variants) {
-    const a = analyses[v];
-    for (const [i, n] of (a?.notes ?? []).entries()) {
-      // Notes about the analysis itself (they name API functions) are for analysts, not for this report.
-      if (a?.noteAudience?.[i] === 'analyst') continue;
-      theory.set(n, (theory.get(n) ?? new Set()).add(v));
-    }
-  }
-  const n = replicationCount(experiment);
-  const out: string[] = [];
-  for (const g of groups.values()) {
-    const where = [...g.runs].map(([v, k]) => `${v}: ${k} of ${n} runs`).join('; ');
-    const total = [...g.runs.values()].reduce((a, b) => a + b, 0);
-    out.push(`${g.text} (${where}${total > 1 ? '; figures from one run' : ''})`);
-  }
-  for (const [note, vs] of theory) {
-    out.push(`Theory: ${note}${vs.size === variants.length ? '' : ` (${[...vs].join(', ')})`}`);
-  }
-  return out;
 }
 
 function headerHtml(info: ScenarioInfo, experiment: ExperimentResult, startDate: string | undefined): string {
@@ -115,7 +81,7 @@ ${info.description ? `<p class="desc">${escapeHtml(info.description)}</p>` : ''}
 </header>`;
 }
 
-function answerHtml(input: ReportInput, info: ScenarioInfo, colours: Record<string, string>): string {
+function answerHtml(input: ReportInput, info: ScenarioInfo, colours: Record<string, string>, answerChart = ''): string {
   const sections = answerSections({
     experiment: input.experiment,
     analyses: input.analyses,
@@ -139,13 +105,14 @@ ${s.description ? `<p class="vdesc">${escapeHtml(s.description)}</p>` : s.varian
       ? ''
       : `<div class="notes"><h3>Things to know</h3><ul>${notes
           .slice(0, 15)
-          .map((n) => `<li>${escapeHtml(n)}</li>`)
+          .map((n) => `<li>${escapeHtml(readableNumbers(n))}</li>`)
           .join('')}${notes.length > 15 ? `<li>… and ${notes.length - 15} more (see results.json)</li>` : ''}</ul></div>`;
   return `<section class="answer" id="answer">
 <h2>The answer</h2>
 <ul class="headlines">
 ${headlines}
 </ul>
+${answerChart}
 <div class="cards">
 ${cards}
 </div>
@@ -153,10 +120,13 @@ ${notesHtml}
 </section>`;
 }
 
-function figure(name: string, svg: string): string {
+/** Width of the charts drawn for narrow screens (phones), shown instead of the wide ones below 600 px. */
+const NARROW_WIDTH = 360;
+
+function figure(name: string, svg: string, narrow: string | undefined): string {
   const caption = CAPTIONS[name];
   return `<figure class="chart" id="chart-${attr(name)}" data-chart="${attr(name)}">
-${svg}
+<div class="wide">${svg}</div>${narrow ? `<div class="narrow">${narrow}</div>` : ''}
 ${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}
 </figure>`;
 }
@@ -200,7 +170,7 @@ function comparisonTableHtml(experiment: ExperimentResult, sections: MetricSecti
               const c = comparison(experiment, v, r.metric);
               if (!c) return '<td>–</td>';
               const fmt = r.unit === 'share' ? (x: number) => `${(x * 100).toFixed(1)} pts` : (x: number) => formatNumber(x);
-              const dir = changeDirection(c);
+              const dir = notableChange(c, metricSummary(experiment, 'base', r.metric)?.mean, r.unit);
               const better = betterSign(r.better);
               const cls = dir === 0 || better === 0 ? '' : dir * better > 0 ? ' class="good"' : ' class="bad"';
               const ci = c.n > 1 && c.ci95[0] !== c.ci95[1] ? `<br><span class="ci">${escapeHtml(`${formatSigned(c.ci95[0], fmt)} to ${formatSigned(c.ci95[1], fmt)}`)}</span>` : '';
@@ -214,7 +184,7 @@ function comparisonTableHtml(experiment: ExperimentResult, sections: MetricSecti
     })
     .join('\n');
   return `<h3>Differences against base</h3>
-<p class="lead">Paired differences (same random numbers in every variant), mean and 95% confidence interval. Green: clearly better; red: clearly worse; plain: no clear change or neither better nor worse.</p>
+<p class="lead">Paired differences (same random numbers in every variant), mean and 95% confidence interval. Coloured only when a change is both clear (its confidence interval excludes 0) and material (${escapeHtml(materialityText())}): green better, red worse; plain otherwise, or when neither direction is better.</p>
 <table class="comparison">${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -257,23 +227,25 @@ function analysisTablesHtml(experiment: ExperimentResult, analyses: Record<strin
 
 function assumptionsHtml(scenario: Scenario, info: ScenarioInfo, colours: Record<string, string>): string {
   const { variants, ...base } = scenario as Record<string, unknown>;
-  const yamlText = toYaml(base, { lineWidth: 100 });
   const variantBlocks = Object.entries((variants ?? {}) as Record<string, Record<string, unknown>>)
     .map(([name, v]) => {
       const ext = info.variantExtends[name];
       return `<div class="variant-patch">
-<h3>${badge(name, colours)}</h3>
+<h4>${badge(name, colours)}</h4>
 ${info.variantDescriptions[name] ? `<p>${escapeHtml(info.variantDescriptions[name]!)}</p>` : ''}
 ${ext ? `<p>Applied on top of ${badge(ext, colours)}.</p>` : ''}
-<pre class="yaml">${escapeHtml(toYaml(v.patch ?? {}, { lineWidth: 100 }))}</pre>
+${patchTableHtml(v.patch)}
 </div>`;
     })
     .join('\n');
+  const nStages = Object.keys((base.stages ?? {}) as object).length;
   return `<section id="assumptions">
 <h2>Assumptions</h2>
-<p class="lead">Every parameter of the scenario as simulated (durations in days unless a unit is given; rates per the unit shown).</p>
-<pre class="yaml">${escapeHtml(yamlText)}</pre>
-${variantBlocks ? `<h3 style="margin-top:18px">Variants</h3><p class="lead">Each variant changes only what its patch lists (a JSON Merge Patch over the scenario above).</p>\n${variantBlocks}` : ''}
+<details class="assumptions"><summary>Every parameter of the scenario as simulated (${nStages} stage${nStages === 1 ? '' : 's'}${variantBlocks ? `, ${Object.keys(variants as object).length} variants` : ''})</summary>
+<p class="lead">Durations in days unless a unit is given; rates per the unit shown.</p>
+${parameterTablesHtml(base)}
+${variantBlocks ? `<h3>Variants</h3><p class="lead">Each variant changes only the settings listed (a JSON Merge Patch over the scenario above).</p>\n${variantBlocks}` : ''}
+</details>
 </section>`;
 }
 
@@ -361,20 +333,22 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const info = scenarioInfo(input.scenario, experiment.scenario);
   const startDate = reportStartDate(input);
   const colours = variantColours(variantsOf(experiment));
-  const specs = reportChartSpecs({
-    experiment,
-    analyses,
-    options: { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } },
-  });
+  const chartOptions = { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } };
+  const specs = reportChartSpecs({ experiment, analyses, options: chartOptions });
+  // Static SVG cannot reflow, so each chart is drawn twice: for the page and for a phone.
+  const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH } });
   const svgs: Record<string, string> = {};
+  const narrow: Record<string, string> = {};
   for (const [name, spec] of Object.entries(specs)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
-  const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!) : '');
+  for (const [name, spec] of Object.entries(narrowSpecs)) narrow[name] = await renderChartSvg(spec, `n-${name}`);
+  const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!, narrow[name]) : '');
   const limited = limitedStageIds(experiment) ?? (Object.keys(analyses).length > 0 ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const sections = metricSections(experiment, limited);
 
   const body = [
     headerHtml(info, experiment, startDate),
-    answerHtml(input, info, colours),
+    answerHtml(input, info, colours, chart('answer-stage')),
+    pathwaySectionHtml(input.scenario, analyses, variantsOf(experiment)),
     `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}</section>`,
     svgs.targets ? `<section id="standards"><h2>Waiting-time standards</h2>${chart('targets')}</section>` : '',
     `<section id="stages"><h2>Waits and utilisation by stage</h2>${chart('stage-waits')}${chart('utilisation')}</section>`,

@@ -14,6 +14,8 @@ export {
   stageWaitsChartSpec,
   utilisationChartSpec,
   bottleneckChartSpec,
+  answerStage,
+  answerStageChartSpec,
   reportChartSpecs,
   stagesWithCapacity,
   variantColours,
@@ -24,6 +26,7 @@ export {
   type ChartInput,
 } from './charts.js';
 export { renderChartSvg } from './render-svg.js';
+export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from './diagram/index.js';
 export {
   summaryCsv,
   seriesCsv,
@@ -37,6 +40,10 @@ export {
   REPLICATION_COLUMNS,
 } from './csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from './answer.js';
+export { trueCaseSentences, leaverSentences, missedCaseClause } from './answer-measures.js';
+export { isMaterial, notableChange, materialityText, MATERIAL_FLOOR, MATERIAL_RELATIVE } from './material.js';
+export { compactValue } from './assumptions.js';
+export { readableNumbers } from './readable-text.js';
 export { formatTextTable, type TextTableOptions } from './text-table.js';
 export { spreadsheetSafe, terminalSafe } from './safe-text.js';
 export { terminalSummary, analysisTable, bottleneckLabel, metricSections, type MetricSection, type MetricRow, type MetricSectionId } from './tables.js';
@@ -61,6 +68,7 @@ export {
   stageIds,
   targetIds,
   targetGoal,
+  targetName,
   variantsOf,
   metricSummary,
   comparison,

@@ -10,6 +10,7 @@ import { numberAt } from '../experiment/paths.js';
 import { pairedDifference, summarise } from '../experiment/stats.js';
 import type { Comparison, ExperimentResult, MetricSummary, VariantResult } from '../experiment/types.js';
 import type { MetricInfo } from '../pathway/manifest.js';
+import { humanise } from './format.js';
 
 function unionKeys(lists: Iterable<string[]>): string[] {
   const seen = new Set<string>();
@@ -223,3 +224,17 @@ export const metricPath = {
   /** Mean time from pathway start to exit (days). */
   timeInSystemMean: 'timeInSystem.mean',
 } as const;
+
+/**
+ * A target's name for people: its description from the result's manifest, else its id made readable.
+ * @example
+ * ```ts
+ * import { loadScenario, runExperimentSync } from 'carepath';
+ * import { targetName } from 'carepath/report';
+ * const result = runExperimentSync({ ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '8w' }, { replications: 2 });
+ * targetName(result, 'treatment-62d'); // 'First treatment within 62 days of referral'
+ * ```
+ */
+export function targetName(experiment: ExperimentResult, target: string): string {
+  return experiment.manifest?.targets.find((t) => t.id === target)?.description || humanise(target);
+}

@@ -17,7 +17,7 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a
  * kept. Inside a JSON string the escape means the same character, so JSON stays equivalent.
  * @example
  * ```ts
- * import { terminalSafe } from 'carepath';
+ * import { terminalSafe } from 'carepath/report';
  * terminalSafe('ward\u001b[2J'); // 'ward\\u001b[2J'
  * terminalSafe('line 1\nline 2'); // unchanged
  * ```
@@ -35,7 +35,7 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * it is a plain number such as `-1.5`.
  * @example
  * ```ts
- * import { spreadsheetSafe } from 'carepath';
+ * import { spreadsheetSafe } from 'carepath/report';
  * spreadsheetSafe('=HYPERLINK("http://x")'); // '\'=HYPERLINK("http://x")'
  * spreadsheetSafe('-A1-B1'); // "'-A1-B1"
  * spreadsheetSafe('-1.5'); // '-1.5'

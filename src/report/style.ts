@@ -39,7 +39,17 @@ ul.headlines li::before { content: ""; position: absolute; left: 0; top: 0; bott
 .notes ul { margin: 0; padding-left: 18px; }
 figure.chart { margin: 18px 0 6px; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart .narrow { display: none; }
+@media screen and (max-width: 600px) {
+  figure.chart .wide { display: none; } figure.chart .narrow { display: block; }
+  /* A phone chart too wide for the column scrolls inside its figure rather than shrinking its text. */
+  figure.chart .narrow svg { max-width: none; }
+  table.summary, table.comparison, table.analysis { display: block; overflow-x: auto; }
+}
 figure.chart figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+figure.diagram { margin: 14px 0 8px; overflow-x: auto; }
+figure.diagram svg { display: block; max-width: none; }
+details.diagram-more summary { cursor: pointer; color: var(--accent); font-size: 14px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 10px 0 18px; font-variant-numeric: tabular-nums; }
 th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }
@@ -51,6 +61,11 @@ td.good { color: var(--good); font-weight: 600; }
 td.bad { color: var(--bad); font-weight: 600; }
 td.unstable { color: var(--bad); font-weight: 600; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; background: var(--c); }
+details.assumptions > summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: 6px 0 10px; }
+h4 { font-size: 14px; margin: 14px 0 2px; }
+table.assumptions td.key { white-space: nowrap; font-weight: 600; text-align: left; }
+table.assumptions td.val { text-align: left; overflow-wrap: anywhere; }
+table.assumptions th { text-align: left; }
 pre.yaml { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-x: auto; white-space: pre; }
 .variant-patch { margin: 12px 0; }
 .variant-patch p { margin: 2px 0 4px; color: var(--muted); }
@@ -60,11 +75,49 @@ footer dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px
 footer dt { font-weight: 600; color: var(--ink); }
 footer dd { margin: 0; }
 @media (max-width: 700px) { main { padding: 0 16px; } header.top { margin: 0 -16px; padding: 20px 16px; } }
+@media (max-width: 600px) {
+  header.top h1 { font-size: 22px; }
+  table { font-size: 12px; }
+  th, td { padding: 4px 5px; }
+  thead th { white-space: normal; }
+  .cards { grid-template-columns: 1fr; }
+  table.assumptions td.key { white-space: normal; overflow-wrap: anywhere; }
+}
+/* Print on A4: the answer, its chart and the main charts on the first two pages; the tables and
+   assumptions after. */
+@page { size: A4; margin: 12mm 12mm 14mm; }
 @media print {
-  body { background: #fff; font-size: 12px; }
+  html, body { background: #fff; font-size: 10.5px; line-height: 1.4; }
   main { box-shadow: none; max-width: none; padding: 0; }
-  header.top { margin: 0; }
-  figure.chart, table, .card { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  header.top { margin: 0; padding: 10px 0 8px; background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
+  header.top .kicker, header.top .meta, header.top .desc { color: var(--muted); }
+  header.top h1 { font-size: 18px; margin: 2px 0 4px; }
+  header.top .desc { margin-bottom: 4px; }
+  h2 { font-size: 14px; margin: 12px 0 6px; break-after: avoid; }
+  ul.headlines li { font-size: 11px; padding: 5px 10px 5px 14px; margin-bottom: 4px; }
+  .cards { grid-template-columns: repeat(3, 1fr); gap: 6px; }
+  .card { font-size: 9.5px; padding: 6px 8px; }
+  .notes { font-size: 9.5px; padding: 6px 10px; margin-top: 8px; }
+  figure.chart { margin: 6px 0 2px; overflow: visible; }
+  figure.chart .narrow { display: none; }
+  figure.chart .wide { display: block; }
+  figure.chart svg { width: 100%; max-height: 95mm; }
+  figure.chart figcaption { font-size: 9px; }
+  figure.diagram svg { max-width: 100%; height: auto; }
+  details.diagram-more { display: none; }
+  figure.chart, figure.diagram, table, .card, .notes { break-inside: avoid; }
+  #tables { break-before: page; }
+  /* On paper the headlines, the answer's chart and the lists over time come before the
+     per-variant cards and the notes (which repeat figures of the tables). */
+  main { display: flex; flex-direction: column; }
+  main > * { order: 10; }
+  main > header.top { order: 0; }
+  section.answer { display: contents; }
+  section.answer > * { order: 1; }
+  main > #lists { order: 2; }
+  section.answer > .cards { order: 3; }
+  section.answer > .notes { order: 4; }
+  main > footer { order: 20; }
+  table { font-size: 9.5px; }
 }
 `;

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult, MetricSummary } from '../experiment/types.js';
 import { clampShareInterval, formatApprox, formatDays, formatInterval, formatNumber, formatPercent, humanise } from './format.js';
 import type { BetterDirection, MetricUnit } from '../pathway/manifest.js';
-import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, variantsOf } from './metrics.js';
+import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, targetName, variantsOf } from './metrics.js';
 import { formatTextTable } from './text-table.js';
 
 /** One row of a metrics table. */
@@ -25,7 +25,7 @@ export interface MetricRow {
 }
 
 /** Which table a section is: the terminal summary shows only some. */
-export type MetricSectionId = 'waiting' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'targets' | 'time-in-system';
+export type MetricSectionId = 'waiting' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'targets' | 'true-cases' | 'leavers' | 'time-in-system';
 
 /** A titled group of rows. */
 export interface MetricSection {
@@ -104,11 +104,32 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
       title: 'Waiting-time standards (share within time)',
       rows: targets.map((t) => {
         const goal = targetGoal(experiment, t);
-        const label = goal === undefined ? humanise(t) : `${humanise(t)} (goal ${formatPercent(goal, 0)})`;
+        const label = goal === undefined ? targetName(experiment, t) : `${targetName(experiment, t)} (goal ${formatPercent(goal, 0)})`;
         return { ...row(label, metricPath.targetShare(t), 'share', 'higher'), ...(goal === undefined ? {} : { goal }) };
       }),
     });
   }
+  // True cases per condition, from first presentation (a missed case's return does not reset it).
+  const conditions = experiment.manifest?.conditions ?? [];
+  if (conditions.length > 0) {
+    sections.push({
+      id: 'true-cases',
+      title: 'True cases (from first presentation)',
+      rows: conditions.flatMap((c) => [
+        row(`${c}: mean days to diagnosis`, `conditions.${c}.diagnosis.mean`, 'days', 'lower'),
+        row(`${c}: not diagnosed within 28 days`, `conditions.${c}.diagnosisOver28`, 'share', 'lower'),
+        row(`${c}: left undiagnosed`, `conditions.${c}.undiagnosed`, 'patients', 'lower'),
+        row(`${c}: mean days to first treatment`, `conditions.${c}.treatment.mean`, 'days', 'lower'),
+      ]),
+    });
+  }
+  // Who gave up waiting, by stage: shown only where some variant has any.
+  const someone = (metric: string) => variantsOf(experiment).some((v) => (metricSummary(experiment, v, metric)?.mean ?? 0) > 0);
+  const leavers = [
+    row('All stages', 'patients.abandoned', 'patients', 'lower'),
+    ...stages.map((s) => row(s, `stages.${s}.abandoned`, 'patients', 'lower')),
+  ].filter((r) => someone(r.metric));
+  if (leavers.length > 0) sections.push({ id: 'leavers', title: 'Gave up waiting (left untreated)', rows: leavers });
   sections.push({
     id: 'time-in-system',
     title: 'Time in the pathway (days)',
@@ -122,7 +143,7 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
 }
 
 /** Sections the terminal summary shows (the report shows them all). */
-const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wait-mean', 'targets']);
+const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wait-mean', 'targets', 'true-cases', 'leavers']);
 
 /**
  * The concise terminal summary printed by `carepath run`: one column per variant; rows for the

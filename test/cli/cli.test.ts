@@ -154,9 +154,27 @@ describe('carepath run', () => {
     // the summary table: one column per variant, the waiting list, target shares, bottleneck
     expect(r.stdout).toMatch(/base\s+more-scans\s+more-scans-and-treatment/);
     expect(r.stdout).toMatch(/Waiting list at the end/);
-    expect(r.stdout).toMatch(/Diagnosis 28d \(goal 80%\)/);
+    expect(r.stdout).toMatch(/Diagnosed or ruled out within 28 days of referral \(goal 80%\)/);
     expect(r.stdout).toMatch(/Bottleneck \(theory\)/);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--patients streams every run\'s patient records as JSON Lines, one per patient', async () => {
+    const { dir, file } = await starter();
+    const records = join(dir, 'patients.jsonl');
+    const r = await cli(['run', file, '-r', '2', '--variant', 'more-scans', '--patients', records, '--json', '--out', join(dir, 'o')]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout);
+    const lines = readFileSync(records, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (const v of ['base', 'more-scans']) {
+      for (const run of results.variants[v].replications) {
+        const mine = lines.filter((l) => l.variant === v && l.replication === run.replication);
+        expect(mine.length).toBe(run.patients.initial + run.patients.arrived); // every patient once
+      }
+    }
+    const sampled = join(dir, 'some.jsonl');
+    expect((await cli(['run', file, '-r', '1', '--variant', 'more-scans', '--patients', sampled, '--patients-sample', '0', '--json', '--out', join(dir, 'p')])).code).toBe(0);
+    expect(readFileSync(sampled, 'utf8')).toBe('');
   });
 
   it('--json prints the results as JSON on stdout; --variant limits the variants', async () => {

@@ -103,6 +103,8 @@ export function simulate(scenario: FakeScenario, options: { seed?: number; repli
     stages: { a: stage(Math.floor(atEnd / 3)), b: stage(atEnd - Math.floor(atEnd / 3)) },
     timeInSystem: { mean: level / 8, median: level / 9, p92: level / 4, max: level * 2, n: 1900 },
     targets: { t31: { met: Math.round(share * 500), breached: 500 - Math.round(share * 500), share, goal: 0.96, breachedStillWaiting: 3, counted: 500 } },
+    conditions: {},
+    breakdown: { stages: {}, targets: {} },
     series: { day, waiting, byStage: { a, b } },
     events: 12345 + r,
     warnings: [],

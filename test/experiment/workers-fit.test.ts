@@ -23,14 +23,14 @@ describe('default worker count respects memory', () => {
   it('divides the budget by a worker plus room for twice its waiting list', () => {
     const s = scenario(1_000_000, 1000);
     const expected = Math.max(1, Math.floor(budget(1000) / (WORKER_BASE_BYTES + 2 * BYTES_PER_PATIENT * 1_000_000)));
-    expect(workersThatFit(s, ['base'])).toBe(expected);
+    expect(workersThatFit(s, ['base'], freemem())).toBe(expected);
     // With 1000 MB and the machine's memory not binding, that is floor(1000 MB / 163.2 MB) = 6.
     if (0.75 * freemem() > 1000 * 2 ** 20) expect(expected).toBe(6);
   });
 
   it('never goes below one worker, and caps the cores-based default', () => {
     const huge = scenario(50_000_000, 100);
-    expect(workersThatFit(huge, ['base'])).toBe(1);
+    expect(workersThatFit(huge, ['base'], freemem())).toBe(1);
     expect(resolveWorkers({}, huge, ['base'])).toBe(1);
     // An explicit count is the user's choice (checkConcurrentMemory refuses it if it cannot fit).
     expect(resolveWorkers({ workers: 3 }, huge, ['base'])).toBe(3);

@@ -33,6 +33,8 @@ const HORIZONS: Record<string, number | null> = {
   'tandem.yaml': 20_000,
   'lung-cancer-ai.yaml': null,
   'england-elective.yaml': 14,
+  'england-elective-rtt.yaml': 14,
+  'surgical-pathway.yaml': null,
 };
 
 /** What is stored per run: the digest, plus a few counts so a mismatch says roughly what moved. */

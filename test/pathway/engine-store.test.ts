@@ -48,12 +48,20 @@ describe('PatientStore', () => {
     s.setState(p, 4);
     s.setLastTest(p, 1);
     s.setClockFrom(p, 0, 7.25);
+    s.setFirst(p, -2e9);
+    s.setDiagnosed(p, -1);
+    s.setTreated(p, 0x40000000);
+    expect([s.first(p), s.diagnosed(p), s.treated(p), s.first(q), s.diagnosed(q), s.treated(q)]).toEqual([-2e9, -1, 0x40000000, 0, 0, 0]);
+    s.setKey(p, -1, 2 ** 31 - 1);
+    expect([s.visitKey(p, 31), s.visitKey(p, 31)]).toEqual([0, 1]);
+    expect([s.keyA(p), s.keyB(p)]).toEqual([-1, 2 ** 31 - 1]);
+    expect([s.keyA(q), s.keyB(q), s.visitKey(q, 31)]).toEqual([0, 0, 0]);
     expect([s.start(p), s.joined(p), s.abandonHandle(p), s.cond(p), s.targetsDone(p), s.stage(p), s.missedAt(p)]).toEqual([
       -1e9, 1.5, 2 ** 53 - 1, -1, -1, 32767, -1,
     ]);
     expect([s.cls(p), s.state(p), s.lastTest(p), s.clockFrom(p, 0)]).toEqual([255, 4, 1, 7.25]);
     expect([s.cls(q), s.cond(q), s.stage(q), s.targetsDone(q), s.state(q), s.lastTest(q)]).toEqual([0, 0, 0, 0, IN_SERVICE, -1]);
-    expect(s.rowBytes).toBe(48);
+    expect(s.rowBytes).toBe(56 + 8 + 16); // fixed fields and random key, one target clock, first presentation and condition bits
   });
 
   it('grows past its initial capacity and keeps every row', () => {

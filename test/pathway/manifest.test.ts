@@ -12,8 +12,9 @@ describe('result manifest', () => {
   it('names exactly the metric keys of the run, in the same order', () => {
     const run = simulate(short);
     expect(Object.keys(run.manifest.metrics)).toEqual([...runMetrics(run).keys()]);
-    // 8 patient counts + 6 stages × 13 + 5 time-in-system fields + 3 targets × 6 + events
-    expect(Object.keys(run.manifest.metrics)).toHaveLength(8 + 6 * 13 + 5 + 3 * 6 + 1);
+    // 8 patient counts + 6 stages × 14 + 5 time-in-system fields + 3 targets × 6 + events
+    // + 1 condition × 20 + breakdowns over 5 groups (3 classes, has / has not): 6 stages × 4 + 3 targets × 4
+    expect(Object.keys(run.manifest.metrics)).toHaveLength(8 + 6 * 14 + 5 + 3 * 6 + 1 + 20 + 5 * (6 * 4 + 3 * 4));
   });
 
   it('describes stages, targets and the calendar as the scenario file states them', () => {

@@ -330,7 +330,7 @@ describe('scale', () => {
     expect(r.stages.clinic!.waitingAtEnd).toBeGreaterThan(1_900_000);
     expect(r.warnings.join(' ')).toMatch(/"clinic".*unstable/);
     const grown = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
-    // Typed-array store: ~40 bytes a patient (doubling may leave ×2, plus the queue buffer).
+    // Typed-array store: ~56 bytes a patient (doubling may leave ×2, plus the queue buffer).
     expect(grown / r.stages.clinic!.waitingAtEnd).toBeLessThan(200);
     expect(conserved(r)).toBe(true);
   });

@@ -43,7 +43,7 @@ describe('writeReportBundle writes one consistent set', () => {
     for (const c of files.charts) expect(existsSync(c)).toBe(true);
     // Nothing temporary is left beside the folder or in it.
     expect(readdirSync(join(dir, '..'))).toEqual(['out']);
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt', 'results.json', 'series.csv', 'summary.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'comparisons.csv', 'notes.txt', 'replications.csv', 'results.json', 'series.csv', 'summary.csv']);
   });
 
   it('a folder with files of its own (as with --out .) stays in place; a killed earlier write is cleaned', async () => {
@@ -55,7 +55,7 @@ describe('writeReportBundle writes one consistent set', () => {
     const before = statSync(dir).ino;
     await writeReportBundle(dir, { experiment: fixtureExperiment() });
     expect(statSync(dir).ino).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt', 'results.json', 'series.csv', 'summary.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'comparisons.csv', 'notes.txt', 'replications.csv', 'results.json', 'series.csv', 'summary.csv']);
     expect(readdirSync(join(dir, '..')).filter((n) => n.includes(basename(dir)) && n !== basename(dir))).toEqual([]);
   });
 

@@ -89,6 +89,8 @@ function run(variant: (typeof VARIANTS)[number], replication: number): RunResult
     stages,
     timeInSystem: { mean: 30 + rnd(), median: 25, p92: 60, max: 200, n: 25000 },
     targets,
+    conditions: {},
+    breakdown: { stages: {}, targets: {} },
     series: { day, waiting, byStage },
     events: 123456,
     warnings: variant === 'base' ? ['stage scan is over capacity: its list grows every week'] : [],

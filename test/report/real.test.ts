@@ -31,9 +31,10 @@ describe('report of a real experiment', () => {
 
   it('renders one chart per spec and the summary table', async () => {
     const html = await renderReport({ scenario, experiment, analyses });
-    expect(html.match(/<svg\b/g)?.length).toBe(Object.keys(reportChartSpecs({ experiment, analyses })).length);
+    // Each chart wide and narrow, and one pathway diagram per variant.
+    expect(html.match(/<svg\b/g)?.length).toBe(2 * Object.keys(reportChartSpecs({ experiment, analyses })).length + experiment.variantNames.length);
     const table = terminalSummary(experiment, { analyses });
-    expect(table).toMatch(/Diagnosis 28d \(goal 80%\)/);
+    expect(table).toMatch(/Diagnosed or ruled out within 28 days of referral \(goal 80%\)/);
     expect(table).toMatch(/scan \(114%\)/);
     expect(summaryCsv(experiment)).toMatch(/^variant,metric,label,unit,better,mean,sd,ci_low,ci_high,min,max,n\nbase,/);
   });

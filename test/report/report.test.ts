@@ -47,10 +47,12 @@ describe('renderReport', () => {
 
   it('has one inline SVG per chart, each in its own figure', () => {
     const names = Object.keys(reportChartSpecs({ experiment, analyses }));
-    expect(names).toEqual(['waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
-    expect(html.match(/<svg\b/g)?.length).toBe(names.length);
+    expect(names).toEqual(['answer-stage', 'waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
+    // Each chart twice (wide, and narrow for phones), plus one pathway diagram per variant.
+    expect(html.match(/<figure class="diagram"/g)?.length).toBe(3);
+    expect(html.match(/<svg\b/g)?.length).toBe(2 * names.length + 3);
     for (const name of names) {
-      const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<svg\\b`);
+      const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<div class="wide"><svg\\b[^]*?</svg></div><div class="narrow"><svg\\b`);
       expect(html).toMatch(figure);
     }
   });
@@ -66,8 +68,8 @@ describe('renderReport', () => {
     expect(answerAt).toBeLessThan(html.indexOf('<svg'));
     // more-scans relieves the scan list and moves the queue to treatment (the fixture's story).
     expect(html).toMatch(/With more-scans, the scan waiting list falls from 1,\d{3} to \d{2} while the treat list grows from \d+ to \d{3}/);
-    expect(html).toMatch(/Treatment 62d falls from 70\.\d% to 55\.\d%/);
-    expect(html).toMatch(/Diagnosis 28d rises from 45\.\d% to 8\d\.\d%/);
+    expect(html).toMatch(/Treatment within 62 days falls from 70\.\d% to 55\.\d%/);
+    expect(html).toMatch(/Diagnosis within 28 days rises from 45\.\d% to 8\d\.\d%/);
     expect(html).toContain('The bottleneck moves from scan to treat');
     expect(html).toContain('The bottleneck is scan.');
     expect(html).toContain('The bottleneck at scan is relieved');
@@ -75,9 +77,14 @@ describe('renderReport', () => {
 
   it('lists the assumptions: every scenario parameter and each variant patch', () => {
     const assumptions = html.slice(html.indexOf('id="assumptions"'));
-    for (const text of ['perDay: 14', 'slots: 77', 'within: 62d', 'goal: 0.85', 'slots: 112', 'More scan slots; treatment unchanged.']) {
+    for (const text of ['perDay: 14', 'slots: 77', 'within: 62d', 'goal: 0.85', 'More scan slots; treatment unchanged.']) {
       expect(assumptions).toContain(text);
     }
+    // Readable tables, collapsed; a variant's change as setting → value.
+    expect(assumptions).toMatch(/<details class="assumptions"><summary>/);
+    expect(assumptions).toContain('<td class="key">stages.scan.capacity.slots</td><td class="val">112</td>');
+    expect(assumptions).toContain('<td class="key">scan</td><td class="val">capacity: (slots: 77, per: week, days: mon; tue; wed; thu; fri), next: (to: review)</td>');
+    expect(assumptions).not.toContain('<pre');
   });
 
   it('ends with the seed, replications, version and the command that reproduces the run', () => {
@@ -101,7 +108,7 @@ describe('answerSections', () => {
     const c = e.comparisons['more-scans']![path]!;
     e.comparisons['more-scans']![path] = { ...c, ci95: [c.meanDiff - 1, c.meanDiff + 1] };
     const section = answerSections({ experiment: e, analyses }).find((s) => s.variant === 'more-scans')!;
-    expect(section.headline).toMatch(/Treatment 62d goes from 70\.\d% to 55\.\d% \(not a clear change\)/);
+    expect(section.headline).toMatch(/Treatment within 62 days goes from 70\.\d% to 55\.\d% \(not a clear change\)/);
   });
 
   it('uses the variant descriptions and one section per variant, base first', () => {
@@ -114,12 +121,12 @@ describe('answerSections', () => {
 describe('chart specs', () => {
   it('puts calendar dates on the time axis when a start date is given', () => {
     const spec = waitingListChartSpec(experiment, { startDate: '2026-01-05' }) as any;
-    expect(spec.encoding.x.type).toBe('temporal');
-    const first = spec.data.values[0];
+    expect(spec.layer[0].encoding.x.type).toBe('temporal');
+    const first = spec.layer[0].data.values[0];
     expect(first.date).toBe('2026-01-05');
-    expect(spec.data.values[1].date).toBe('2026-01-12');
+    expect(spec.layer[0].data.values[1].date).toBe('2026-01-12');
     const plain = waitingListChartSpec(experiment) as any;
-    expect(plain.encoding.x.field).toBe('day');
+    expect(plain.layer[0].encoding.x.field).toBe('day');
   });
 
   it('labels the time axis with month and year, as the spec asks', async () => {
@@ -172,7 +179,7 @@ describe('writeReportBundle', () => {
     const back = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
     expect(back.variantNames).toEqual(experiment.variantNames);
     const charts = readdirSync(join(dir, 'charts')).sort();
-    expect(charts).toEqual(['bottleneck', 'stage-lists', 'stage-waits', 'targets', 'utilisation', 'waiting-list'].map((n) => `${n}.vl.json`));
+    expect(charts).toEqual(['answer-stage', 'bottleneck', 'stage-lists', 'stage-waits', 'targets', 'utilisation', 'waiting-list'].map((n) => `${n}.vl.json`));
     const spec = JSON.parse(readFileSync(join(dir, 'charts', 'waiting-list.vl.json'), 'utf8'));
     expect(spec.$schema).toMatch(/vega-lite\/v6/);
     // no temp files left behind

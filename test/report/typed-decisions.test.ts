@@ -22,10 +22,10 @@ describe('typed decisions in the report', () => {
   it('the terminal summary keeps the list, mean-wait and standards tables by id', () => {
     const experiment = fixtureExperiment();
     const sections = metricSections(experiment);
-    expect(sections.map((s) => s.id)).toEqual(['waiting-at-end', 'wait-mean', 'wait-p92', 'utilisation', 'standards', 'time-in-pathway']);
+    expect(sections.map((s) => s.id)).toEqual(['waiting', 'wait-mean', 'wait-p92', 'utilisation', 'targets', 'time-in-system']);
     const text = terminalSummary(experiment);
     for (const s of sections) {
-      const kept = ['waiting-at-end', 'wait-mean', 'standards'].includes(s.id);
+      const kept = ['waiting', 'wait-mean', 'targets'].includes(s.id);
       expect(text.includes(s.title), s.title).toBe(kept);
     }
   });

@@ -9,33 +9,9 @@ import { cobhamMmc } from '../../src/analysis/cobham.js';
 import { erlangA } from '../../src/analysis/erlang-a.js';
 import { dailySlotsQueue } from '../../src/analysis/slots-chain.js';
 import type { RunResult } from '../../src/pathway/result.js';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../src/pathway/scenario.js';
 import type { Observer, RunPlan, ValidationCase } from './cases.js';
+import { exp, lqOf, perDay, scenario, waitOf } from './case-kit.js';
 
-const exp = (mean: number) => ({ dist: 'exponential', mean });
-
-/** Same seeding rule as cases.ts (FNV-1a of the id), repeated here to keep the modules acyclic at load. */
-function seedOf(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
-  return h % 1_000_000_007;
-}
-
-function scenario(plan: RunPlan, name: string, body: Record<string, unknown>): Scenario {
-  return parseScenario({
-    version: 1,
-    name,
-    warmup: plan.warmup,
-    horizon: plan.horizon,
-    seed: seedOf(name),
-    sampleEvery: Math.max(7, plan.horizon / 20),
-    ...body,
-  } as ScenarioInput);
-}
-
-const waitOf = (stage: string) => (r: RunResult) => r.stages[stage]!.wait.mean;
-const lqOf = (stage: string) => (r: RunResult) => r.stages[stage]!.meanQueueLength;
-const perDay = (stage: string) => (r: RunResult) => r.stages[stage]!.entered / r.horizon;
 
 /** Mean time from pathway start to finishing `stage`, by class, for patients finishing after `from`. */
 function sojournByClass(stage: string, from: number): () => Observer {

@@ -13,6 +13,7 @@ import type { SimulationHooks } from '../../src/pathway/engine.js';
 import type { RunResult } from '../../src/pathway/result.js';
 import { parseScenario, type Scenario } from '../../src/pathway/scenario.js';
 import { KIND_CASES } from './cases-kinds.js';
+import { exp, lqOf, scenario, seedOf, utilOf, waitOf } from './case-kit.js';
 
 /** One compared quantity. */
 export interface Metric {
@@ -59,34 +60,7 @@ export interface ValidationCase {
   observe?: () => Observer;
 }
 
-const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
-
-/**
- * Each case has its own master seed (from its id), so different cases draw different random
- * numbers and their rows are independent evidence.
- */
-export function seedOf(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
-  return h % 1_000_000_007;
-}
-
-function scenario(plan: RunPlan, name: string, body: Record<string, unknown>): Scenario {
-  return parseScenario({
-    version: 1,
-    name,
-    warmup: plan.warmup,
-    horizon: plan.horizon,
-    seed: seedOf(name),
-    // Series are not compared (except for the overloaded case): sample rarely to keep runs lean.
-    sampleEvery: Math.max(7, plan.horizon / 20),
-    ...body,
-  } as never);
-}
-
-const waitOf = (stage: string) => (r: RunResult) => r.stages[stage]!.wait.mean;
-const lqOf = (stage: string) => (r: RunResult) => r.stages[stage]!.meanQueueLength;
-const utilOf = (stage: string) => (r: RunResult) => r.stages[stage]!.utilisation;
+export { seedOf } from './case-kit.js';
 
 /** An M/M/c clinic: Poisson arrivals λ/day, c servers of mean service 1/μ days. */
 function mmc(

@@ -14,8 +14,10 @@ import { variantNames, WorkLimitError, type Scenario } from '../../pathway/index
 import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
+import { APP_REPLICATIONS, writeAppPage } from './app.js';
 import { progressBar, say } from '../io.js';
-import { collectList, integer, positiveCount, positiveInt, shard } from '../options.js';
+import { collectList, integer, positiveCount, positiveInt, shard, share } from '../options.js';
+import { patientRecordsTo } from '../patients.js';
 import { checkVariants, defaultOutDir, MAX_PATIENTS_HELP, readScenario, scenarioName, startDateOf } from '../scenario.js';
 
 /** Replications per variant when `--replications` is not given: quick, yet with usable CIs. */
@@ -33,6 +35,9 @@ interface RunFlags {
   quiet?: boolean;
   maxPatients?: number;
   reproducible?: boolean;
+  patients?: string;
+  patientsSample?: number;
+  app?: boolean;
 }
 
 /**
@@ -66,11 +71,14 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('-s, --seed <n>', "master seed (default: the scenario's seed)", integer)
     .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
     .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('--patients <file>', 'also write each patient\'s path to FILE as JSON Lines, streamed (runs in one thread)')
+    .option('--patients-sample <share>', 'with --patients: the share of patients recorded (default 1)', share)
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
     .option('--max-patients <n>', MAX_PATIENTS_HELP, positiveCount)
     .option('--reproducible', 'byte-identical outputs: no clock time, wall time or host details (also set by SOURCE_DATE_EPOCH)')
+    .option('--app', 'also write app.html, the interactive what-if page (see `carepath app`)')
     .addHelpText(
       'after',
       `
@@ -108,11 +116,14 @@ Examples:
         // Moves the bar within a fraction of a second, even during one long replication.
         onRunProgress: (done, total) => bar.update(done, total, label),
       };
+      const records = flags.patients ? patientRecordsTo(flags.patients, flags.patientsSample ?? 1) : undefined;
+      if (records) Object.assign(options, { simulate: records.simulate, workers: 1 });
       let experiment;
       try {
         experiment = await runExperiment(scenario, options);
       } finally {
         bar.stop();
+        records?.close();
       }
       if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');
@@ -123,6 +134,10 @@ Examples:
       } else {
         const files = await writeReportBundle(out, { experiment, scenario, analyses, source: file, startDate: startDateOf(scenario) });
         say(io, Boolean(flags.quiet), `Wrote ${files.report} (and summary.csv, comparisons.csv, replications.csv, series.csv, results.json, charts/) in ${out}`);
+        if (flags.app) {
+          await writeAppPage(join(out, 'app.html'), scenario, { replications: APP_REPLICATIONS, title: name });
+          say(io, Boolean(flags.quiet), `Wrote ${join(out, 'app.html')}, the what-if page`);
+        }
       }
       if (flags.json) {
         io.out(resultsJson(experiment));

@@ -3,7 +3,7 @@
  * validating inside another schema), both built from the registry.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_JSON_SCHEMA } from '../duration.js';
 import { paramJsonSchema } from './params.js';
 import { DISTRIBUTIONS, type DistributionSpec } from './registry.js';

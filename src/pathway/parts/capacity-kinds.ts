@@ -54,8 +54,10 @@ export const CAPACITY_KINDS: readonly CapacityKindEntry[] = [
 /**
  * The code of a capacity kind.
  * @throws Error for a kind that is not registered.
+ * @internal
  * @example
  * ```ts
+ * import { capacityKindCode } from './capacity-kinds.js';
  * capacityKindCode('slots'); // 1
  * ```
  */

@@ -42,8 +42,10 @@ export interface DisciplineEntry {
 /**
  * Every built-in discipline, in the order the schema lists them. A new discipline is one file
  * exporting its entry, plus its line here.
+ * @internal
  * @example
  * ```ts
+ * import { DISCIPLINES } from './disciplines.js';
  * DISCIPLINES.map((d) => d.name); // ['fifo', 'priority', 'longest-clock-first']
  * ```
  */
@@ -60,8 +62,10 @@ export const disciplineSummary = DISCIPLINES.map((d) => `\`${d.name}\`: ${d.summ
 
 /**
  * The registry entry of a discipline name, or undefined (a name only code can supply).
+ * @internal
  * @example
  * ```ts
+ * import { disciplineEntry } from './disciplines.js';
  * disciplineEntry('longest-clock-first')?.order; // 'key'
  * ```
  */
@@ -72,8 +76,10 @@ export function disciplineEntry(name: string): DisciplineEntry | undefined {
 /**
  * How `analyse` treats a stage's discipline, with the note to add for `classes` classes there.
  * A name not in the registry is a discipline given in code: `simulate-only`.
+ * @internal
  * @example
  * ```ts
+ * import { disciplineAnalysis } from './disciplines.js';
  * disciplineAnalysis('fifo', 1); // { treatment: 'exact', note: '' }
  * ```
  */

@@ -2,11 +2,19 @@
  * Target clocks: which events start and stop each waiting-time standard's clock, the count of
  * patients within and beyond it, and at the end the patients still on the way who already
  * breach it.
+ *
+ * A clock counts from the pathway start (restarted when a missed patient comes back), from the
+ * first presentation (`clock: first`, never restarted) or from a `from` event. A target may count
+ * only patients with a condition (a true-case target) or in a class when their clock stops. On a
+ * true-case target an `exit` stops the clock only once a test has found the condition, and a true
+ * case who leaves the pathway (exits for good, or gives up waiting) before their clock stopped is
+ * a breach: a missed cancer is never counted as met.
  * @module
  */
 import type { Simulation } from '../../core/simulation.js';
 import type { Model, ModelEventRef } from '../model.js';
-import { IN_SERVICE, MAX_TARGETS, WAITING, type PatientStore } from '../patients.js';
+import type { Breakdown } from './breakdown.js';
+import { AWAY, IN_SERVICE, MAX_TARGETS, WAITING, type PatientStore } from '../patients.js';
 
 /** Event code of a clock event: 2s service start at s, 2s+1 service end, 2S exit. */
 export function eventCode(ev: ModelEventRef, stages: number): number {
@@ -29,11 +37,22 @@ export class TargetClocks {
   private readonly fromAt: Int32Array[];
   readonly met: Float64Array;
   readonly breached: Float64Array;
+  /** Targets on the first-presentation clock: their flags survive a return (see PatientStore.restartClock). */
+  readonly firstMask: number;
+  /** 1 if some target counts only true cases (the engine calls {@link leave} only then). */
+  readonly hasTrueCase: number;
+  private readonly first: Uint8Array;
+  private readonly forCond: Int32Array;
+  private readonly forCls: Int32Array;
+  private readonly exitCode: number;
+  /** 1 for targets measured on the list at a snapshot (run/incomplete.ts): stops are not counted. */
+  private readonly snapshot: Uint8Array;
 
   // Set by attach(): the store is sized from this object's fromTargets, so it comes later.
   private store!: PatientStore;
   private sim!: Simulation;
   private stats!: { measuring: boolean };
+  private groups!: Breakdown;
 
   constructor(private readonly model: Model) {
     const S = model.stages.length;
@@ -58,10 +77,50 @@ export class TargetClocks {
     this.hasClock = Uint8Array.from({ length: codes }, (_, c) => (until[c]!.length > 0 || from[c]!.length > 0 ? 1 : 0));
     this.met = new Float64Array(T);
     this.breached = new Float64Array(T);
+    this.first = Uint8Array.from(model.targets, (t) => (t.clock === 'first' ? 1 : 0));
+    this.forCond = Int32Array.from(model.targets, (t) => t.forCondition ?? -1);
+    this.forCls = Int32Array.from(model.targets, (t) => t.forClass ?? -1);
+    this.firstMask = model.targets.reduce((m, t, i) => (t.clock === 'first' ? m | (1 << i) : m), 0);
+    this.hasTrueCase = this.forCond.some((c) => c >= 0) ? 1 : 0;
+    this.exitCode = 2 * S;
+    this.snapshot = Uint8Array.from(model.targets, (t) => (t.measure === 'incomplete' ? 1 : 0));
+  }
+
+  /** When target t's clock started for patient p (NaN: not started). */
+  clockStart(p: number, t: number): number {
+    const slot = this.fromSlot[t]!;
+    if (slot >= 0) return this.store.clockFrom(p, slot);
+    return this.first[t] === 1 ? this.store.first(p) : this.store.start(p);
+  }
+
+  /** Whether patient p is one target t counts (condition and class restrictions). */
+  counts(p: number, t: number): boolean {
+    const c = this.forCond[t]!;
+    if (c >= 0 && ((this.store.cond(p) >>> c) & 1) === 0) return false;
+    const k = this.forCls[t]!;
+    return k < 0 || this.store.cls(p) === k;
+  }
+
+  /**
+   * Patient p leaves the pathway for good (a last exit, or giving up): every true-case target
+   * whose clock has not stopped counts them as a breach.
+   */
+  leave(p: number): void {
+    const store = this.store;
+    for (let t = 0; t < this.n; t++) {
+      const c = this.forCond[t]!;
+      if (c < 0 || ((store.cond(p) >>> c) & 1) === 0 || (store.targetsDone(p) & (1 << t)) !== 0) continue;
+      store.setTargetsDone(p, store.targetsDone(p) | (1 << t));
+      if (this.stats.measuring && this.snapshot[t] === 0 && this.counts(p, t)) {
+        this.breached[t]++;
+        this.groups.target(p, t, 0);
+      }
+    }
   }
 
   /** Connects the clocks to the run's store, clock and statistics (whose `measuring` flag they read). */
-  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }): void {
+  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }, groups: Breakdown): void {
+    this.groups = groups;
     this.store = store;
     this.sim = sim;
     this.stats = stats;
@@ -84,13 +143,20 @@ export class TargetClocks {
       const t = until[i]!;
       const bit = 1 << t;
       if ((store.targetsDone(p) & bit) !== 0) continue;
-      const slot = this.fromSlot[t]!;
-      const clock = slot < 0 ? store.start(p) : store.clockFrom(p, slot);
+      const clock = this.clockStart(p, t);
       if (clock !== clock) continue; // the `from` event has not happened: no clock to stop
+      const c = this.forCond[t]!;
+      // A true case leaving before any test found the condition is not met: see leave().
+      if (code === this.exitCode && c >= 0 && ((store.diagnosed(p) >>> c) & 1) === 0) continue;
       store.setTargetsDone(p, store.targetsDone(p) | bit);
-      if (this.stats.measuring) {
-        if (now - clock <= this.within[t]!) this.met[t]++;
-        else this.breached[t]++;
+      if (this.stats.measuring && this.snapshot[t] === 0 && this.counts(p, t)) {
+        if (now - clock <= this.within[t]!) {
+          this.met[t]++;
+          this.groups.target(p, t, 1);
+        } else {
+          this.breached[t]++;
+          this.groups.target(p, t, 0);
+        }
       }
     }
   }
@@ -98,6 +164,8 @@ export class TargetClocks {
   /**
    * Patients still on the way at `now` whose clock already exceeds the standard, per target,
    * when the clock-stopping event is certain to come (it is the patient's current stage, or exit).
+   * Missed patients away count on targets whose clock survives their return (first presentation)
+   * and on true-case targets (they have not been found).
    */
   stillBreached(now: number): Float64Array {
     const store = this.store;
@@ -106,14 +174,17 @@ export class TargetClocks {
     const certain = this.certainStops();
     for (let p = 0; p < store.highWater; p++) {
       const state = store.state(p);
-      if (state !== WAITING && state !== IN_SERVICE) continue;
+      const away = state === AWAY;
+      if (state !== WAITING && state !== IN_SERVICE && !away) continue;
       const s = store.stage(p);
       for (let t = 0; t < this.n; t++) {
-        if ((store.targetsDone(p) & (1 << t)) !== 0) continue;
-        if (!certain[t]![state === WAITING ? 0 : 1]![s]) continue;
-        const slot = this.fromSlot[t]!;
-        const clock = slot < 0 ? store.start(p) : store.clockFrom(p, slot);
-        if (clock === clock && now - clock > this.within[t]!) out[t]++;
+        if ((store.targetsDone(p) & (1 << t)) !== 0 || this.snapshot[t] === 1 || !this.counts(p, t)) continue;
+        if (away ? this.first[t] === 0 && this.forCond[t]! < 0 : !certain[t]![state === WAITING ? 0 : 1]![s]) continue;
+        const clock = this.clockStart(p, t);
+        if (clock === clock && now - clock > this.within[t]!) {
+          out[t]++;
+          this.groups.target(p, t, 0);
+        }
       }
     }
     return out;

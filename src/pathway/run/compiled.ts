@@ -6,8 +6,8 @@
  * @module
  */
 import { compileDistribution, type Sampler } from '../../core/distributions.js';
-import type { Rng } from '../../core/random.js';
 import type { Model } from '../model.js';
+import type { PatientRandom } from '../patient-random.js';
 import type { PatientStore } from '../patients.js';
 import { MAX_CLASSES, MAX_STAGES } from '../patients.js';
 import { compileRouting, type RoutingTable } from '../routing.js';
@@ -49,8 +49,12 @@ export interface CompiledModel {
 
 /**
  * Compiles a model's tables (once per run).
+ * @internal
  * @example
  * ```ts
+ * import { loadScenario } from '../load.js';
+ * import { resolveScenario } from '../resolve.js';
+ * import { compileModel, D_EXPONENTIAL } from './compiled.js';
  * const c = compileModel(resolveScenario(loadScenario('examples/scenarios/mm1.yaml')));
  * c.svcKind[0] === D_EXPONENTIAL; // true: the clinic's service is drawn inline
  * ```
@@ -134,12 +138,15 @@ export function specialise(sampler: Sampler): [number, number] {
 }
 
 /**
- * The test of stage s (condition tc) on patient p, with one draw from `rng`: sets their last
- * result, whether a missed condition may bring them back, and their class on a positive.
+ * The test of stage s (condition tc) on patient p at visit key `visit`, with the patient's own
+ * draw (see patient-random.ts): sets their last result, whether a missed condition may bring
+ * them back, and their class on a positive.
  */
-export function applyTest(c: CompiledModel, store: PatientStore, p: number, s: number, tc: number, rng: Rng): void {
+export function applyTest(c: CompiledModel, store: PatientStore, p: number, s: number, tc: number, prn: PatientRandom, visit: number): void {
   const has = (store.cond(p) >>> tc) & 1;
-  const u = rng();
+  // A draw is a pure function of patient and visit, so a certain result needs none.
+  const certain = has === 1 ? c.testSens[s]! >= 1 : c.testSpec[s]! >= 1;
+  const u = certain ? 0 : prn.test(p, s, visit);
   // Positive with probability sensitivity if the patient has the condition, else 1 − specificity.
   const positive = has === 1 ? u < c.testSens[s]! : u >= c.testSpec[s]!;
   store.setLastTest(p, positive ? 1 : 0);

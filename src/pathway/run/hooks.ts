@@ -11,6 +11,11 @@ import type { PatientStore } from '../patients.js';
 export interface PatientView {
   /** Row of the patient in the engine's store; reused after the patient leaves. */
   id: number;
+  /**
+   * Who the patient is, e.g. `arrivals/gp-chest-xray#41` (the 42nd arrival of that stream) or
+   * `initial/reporting/0#7`: the same patient in every variant of a run with the same seed.
+   */
+  identity: string;
   /** Class name. */
   class: string;
   /** Names of the conditions the patient truly has. */
@@ -43,9 +48,13 @@ export interface RouteContext {
  * current time; returns the index in `waiting` of the patient to serve next.
  * @example
  * ```ts
+ * import { loadScenario, simulate } from 'carepath';
+ * import type { DisciplineFunction } from 'carepath/kernel';
  * // Serve the patient who joined most recently (last in, first out).
  * const lifo: DisciplineFunction = (waiting) => waiting.length - 1;
- * simulate(scenario, { disciplines: { lifo } }); // with `queue: lifo` at a stage
+ * const mm1 = loadScenario('examples/scenarios/mm1.yaml');
+ * const scenario = { ...mm1, horizon: 2000, stages: { clinic: { ...mm1.stages.clinic, queue: 'lifo' } } };
+ * simulate(scenario, { disciplines: { lifo } }).stages.clinic.wait.mean; // in the long run 9 days as under FIFO, with a far longer tail
  * ```
  */
 export type DisciplineFunction = (waiting: readonly PatientView[], now: number, stage: string) => number;
@@ -57,8 +66,8 @@ export type DisciplineFunction = (waiting: readonly PatientView[], now: number, 
 export interface SimulationHooks {
   /**
    * Overrides routing after a stage: return a stage id or `exit`, or undefined to keep
-   * `ctx.proposed`. The scenario's own routing draw is still made, so random streams stay
-   * aligned with runs that do not use the hook.
+   * `ctx.proposed`. Routing draws belong to the patient and visit (see patient-random.ts), so a
+   * hook shifts no other patient's numbers.
    */
   route?(ctx: RouteContext): string | undefined;
   /**
@@ -73,8 +82,11 @@ export interface SimulationHooks {
   disciplines?: Record<string, DisciplineFunction>;
 }
 
-/** Builds the read-only view of patient p given to hooks (allocates: only hooks pay for it). */
-export function patientView(m: Model, store: PatientStore, p: number): PatientView {
+/**
+ * Builds the read-only view of patient p given to hooks (allocates: only hooks pay for it);
+ * `identity` is theirs from the engine's PatientRandom.
+ */
+export function patientView(m: Model, store: PatientStore, p: number, identity: string): PatientView {
   const conditions: string[] = [];
   m.conditions.forEach((c, i) => {
     if ((store.cond(p) >>> i) & 1) conditions.push(c);
@@ -82,6 +94,7 @@ export function patientView(m: Model, store: PatientStore, p: number): PatientVi
   const lt = store.lastTest(p);
   return {
     id: p,
+    identity,
     class: m.classes[store.cls(p)]!,
     conditions,
     lastTest: lt === 1 ? 'positive' : lt === 0 ? 'negative' : null,

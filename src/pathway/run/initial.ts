@@ -6,17 +6,26 @@
 import { compileDistribution } from '../../core/distributions.js';
 import type { RandomStreams, Rng } from '../../core/random.js';
 import type { Model } from '../model.js';
+import type { PatientRandom } from '../patient-random.js';
 import type { PatientStore } from '../patients.js';
 import { sortAscending } from './sort.js';
 
 /**
- * Allocates the initial patients of every stage, longest waiters first, and calls `enter` for
- * each (their pathway clock and join time set to minus their past wait). Returns how many.
+ * Allocates the initial patients of every stage, longest waiters first, names each as the next
+ * patient of its group (`prn`, by index into `model.initial`) and calls `enter` for each (their
+ * pathway clock and join time set to minus their past wait). Returns how many.
  */
-export function insertInitial(model: Model, streams: RandomStreams, store: PatientStore, enter: (p: number, s: number) => void): number {
+export function insertInitial(
+  model: Model,
+  streams: RandomStreams,
+  store: PatientStore,
+  prn: PatientRandom,
+  enter: (p: number, s: number) => void,
+): number {
   let count = 0;
   for (let s = 0; s < model.stages.length; s++) {
-    const groups = model.initial.filter((g) => g.stage === s);
+    const groupIndex = model.initial.flatMap((g, i) => (g.stage === s ? [i] : []));
+    const groups = groupIndex.map((i) => model.initial[i]!);
     if (groups.length === 0) continue;
     const st = model.stages[s]!;
     const waitRng = streams.stream(`initial/${st.id}`);
@@ -38,7 +47,9 @@ export function insertInitial(model: Model, streams: RandomStreams, store: Patie
       const w = waited[best]![pos[best]!--]!;
       const g = groups[best]!;
       const p = store.allocate(g.classIndex, drawConditions(g.conditions, condRng));
+      prn.identifyInitial(p, groupIndex[best]!);
       store.setStart(p, -w);
+      store.setFirst(p, -w);
       store.setJoined(p, -w);
       count++;
       enter(p, s);

@@ -9,6 +9,7 @@ import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
 import type { RunResult, StageResult, TargetResult } from '../result.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { Capacity } from './capacity.js';
+import type { IncompleteMeasures } from './incomplete.js';
 
 /** Patient counts over the whole run, kept by the engine. */
 export interface RunCounts {
@@ -99,6 +100,9 @@ export class Statistics {
     targetsBreached: Float64Array,
     stillBreached: Float64Array,
     run: { seed: number; replication: number; events: number },
+    conditions: RunResult['conditions'],
+    breakdown: RunResult['breakdown'],
+    incomplete: IncompleteMeasures | null,
   ): Omit<RunResult, 'manifest'> {
     const m = this.m;
     const S = m.stages.length;
@@ -157,6 +161,12 @@ export class Statistics {
         counted,
       };
     });
+    // Targets on incomplete pathways: the list at the end, within and beyond the standard.
+    incomplete?.targets.forEach((t, i) => {
+      const met = incomplete.lastWithin[i]!;
+      const breached = incomplete.lastBeyond[i]!;
+      Object.assign(targets[m.targets[t]!.id]!, { met, breached, share: met + breached > 0 ? met / (met + breached) : 0, breachedStillWaiting: breached, counted: met + breached });
+    });
     const byStage: Record<string, number[]> = Object.create(null); // ids are keys: no prototype to collide with
     m.stages.forEach((st, s) => (byStage[st.id] = this.seriesByStage[s]!));
     return {
@@ -180,7 +190,9 @@ export class Statistics {
       stages,
       timeInSystem: this.timeInSystem.summary(),
       targets,
-      series: { day: this.seriesDay, waiting: this.seriesWaiting, byStage },
+      conditions,
+      breakdown,
+      series: { day: this.seriesDay, waiting: this.seriesWaiting, byStage, ...(incomplete ? { measures: incomplete.series } : {}) },
       events: run.events,
       warnings,
     };

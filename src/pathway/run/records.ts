@@ -1,0 +1,176 @@
+/**
+ * Patient records (opt-in): each patient's path through the pathway, handed to a sink as the
+ * patient leaves (or at the end, for those still in it), so anything the library does not
+ * compute can be computed from them. Memory holds only the records of patients still in the
+ * pathway, never those already written: a run of millions of patients streams them out.
+ *
+ * Without a sink the engine has no recorder and pays one null check per event.
+ * @module
+ */
+import type { Rng } from '../../core/random.js';
+import type { Model } from '../model.js';
+import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+
+/** One stage visit of a patient. Times in days since day 0; null when it did not happen. */
+export interface StageVisit {
+  /** Stage id. */
+  stage: string;
+  /** When the patient joined the stage's list (for patients waiting at day 0, when their wait began). */
+  joined: number;
+  /** When service started (null: never). */
+  start: number | null;
+  /** When the stage ended for them (null: never). */
+  end: number | null;
+  /** The stage's test result, if the stage is a test and ended. */
+  test: 'positive' | 'negative' | null;
+  /** How the visit ended: `served`, `abandoned` (gave up waiting), `waiting` or `in-service` (at the end of the run). */
+  outcome: 'served' | 'abandoned' | 'waiting' | 'in-service';
+}
+
+/** One patient's path. */
+export interface PatientRecord {
+  /** Sequence number of the patient in the run (0-based, in order of first presentation). */
+  id: number;
+  /** First presentation (days; negative for patients waiting at day 0). */
+  arrival: number;
+  /** Class at first presentation. */
+  class: string;
+  /** Conditions the patient truly has. */
+  conditions: string[];
+  /** Times a missed patient came back (each starts a new pathway clock). */
+  returns: number[];
+  /** Stage visits in order. */
+  visits: StageVisit[];
+  /** `exited`, `abandoned`, or `in-pathway` at the end of the run (waiting, in service or away). */
+  outcome: 'exited' | 'abandoned' | 'in-pathway';
+  /** When they exited or gave up (null when still in the pathway). */
+  left: number | null;
+  /** Start of the pathway clock they left on (the last return, else arrival): time in the pathway is `left − pathwayStart`. */
+  pathwayStart: number;
+}
+
+/** Where records go: a callback, and how many patients to record. */
+export interface PatientSink {
+  /** Receives each record once, as the patient leaves or at the end of the run. */
+  write(record: PatientRecord): void;
+  /** Share of patients recorded, chosen at random on a stream of its own (default 1: everyone). */
+  sample?: number;
+}
+
+/**
+ * A sink that writes JSON Lines (one record per line) through `write`, e.g. a file stream's write.
+ * @example
+ * ```ts
+ * import { loadScenario, simulate } from 'carepath';
+ * import { jsonLinesSink } from 'carepath/kernel';
+ * const lines: string[] = [];
+ * simulate({ ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 30 }, { patients: jsonLinesSink((l) => lines.push(l)) });
+ * JSON.parse(lines[0]!).visits[0].stage; // 'clinic'
+ * ```
+ */
+export function jsonLinesSink(write: (line: string) => void, sample?: number): PatientSink {
+  return { write: (r) => write(`${JSON.stringify(r)}\n`), ...(sample === undefined ? {} : { sample }) };
+}
+
+/** Builds records as the engine moves patients. */
+export class Recorder {
+  private readonly open = new Map<number, PatientRecord>();
+  private next = 0;
+  private readonly sample: number;
+
+  constructor(
+    private readonly model: Model,
+    private readonly store: PatientStore,
+    private readonly sink: PatientSink,
+    private readonly rng: Rng,
+  ) {
+    const s = sink.sample ?? 1;
+    if (!(s >= 0 && s <= 1)) throw new RangeError(`patients.sample: expected a share between 0 and 1, got ${s}`);
+    this.sample = s;
+  }
+
+  /** A new patient (arrival, or waiting at day 0): recorded with probability `sample`. */
+  begin(p: number): void {
+    const id = this.next++;
+    if (this.sample < 1 && !(this.rng() < this.sample)) return;
+    const store = this.store;
+    const cond = store.cond(p);
+    this.open.set(p, {
+      id,
+      arrival: store.first(p),
+      class: this.model.classes[store.cls(p)]!,
+      conditions: this.model.conditions.filter((_, c) => ((cond >>> c) & 1) === 1),
+      returns: [],
+      visits: [],
+      outcome: 'in-pathway',
+      left: null,
+      pathwayStart: store.first(p),
+    });
+  }
+
+  join(p: number, s: number): void {
+    this.open.get(p)?.visits.push({ stage: this.model.stages[s]!.id, joined: this.store.joined(p), start: null, end: null, test: null, outcome: 'waiting' });
+  }
+
+  start(p: number, now: number): void {
+    const v = this.last(p);
+    if (v) {
+      v.start = now;
+      v.outcome = 'in-service';
+    }
+  }
+
+  end(p: number, now: number, test: number): void {
+    const v = this.last(p);
+    if (v) {
+      v.end = now;
+      v.outcome = 'served';
+      v.test = test === 1 ? 'positive' : test === 0 ? 'negative' : null;
+    }
+  }
+
+  returned(p: number, now: number): void {
+    const r = this.open.get(p);
+    if (r) {
+      r.returns.push(now);
+      r.pathwayStart = now;
+    }
+  }
+
+  abandon(p: number, now: number): void {
+    const v = this.last(p);
+    if (v) v.outcome = 'abandoned';
+    this.close(p, 'abandoned', now);
+  }
+
+  exit(p: number, now: number): void {
+    this.close(p, 'exited', now);
+  }
+
+  /** The end of the run: the records of everyone still in the pathway, in row order. */
+  flush(): void {
+    const rows = [...this.open.keys()].sort((a, b) => a - b);
+    for (const p of rows) {
+      const r = this.open.get(p)!;
+      const v = r.visits[r.visits.length - 1];
+      const state = this.store.state(p);
+      if (v && v.end === null) v.outcome = state === WAITING ? 'waiting' : state === IN_SERVICE ? 'in-service' : v.outcome;
+      this.sink.write(r);
+    }
+    this.open.clear();
+  }
+
+  private last(p: number): StageVisit | undefined {
+    const r = this.open.get(p);
+    return r?.visits[r.visits.length - 1];
+  }
+
+  private close(p: number, outcome: 'exited' | 'abandoned', now: number): void {
+    const r = this.open.get(p);
+    if (!r) return;
+    r.outcome = outcome;
+    r.left = now;
+    this.open.delete(p);
+    this.sink.write(r);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `carepath app` end to end: the command writes one HTML file; headless Chromium opens it from
+ * disk with no network, the page runs base and the planner's settings on Web Workers, and
+ * changing the surgery slots then pressing Run changes the surgery list and the answer.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { launchChromium, skipBrowser } from './chromium.js';
+
+const root = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'carepath-app-'));
+const file = join(dir, 'lung.html');
+
+async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const code = await runCli(args, { out: () => undefined, err: (t) => void (stderr += t), errIsTTY: false });
+  return { code, stderr };
+}
+
+beforeAll(async () => {
+  const r = await cli(['app', join(root, 'examples/scenarios/lung-cancer-ai.yaml'), '--horizon', '13w', '--replications', '3', '--workers', '2', '--out', file]);
+  expect(r.stderr).toContain('Wrote');
+  expect(r.code).toBe(0);
+}, 120_000);
+
+describe('carepath app', () => {
+  it('writes one self-contained file: the scenario, the page script and Vega inline, no external URL loaded', () => {
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('id="carepath-config"');
+    expect(html).toContain('carepathApp');
+    expect(html).toMatch(/vegaLite/);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+href=/);
+    const config = JSON.parse(/<script type="application\/json" id="carepath-config">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(config.scenario.horizon).toBe('13w');
+    expect(config.replications).toBe(3);
+  });
+
+  it('`run --app` writes the page beside the report, for the scenario as run', async () => {
+    const out = join(dir, 'run');
+    const r = await cli(['run', join(root, 'examples/scenarios/mm1.yaml'), '--replications', '2', '--workers', '1', '--app', '--quiet', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'app.html'), 'utf8');
+    const config = JSON.parse(/<script type="application\/json" id="carepath-config">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(config.scenario.stages).toHaveProperty('clinic');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
+  }, 120_000);
+
+  it('refuses a bad horizon naming the field', async () => {
+    const r = await cli(['app', join(root, 'examples/scenarios/lung-cancer-ai.yaml'), '--horizon', '13 parsecs', '--out', join(dir, 'bad.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/horizon/);
+  });
+});
+
+describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/chromium not installed)', () => {
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
+    page.on('request', (r) => void (!/^(file|blob|data):/.test(r.url()) && requests.push(r.url())));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => document.body.dataset.runs === '1', undefined, { timeout: 90_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const cell = (metric: string, variant: string) => page.locator(`td[data-metric="${metric}"][data-variant="${variant}"]`).textContent();
+  const number = async (metric: string, variant: string) => Number((await cell(metric, variant))!.replace(/[^\d.]/g, ''));
+
+  it('runs on load: both columns equal (no change yet), charts drawn, status says workers were used', async () => {
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    const base = await number('stages.surgery.waitingAtEnd', 'base');
+    expect(await number('stages.surgery.waitingAtEnd', 'what-if')).toBe(base);
+    expect(base).toBeGreaterThan(0);
+    expect(await page.locator('#status').textContent()).toMatch(/Done: 6 runs .* on 2 workers/);
+    const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    for (const w of charts) expect(w).toBeGreaterThan(200);
+  });
+
+  it('more surgery slots, then Run: the surgery list falls, the answer changes, the link holds the setting', async () => {
+    const before = {
+      base: await number('stages.surgery.waitingAtEnd', 'base'),
+      mine: await number('stages.surgery.waitingAtEnd', 'what-if'),
+      answer: await page.locator('#answer').textContent(),
+    };
+    await page.fill('input[type=number][data-path="stages.surgery.capacity.slots"]', '14');
+    expect(await page.evaluate(() => location.hash)).toBe('#stages.surgery.capacity.slots=14');
+    await page.evaluate(() => {
+      const seen: string[] = ((globalThis as unknown as { statuses: string[] }).statuses = []);
+      const status = document.getElementById('status')!;
+      new MutationObserver(() => seen.push(`${status.textContent} @${(document.getElementById('progress') as HTMLProgressElement).value}`)).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.click('#run');
+    await page.waitForFunction(() => document.body.dataset.runs === '2', undefined, { timeout: 90_000 });
+    // The progress indicator moved run by run: 1 to 5 of the 6 runs done, the bar part way.
+    const statuses = await page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    const partWay = statuses.filter((t) => /^Running: [1-5] of 6 runs done @0\.\d+$/.test(t));
+    expect(partWay.length, statuses.join(' | ')).toBeGreaterThanOrEqual(1);
+    const after = {
+      base: await number('stages.surgery.waitingAtEnd', 'base'),
+      mine: await number('stages.surgery.waitingAtEnd', 'what-if'),
+      answer: await page.locator('#answer').textContent(),
+    };
+    // Same seed: the scenario's own column is unchanged, run for run.
+    expect(after.base).toBe(before.base);
+    // Double the slots (14 a week for about 7 a week of demand at full load): the list shrinks.
+    expect(after.mine).toBeLessThan(before.mine);
+    expect(after.answer).not.toBe(before.answer);
+    expect(after.answer).toMatch(/Surgery: slots a week 7 → 14/);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('opens a shared link with its settings and offers them as a YAML variant', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${pathToFileURL(file).href}#stages.surgery.capacity.slots=3`);
+    expect(await other.inputValue('input[type=number][data-path="stages.surgery.capacity.slots"]')).toBe('3');
+    const [download] = await Promise.all([other.waitForEvent('download'), other.click('#save')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toMatch(/variants:\n {2}what-if:\n[\s\S]*surgery:\n {10}capacity:\n {12}slots: 3\n/);
+    await other.close();
+  }, 60_000);
+});
