@@ -27,7 +27,8 @@
 //   import          CPU time of `node -e` importing carepath (ESM and CJS) and of `carepath
 //                   validate`, over a bare `node -e` (medians of interleaved runs)
 // tandem-1e6 and tandem-1e7 also run the bare-JS reference loop (../shared/bench/tandem_limit.mjs,
-// looked for beside the repository) in the same child and print its rate and the ratio, or why not.
+// looked for beside the repository, or where that fails bench/tandem-limit.mjs, the same loop)
+// in a child right after and print which ran, its rate and the ratio.
 //
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
@@ -227,20 +228,33 @@ function englandCase(mod, horizon) {
   };
 }
 
-/** The bare-JS tandem loop, run in this process right after carepath, and the ratio of rates. */
+/**
+ * The bare-JS tandem loop, run in a child right after carepath, and the ratio of rates. The
+ * shared ../shared/bench/tandem_limit.mjs when it runs; else bench/tandem-limit.mjs, carepath's
+ * copy of the same loop (the shared file imports ../shared/analytic.mjs, which may be missing).
+ * `reference` says which ran, and why the shared one did not.
+ */
 function withReference(line, n) {
-  const script = [resolve(here, '../../shared/bench/tandem_limit.mjs'), resolve(here, '../../../shared/bench/tandem_limit.mjs')].find(existsSync);
-  if (!script) return { ...line, reference: 'not found (../shared/bench/tandem_limit.mjs)' };
-  const r = spawnSync(process.execPath, [script, String(n), '1'], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const out = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !out.startsWith('{')) {
-    const why = (r.stderr.match(/Error[^\n]*/) ?? ['exit ' + r.status])[0];
-    return { ...line, reference: `failed: ${why.slice(0, 160)}` };
+  const shared = [resolve(here, '../../shared/bench/tandem_limit.mjs'), resolve(here, '../../../shared/bench/tandem_limit.mjs')].find(existsSync);
+  const run = (script) => {
+    const r = spawnSync(process.execPath, [script, String(n), '1'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.status === 0 && out.startsWith('{')) return { ref: JSON.parse(out) };
+    return { why: (r.stderr.match(/Error[^\n]*/) ?? ['exit ' + r.status])[0].slice(0, 160) };
+  };
+  let used = shared ? run(shared) : { why: 'not found' };
+  let reference = '../shared/bench/tandem_limit.mjs';
+  if (!used.ref) {
+    reference = `bench/tandem-limit.mjs (../shared/bench/tandem_limit.mjs: ${used.why})`;
+    used = run(resolve(here, 'tandem-limit.mjs'));
+    if (!used.ref) return { ...line, reference: `failed: ${used.why}` };
   }
-  const ref = JSON.parse(out);
+  const ref = used.ref;
   return {
     ...line,
+    reference,
     referencePatientsPerSecond: Math.round(ref.patients_per_s),
+    referenceWallSeconds: Math.round(ref.wall_s * 1000) / 1000,
     ratioToReference: Math.round((line.patientsPerSecond / ref.patients_per_s) * 100) / 100,
   };
 }
