@@ -12,7 +12,6 @@
  */
 import { Simulation } from '../core/simulation.js';
 import { RandomStreams, type Rng } from '../core/random.js';
-import { arrivalSource, type ArrivalSource } from './arrivals-counts.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { PatientRandom } from './patient-random.js';
@@ -22,33 +21,19 @@ import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
-import { ConditionMeasures } from './run/conditions.js';
-import { Breakdown } from './run/breakdown.js';
-import { IncompleteMeasures } from './run/incomplete.js';
-import { Recorder, type PatientSink } from './run/records.js';
+import type { PatientSink, Recorder } from './run/records.js';
+import { ArrivalPath } from './run/arrival-path.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
+import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
-import { deferredHandle, DeferredDeadlines } from './run/deadlines.js';
 import { insertInitial } from './run/initial.js';
+import { RunMeasures } from './run/measures.js';
+import { Patience } from './run/patience.js';
 import { StageQueues } from './run/queueing.js';
 import { Statistics } from './run/stats.js';
 
 export type { DisciplineFunction, PatientView, RouteContext, SimulationHooks } from './run/hooks.js';
 export { sortAscending } from './run/sort.js';
-
-// Event kinds. K_END: a patient holding a server finishes; K_END_FREE: one holding no capacity
-// (a slot's activity, a delay) finishes.
-const K_ARRIVAL = 0;
-const K_END = 1;
-const K_ABANDON = 2;
-const K_DAY = 3;
-const K_CAPACITY = 4;
-const K_SAMPLE = 5;
-const K_RETURN = 6;
-const K_WARMUP = 7;
-const K_END_FREE = 8;
-/** Moves the next day's live abandonment deadlines into the calendar; not counted as an event. */
-const K_DEADLINES = 9;
 
 /** Events between two progress reports (about 5 ms of simulation). */
 const PROGRESS_EVERY = 65_536;
@@ -75,38 +60,22 @@ export class Engine {
   private readonly queues: StageQueues;
   /** Arrival-order stages' rings (null elsewhere): a monomorphic call site for the common case. */
   private readonly fifo: (FifoQueue | null)[];
-  private readonly clocks: TargetClocks;
-  private readonly hasClock: Uint8Array;
   private readonly stats: Statistics;
-  private readonly conds: ConditionMeasures;
-  private readonly groups: Breakdown;
-  /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
-  private readonly incomplete: IncompleteMeasures | null;
   /** Patient records, only when a sink is given (one null check per event otherwise). */
   private readonly rec: Recorder | null;
-  private readonly treatStage: Uint8Array;
-  /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
-  private readonly trackLeaving: number;
+  /** Counts, clocks, breakdowns and records told of each move (run/measures.ts). */
+  private readonly measures: RunMeasures;
   private readonly routing: RoutingTable;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
   private readonly draining: Uint8Array;
   private readonly serviceRng: Rng[];
-  private readonly patienceRng: Rng[];
+  /** Abandonment deadlines (run/patience.ts). */
+  private readonly patience: Patience;
   /** Test, routing and missed-return draws: the patient's own (see patient-random.ts). */
   private readonly prn: PatientRandom;
-  /** Abandonment deadlines a day or more ahead (null when no stage has patience). */
-  private readonly deadlines: DeferredDeadlines | null;
-  /** K_DEADLINES events run, left out of the result's event count. */
-  private deadlineTicks = 0;
-
-  // Arrivals.
-  private readonly arrivalProc: ArrivalSource[];
-  /** Constant rate per day of a stream whose rate never changes, or NaN (use arrivalProc). */
-  private readonly arrivalRate: Float64Array;
-  private readonly arrivalRng: Rng[];
-  private readonly conditionRng: Rng[];
+  private readonly arrivals: ArrivalPath;
 
   // Patient counts over the whole run.
   private arrived = 0;
@@ -133,13 +102,12 @@ export class Engine {
     const c = (this.c = compileModel(model));
     const S = (this.nStages = c.stages);
     this.routing = c.routing;
-    this.clocks = new TargetClocks(model);
-    this.hasClock = this.clocks.hasClock;
+    const clocks = new TargetClocks(model);
     // Room for twice the patients waiting at the start, so a national backlog and its
     // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
-    this.store = new PatientStore(this.clocks.fromTargets, 2 * initialPatients + 1024);
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024);
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);
@@ -151,27 +119,15 @@ export class Engine {
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
-    this.groups = new Breakdown(model);
-    this.groups.attach(this.store, this.sim);
-    this.clocks.attach(this.store, this.sim, this.stats, this.groups);
-    this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
-    this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
-    this.conds = new ConditionMeasures(model);
-    this.conds.attach(this.store, this.sim, this.stats);
-    this.treatStage = this.conds.treatStage;
-    this.trackLeaving = this.clocks.hasTrueCase === 1 || this.conds.n > 0 ? 1 : 0;
+    this.measures = RunMeasures.create(model, this.sim, this.store, this.stats, clocks, options.patients && streams.stream('records'), options.patients);
+    this.rec = this.measures.rec;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
-    this.patienceRng = perStage('patience');
+    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON, K_DEADLINES);
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
-    this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(this.end) : null;
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
-
-    this.arrivalProc = model.arrivals.map((a) => arrivalSource(a, model.startDate, this.end));
-    this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
-    this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
-    this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));
+    this.arrivals = new ArrivalPath(model, c, streams, this.sim, this.store, this.prn, this.end, K_ARRIVAL);
   }
 
   /** Runs the model to its end and returns the result. */
@@ -189,9 +145,9 @@ export class Engine {
     });
     sim.schedule(0, K_SAMPLE, 0);
     if (this.capacity.usesDays) sim.schedule(0, K_DAY, 0);
-    if (this.deadlines !== null && this.end >= 1) sim.schedule(0, K_DEADLINES, 0);
+    this.patience.start();
     this.insertInitial();
-    for (let a = 0; a < m.arrivals.length; a++) this.scheduleArrival(a); // the clock is at 0
+    for (let a = 0; a < m.arrivals.length; a++) this.arrivals.schedule(a); // the clock is at 0
 
     sim.run(this.end, (kind, data) => this.dispatch(kind, data));
     return this.finish();
@@ -232,50 +188,23 @@ export class Engine {
         this.stats.startMeasuring();
         break;
       case K_DEADLINES:
-        this.onDeadlines(data);
+        this.patience.onDay(data);
         break;
     }
   }
 
   // ---- patients moving ----
 
-  /** Schedules stream a's next arrival after now, if it comes before the end. */
-  private scheduleArrival(a: number): void {
-    const after = this.sim.now;
-    const rate = this.arrivalRate[a]!;
-    let t: number;
-    if (rate === rate) {
-      // Constant rate: the same draw and formula as ArrivalProcess.next, without the call.
-      if (!(rate > 0)) return;
-      t = after - Math.log(1 - this.arrivalRng[a]!()) / rate;
-    } else {
-      t = this.arrivalProc[a]!.next(after, this.arrivalRng[a]!);
-    }
-    if (t <= this.end) this.sim.schedule(t, K_ARRIVAL, a);
-  }
-
   // Hot-path calls pass patient ids and stage indices, never times: a double argument to a call
   // V8 does not inline is boxed in a fresh heap number, which was most of the garbage per event.
   // Times are read from the clock or written to the store by the caller instead.
 
   private onArrival(a: number): void {
-    const store = this.store;
-    const c = this.c;
-    const now = this.sim.now;
-    let cond = 0;
-    const last = c.condStart[a + 1]!;
-    for (let i = c.condStart[a]!; i < last; i++) {
-      if (this.conditionRng[a]!() < c.condPrevalence[i]!) cond |= c.condBit[i]!;
-    }
-    const p = store.allocate(c.arrivalClass[a]!, cond);
-    this.prn.identify(p, a); // source a: arrival stream a
-    store.setStart(p, now);
-    store.setFirst(p, now);
-    store.setJoined(p, now);
+    const p = this.arrivals.admit(a);
     this.arrived++;
     if (this.rec !== null) this.rec.begin(p);
-    this.enterStage(p, c.arrivalTo[a]!);
-    this.scheduleArrival(a);
+    this.enterStage(p, this.c.arrivalTo[a]!);
+    this.arrivals.schedule(a);
   }
 
   /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
@@ -311,27 +240,7 @@ export class Engine {
     const fifo = this.fifo[s]!;
     if (fifo !== null) fifo.push(p);
     else this.queues.pushOrdered(s, p, now);
-    const c = this.c;
-    const pk = c.patKind[s]!;
-    if (pk !== D_NONE) {
-      const at =
-        now +
-        (pk === D_EXPONENTIAL
-          ? -c.patParam[s]! * Math.log(1 - this.patienceRng[s]!())
-          : pk === D_FIXED
-            ? c.patParam[s]!
-            : c.patience[s]!.sample(this.patienceRng[s]!));
-      // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
-      if (at <= this.end) {
-        const dl = this.deadlines!;
-        if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, K_ABANDON, p));
-        else {
-          const order = this.sim.reserveOrder();
-          store.setAbandonHandle(p, deferredHandle(order));
-          dl.add(p, order, at);
-        }
-      }
-    }
+    if (this.c.patKind[s] !== D_NONE) this.patience.begin(p, s);
   }
 
   /** Starts as many waiting patients as the stage's capacity allows: the one loop every capacity kind shares. */
@@ -359,25 +268,14 @@ export class Engine {
     const sim = this.sim;
     const stats = this.stats;
     const now = sim.now;
-    const h = store.abandonHandle(p);
-    if (h !== -1) {
-      if (h >= 0) sim.cancel(h); // else a deferred deadline, now stale (see onDeadlines)
-      store.setAbandonHandle(p, -1);
-    }
+    if (store.abandonHandle(p) !== -1) this.patience.clear(p);
     stats.touch(s);
     store.setState(p, IN_SERVICE);
     // Servers inline (the hot case; serversPolicy.take does the same), other kinds through their policy.
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
-    if (stats.measuring) {
-      stats.started[s]++;
-      stats.waits[s]!.add(now - store.joined(p));
-      this.groups.stageStart(p, s);
-    }
-    if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
-    if (this.treatStage[s] === 1) this.conds.treat(p);
-    if (this.rec !== null) this.rec.start(p, now);
+    this.measures.started(p, s);
     const c = this.c;
     const kind = c.svcKind[s];
     const d =
@@ -393,21 +291,16 @@ export class Engine {
   /** Patient p finishes stage s; `held` is 1 if they held a server. */
   private complete(p: number, s: number, held: number): void {
     const store = this.store;
-    const stats = this.stats;
     const c = this.c;
-    stats.touch(s);
+    this.stats.touch(s);
     if (held === 1) this.busy[s]--;
-    if (stats.measuring) stats.completed[s]++;
-    if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
+    this.measures.completed(p, s);
     const tc = c.testCond[s]!;
     const routed = hasBranches(this.routing, s);
     // One visit key per completion, shared by its test and routing draws.
     const visit = tc >= 0 || routed ? store.visitKey(p, s) : 0;
-    if (tc >= 0) {
-      applyTest(c, store, p, s, tc, this.prn, visit);
-      if (store.lastTest(p) === 1) this.conds.positive(p, tc);
-    }
-    if (this.rec !== null) this.rec.end(p, this.sim.now, tc >= 0 ? store.lastTest(p) : -1);
+    if (tc >= 0) applyTest(c, store, p, s, tc, this.prn, visit);
+    this.measures.tested(p, tc);
     let next = EXIT;
     if (routed) {
       // Draws are pure per patient and visit, so when one branch takes everyone none is made.
@@ -425,21 +318,12 @@ export class Engine {
 
   private exit(p: number): void {
     const store = this.store;
-    const S = this.nStages;
-    if (this.hasClock[2 * S] === 1) this.clocks.event(p, 2 * S);
+    this.measures.reachedExit(p, 2 * this.nStages);
     const at = store.missedAt(p);
     if (at >= 0 && this.missedReturns(p, at)) return;
-    if (this.trackLeaving === 1) this.leave(p);
-    if (this.rec !== null) this.rec.exit(p, this.sim.now);
+    this.measures.exited(p);
     this.exited++;
-    if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - store.start(p));
     store.release(p);
-  }
-
-  /** Patient p leaves the pathway for good (a last exit or giving up). */
-  private leave(p: number): void {
-    if (this.clocks.hasTrueCase === 1) this.clocks.leave(p);
-    if (this.store.cond(p) !== 0) this.conds.leave(p);
   }
 
   /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
@@ -453,11 +337,9 @@ export class Engine {
 
   /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
   private onReturn(p: number): void {
-    const now = this.sim.now;
     const at = this.store.missedAt(p);
     const to = this.m.stages[at]!.test!.missed!.to;
-    this.store.restartClock(p, now, this.clocks.firstMask);
-    if (this.rec !== null) this.rec.returned(p, now);
+    this.measures.returned(p);
     this.store.setState(p, IN_SERVICE);
     this.enterStage(p, to);
   }
@@ -471,30 +353,7 @@ export class Engine {
     store.setState(p, ABANDONED); // freed when the queue reaches it
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
-    if (this.stats.measuring) {
-      this.stats.abandonedAt[s]++;
-      this.groups.abandon(p, s);
-    }
-    if (this.trackLeaving === 1) this.leave(p);
-    if (this.rec !== null) this.rec.abandon(p, this.sim.now);
-  }
-
-  /** At day d: the deadlines of day d + 1 whose patients still wait go into the calendar. */
-  private onDeadlines(d: number): void {
-    this.deadlineTicks++;
-    const dl = this.deadlines!;
-    const list = dl.list(d + 1);
-    const n = dl.count(d + 1);
-    const store = this.store;
-    for (let i = 0; i < n; i += 3) {
-      const p = list![i]!;
-      const order = list![i + 1]!;
-      if (store.abandonHandle(p) === deferredHandle(order)) {
-        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, K_ABANDON, p, order));
-      }
-    }
-    dl.drop(d + 1);
-    if (d + 2 <= this.end) this.sim.schedule(d + 1, K_DEADLINES, d + 1);
+    this.measures.abandoned(p, s);
   }
 
   // ---- capacity ----
@@ -520,21 +379,15 @@ export class Engine {
 
   private onSample(k: number): void {
     this.stats.sample(this.sim.now, this.totalWaiting);
-    if (this.incomplete !== null) this.incomplete.sample(this.store, this.clocks, this.sim.now);
+    this.measures.sampled();
     const next = (k + 1) * this.m.sampleEvery;
     if (next <= this.end + 1e-9) this.sim.schedule(Math.min(next, this.end), K_SAMPLE, k + 1);
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
-    if (this.rec !== null) this.rec.flush();
-    const still = this.clocks.stillBreached(this.end);
-    if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
-    return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
-      seed: this.seed,
-      replication: this.replication,
-      events: this.sim.eventsProcessed - this.deadlineTicks,
-    }, this.conds.result(this.end), this.groups.result(), this.incomplete);
+    const events = this.sim.eventsProcessed - this.patience.ticks;
+    return this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
   }
 
   /** Builds the read-only view of a patient given to hooks. */

@@ -1,0 +1,25 @@
+/**
+ * The engine's event kinds (the calendar's `kind`; `data` is a patient, stage, stream or day).
+ * @module
+ */
+
+/** A stream's arrival; data: the stream. @internal */
+export const K_ARRIVAL = 0;
+/** A patient holding a server finishes; data: the patient. @internal */
+export const K_END = 1;
+/** A waiting patient's deadline; data: the patient. @internal */
+export const K_ABANDON = 2;
+/** Start of a day (slot release); data: the day. @internal */
+export const K_DAY = 3;
+/** A stage's capacity phase changes; data: the stage. @internal */
+export const K_CAPACITY = 4;
+/** A sample of the time series; data: the sample's number. @internal */
+export const K_SAMPLE = 5;
+/** A missed patient comes back; data: the patient. @internal */
+export const K_RETURN = 6;
+/** End of the warm-up; data: 0. @internal */
+export const K_WARMUP = 7;
+/** A patient holding no capacity (a slot's activity, a delay) finishes; data: the patient. @internal */
+export const K_END_FREE = 8;
+/** Moves the next day's live abandonment deadlines into the calendar; not counted as an event. @internal */
+export const K_DEADLINES = 9;

@@ -1,0 +1,154 @@
+/**
+ * What the engine tells its measures when a patient starts, finishes or leaves a stage: the
+ * statistics' counts and waits, target clocks, breakdowns by class and condition, condition
+ * measures and patient records. The engine moves patients; this file only watches them.
+ *
+ * Moved out of the engine as is (same calls in the same order). Each method is small so V8
+ * inlines it into the engine's hot path; the parts a run does not use cost a flag check.
+ * @module
+ */
+import type { Rng } from '../../core/random.js';
+import type { Simulation } from '../../core/simulation.js';
+import type { Model } from '../model.js';
+import type { PatientStore } from '../patients.js';
+import type { RunResult } from '../result.js';
+import { Breakdown } from './breakdown.js';
+import type { TargetClocks } from './clocks.js';
+import { ConditionMeasures } from './conditions.js';
+import { IncompleteMeasures } from './incomplete.js';
+import { Recorder, type PatientSink } from './records.js';
+import type { RunCounts, Statistics } from './stats.js';
+
+/**
+ * The measures of one run, called by the engine at each move of a patient.
+ * @internal
+ * @example
+ * ```ts
+ * import { simulate } from 'carepath';
+ * // Built by the engine; a run's result carries what these calls counted:
+ * simulate({ version: 1, name: 'x', horizon: 5, arrivals: { gp: { to: 'xray', rate: { perDay: 5 } } }, stages: { xray: { capacity: 'unlimited' } } })
+ *   .stages.xray.completed; // patients who finished the x-ray (about 25)
+ * ```
+ */
+export class RunMeasures {
+  private readonly hasClock: Uint8Array;
+  private readonly treatStage: Uint8Array;
+  /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
+  private readonly trackLeaving: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly store: PatientStore,
+    private readonly stats: Statistics,
+    private readonly clocks: TargetClocks,
+    private readonly groups: Breakdown,
+    private readonly conds: ConditionMeasures,
+    /** Patient records, only when a sink is given (one null check per call otherwise). */
+    readonly rec: Recorder | null,
+    /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
+    private readonly incomplete: IncompleteMeasures | null,
+  ) {
+    this.hasClock = clocks.hasClock;
+    this.treatStage = conds.treatStage;
+    this.trackLeaving = clocks.hasTrueCase === 1 || conds.n > 0 ? 1 : 0;
+  }
+
+  /**
+   * The measures of a run of `model`, attached to its store and clock (the store is sized from
+   * `clocks`, so they come first); records only with a sink (and its stream of numbers).
+   */
+  static create(
+    model: Model,
+    sim: Simulation,
+    store: PatientStore,
+    stats: Statistics,
+    clocks: TargetClocks,
+    recordsRng: Rng | undefined,
+    sink: PatientSink | undefined,
+  ): RunMeasures {
+    const groups = new Breakdown(model);
+    groups.attach(store, sim);
+    clocks.attach(store, sim, stats, groups);
+    const incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
+    const rec = sink && recordsRng ? new Recorder(model, store, sink, recordsRng) : null;
+    const conds = new ConditionMeasures(model);
+    conds.attach(store, sim, stats);
+    return new RunMeasures(sim, store, stats, clocks, groups, conds, rec, incomplete);
+  }
+
+  /** Patient p starts service at stage s now. */
+  started(p: number, s: number): void {
+    const stats = this.stats;
+    const now = this.sim.now;
+    if (stats.measuring) {
+      stats.started[s]++;
+      stats.waits[s]!.add(now - this.store.joined(p));
+      this.groups.stageStart(p, s);
+    }
+    if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
+    if (this.treatStage[s] === 1) this.conds.treat(p);
+    if (this.rec !== null) this.rec.start(p, now);
+  }
+
+  /** Patient p finishes stage s now (before its test). */
+  completed(p: number, s: number): void {
+    if (this.stats.measuring) this.stats.completed[s]++;
+    if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
+  }
+
+  /** Patient p's visit ends after the test of condition tc (-1: the stage has no test). */
+  tested(p: number, tc: number): void {
+    const store = this.store;
+    if (tc >= 0 && store.lastTest(p) === 1) this.conds.positive(p, tc);
+    if (this.rec !== null) this.rec.end(p, this.sim.now, tc >= 0 ? store.lastTest(p) : -1);
+  }
+
+  /** Patient p reaches the pathway's exit now (before a missed case may send them away). */
+  reachedExit(p: number, exitEvent: number): void {
+    if (this.hasClock[exitEvent] === 1) this.clocks.event(p, exitEvent);
+  }
+
+  /** Patient p leaves the pathway through its exit for good. */
+  exited(p: number): void {
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.exit(p, this.sim.now);
+    if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - this.store.start(p));
+  }
+
+  /** Patient p gives up waiting at stage s now. */
+  abandoned(p: number, s: number): void {
+    if (this.stats.measuring) {
+      this.stats.abandonedAt[s]++;
+      this.groups.abandon(p, s);
+    }
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.abandon(p, this.sim.now);
+  }
+
+  /** A missed patient comes back now: their clock restarts. */
+  returned(p: number): void {
+    const now = this.sim.now;
+    this.store.restartClock(p, now, this.clocks.firstMask);
+    if (this.rec !== null) this.rec.returned(p, now);
+  }
+
+  /** A sample time (after the statistics' own sample). */
+  sampled(): void {
+    if (this.incomplete !== null) this.incomplete.sample(this.store, this.clocks, this.sim.now);
+  }
+
+  /** The run's result at its end (the caller gives its counts and the run's identity). */
+  result(counts: RunCounts, end: number, run: { seed: number; replication: number; events: number }): Omit<RunResult, 'manifest'> {
+    if (this.rec !== null) this.rec.flush();
+    const clocks = this.clocks;
+    const still = clocks.stillBreached(end);
+    if (this.incomplete !== null) this.incomplete.snapshot(this.store, clocks, end);
+    return this.stats.result(this.store, end, counts, clocks.met, clocks.breached, still, run, this.conds.result(end), this.groups.result(), this.incomplete);
+  }
+
+  /** Patient p leaves the pathway for good (a last exit or giving up). */
+  private leave(p: number): void {
+    if (this.clocks.hasTrueCase === 1) this.clocks.leave(p);
+    if (this.store.cond(p) !== 0) this.conds.leave(p);
+  }
+}

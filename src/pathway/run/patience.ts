@@ -1,0 +1,117 @@
+/**
+ * Patience: a waiting patient's abandonment deadline, drawn when they join a queue with
+ * patience, scheduled as an event when it falls before tomorrow and otherwise kept in its day's
+ * list (see deadlines.ts) until the day before; cleared when they start service.
+ *
+ * Moved out of the engine as is: the engine checks `patKind` (no call for stages without
+ * patience) and the handle (no call for a patient without a deadline) before calling here.
+ * @module
+ */
+import type { Rng } from '../../core/random.js';
+import type { Simulation } from '../../core/simulation.js';
+import type { PatientStore } from '../patients.js';
+import { D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './compiled.js';
+import { deferredHandle, DeferredDeadlines } from './deadlines.js';
+
+/**
+ * Draws, schedules and clears abandonment deadlines for the engine.
+ * @internal
+ * @example
+ * ```ts
+ * import { Simulation } from '../../core/simulation.js';
+ * import { RandomStreams } from '../../core/random.js';
+ * import { PatientStore } from '../patients.js';
+ * import { resolveScenario } from '../resolve.js';
+ * import { parseScenario } from '../scenario.js';
+ * import { compileModel } from './compiled.js';
+ * import { Patience } from './patience.js';
+ * const model = resolveScenario(
+ *   parseScenario({ version: 1, name: 'clinic', horizon: 10, arrivals: { gp: { to: 'clinic', rate: { perDay: 5 } } },
+ *     stages: { clinic: { capacity: { servers: 1 }, patience: { dist: 'fixed', value: 3 } } } }),
+ * );
+ * const sim = new Simulation();
+ * const store = new PatientStore(0, 16);
+ * const patience = new Patience(compileModel(model), [new RandomStreams(1).stream('patience')], sim, store, 10, 2, 9);
+ * const p = store.allocate(0, 0);
+ * patience.begin(p, 0); // deadline day 3: a day or more ahead, so kept in day 3's list
+ * patience.deadlines!.count(3); // 3 (patient, order, time)
+ * ```
+ * ```
+ */
+export class Patience {
+  /** Deadlines a day or more ahead (null when no stage has patience). */
+  readonly deadlines: DeferredDeadlines | null;
+  /** Day ticks run (`kDeadlines` events), left out of the result's event count. */
+  ticks = 0;
+
+  /**
+   * @param kAbandon Event kind of a deadline; `kDeadlines` that of the daily move of the next
+   *   day's deadlines into the calendar (its data is the day).
+   */
+  constructor(
+    private readonly c: CompiledModel,
+    private readonly rng: Rng[],
+    private readonly sim: Simulation,
+    private readonly store: PatientStore,
+    private readonly end: number,
+    private readonly kAbandon: number,
+    private readonly kDeadlines: number,
+  ) {
+    this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(end) : null;
+  }
+
+  /** Schedules the first day tick (call once, at time 0, where the engine sets the order). */
+  start(): void {
+    if (this.deadlines !== null && this.end >= 1) this.sim.schedule(0, this.kDeadlines, 0);
+  }
+
+  /** Patient p joins stage s's queue now (s has patience): draws and keeps their deadline. */
+  begin(p: number, s: number): void {
+    const c = this.c;
+    const pk = c.patKind[s]!;
+    const now = this.sim.now;
+    const at =
+      now +
+      (pk === D_EXPONENTIAL
+        ? -c.patParam[s]! * Math.log(1 - this.rng[s]!())
+        : pk === D_FIXED
+          ? c.patParam[s]!
+          : c.patience[s]!.sample(this.rng[s]!));
+    // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
+    if (at <= this.end) {
+      const store = this.store;
+      const dl = this.deadlines!;
+      if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, this.kAbandon, p));
+      else {
+        const order = this.sim.reserveOrder();
+        store.setAbandonHandle(p, deferredHandle(order));
+        dl.add(p, order, at);
+      }
+    }
+  }
+
+  /** Patient p, holding a deadline, starts service: the deadline no longer counts. */
+  clear(p: number): void {
+    const h = this.store.abandonHandle(p);
+    if (h >= 0) this.sim.cancel(h); // else a deferred deadline, now stale (see onDay)
+    this.store.setAbandonHandle(p, -1);
+  }
+
+  /** At day d: the deadlines of day d + 1 whose patients still wait go into the calendar. */
+  onDay(d: number): void {
+    this.ticks++;
+    const dl = this.deadlines!;
+    const list = dl.list(d + 1);
+    const n = dl.count(d + 1);
+    const store = this.store;
+    for (let i = 0; i < n; i += 3) {
+      const p = list![i]!;
+      const order = list![i + 1]!;
+      if (store.abandonHandle(p) === deferredHandle(order)) {
+        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon, p, order));
+      }
+    }
+    dl.drop(d + 1);
+    if (d + 2 <= this.end) this.sim.schedule(d + 1, this.kDeadlines, d + 1);
+  }
+}
