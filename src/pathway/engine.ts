@@ -23,6 +23,7 @@ import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import { ConditionMeasures } from './run/conditions.js';
+import { economicsResult } from './run/costs.js';
 import { Breakdown } from './run/breakdown.js';
 import { IncompleteMeasures } from './run/incomplete.js';
 import { Recorder, type PatientSink } from './run/records.js';
@@ -103,6 +104,8 @@ export class Engine {
 
   // Patient counts over the whole run.
   private arrived = 0;
+  /** Arrivals before the measured period (cost per patient counts the measured ones). */
+  private arrivedInWarmup = 0;
   private initialCount = 0;
   private exited = 0;
   private abandonedTotal = 0;
@@ -150,7 +153,7 @@ export class Engine {
     this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
     this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
     this.conds = new ConditionMeasures(model);
-    this.conds.attach(this.store, this.sim, this.stats);
+    this.conds.attach(this.store, this.sim, this.stats, this.seed, this.replication);
     this.treatStage = this.conds.treatStage;
     this.trackLeaving = this.clocks.hasTrueCase === 1 || this.conds.n > 0 ? 1 : 0;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
@@ -221,6 +224,7 @@ export class Engine {
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
+        this.arrivedInWarmup = this.arrived;
         break;
     }
   }
@@ -492,11 +496,15 @@ export class Engine {
     if (this.rec !== null) this.rec.flush();
     const still = this.clocks.stillBreached(this.end);
     if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
-    return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
+    const result = this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
     }, this.conds.result(this.end), this.groups.result(), this.incomplete);
+    if (this.m.economics === undefined && this.m.progression === undefined) return result;
+    const entered = this.arrived - this.arrivedInWarmup + (this.m.warmup === 0 ? this.initialCount : 0);
+    result.economics = economicsResult(this.m, result, { capacity: this.capacity.state, treatStage: this.treatStage, progression: this.conds.progressionResult(this.end), entered });
+    return result;
   }
 
   /** Builds the read-only view of a patient given to hooks. */
