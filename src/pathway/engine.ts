@@ -154,6 +154,7 @@ export class Engine {
     this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
     this.conds = new ConditionMeasures(model);
     this.conds.attach(this.store, this.sim, this.stats, this.seed, this.replication);
+    if (this.rec !== null) this.rec.progression = this.conds.progression;
     this.treatStage = this.conds.treatStage;
     this.trackLeaving = this.clocks.hasTrueCase === 1 || this.conds.n > 0 ? 1 : 0;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));

@@ -81,11 +81,6 @@ export function checkEconomics(scenario: unknown): Issue[] {
     else if (!states.includes(state)) error(at('state'), unknown('state', `states of ${shortId(condition)}`, state, states));
   }
 
-  const comparator = own(economics, 'comparator');
-  const variants = [BASE_VARIANT, ...keysOf(own(scenario, 'variants'))];
-  if (typeof comparator === 'string' && !variants.includes(comparator)) {
-    error(joinPath('economics', 'comparator'), unknown('variant', 'variants', comparator, variants));
-  }
   const effect = own(economics, 'effect');
   if (typeof effect === 'string' && effect !== 'qalys' && !RESULT_FIELDS.includes(effect.split('.')[0]!)) {
     error(
@@ -94,4 +89,21 @@ export function checkEconomics(scenario: unknown): Issue[] {
     );
   }
   return issues;
+}
+
+/**
+ * The comparator must be `base` or a variant the scenario declares. Checked on the scenario as
+ * written only: a variant applied drops `variants`, so its merged scenario cannot tell.
+ * @internal
+ * @example
+ * ```ts
+ * import { checkComparator } from './validate-economics.js';
+ * checkComparator({ economics: { comparator: 'ai' }, variants: { ai: { patch: {} } } }); // []
+ * ```
+ */
+export function checkComparator(scenario: unknown): Issue[] {
+  const comparator = own(own(scenario, 'economics'), 'comparator');
+  const variants = [BASE_VARIANT, ...keysOf(own(scenario, 'variants'))];
+  if (typeof comparator !== 'string' || variants.includes(comparator)) return [];
+  return [{ path: joinPath('economics', 'comparator'), message: unknown('variant', 'variants', comparator, variants) }];
 }

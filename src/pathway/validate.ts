@@ -9,7 +9,7 @@ import { checkPlainData, joinPath, keysOf, own } from './scenario-json.js';
 import { BASE_VARIANT } from './scenario-names.js';
 import { ScenarioSchema } from './schema.js';
 import { toIssues } from './schema-issues.js';
-import { checkEconomics } from './validate-economics.js';
+import { checkComparator, checkEconomics } from './validate-economics.js';
 import { checkIds } from './validate-ids.js';
 import { checkLivelocks } from './validate-livelock.js';
 import { checkRules } from './validate-rules.js';
@@ -48,7 +48,7 @@ export function validateScenario(raw: unknown, options: ValidateOptions = {}): S
   const codeDisciplines = new Set(options.disciplines ?? []);
   const validateOne = (d: unknown) => validateWith(d, codeDisciplines);
   const base = validateOne(data);
-  const issues = [...base.issues];
+  const issues = [...base.issues, ...checkComparator(data)];
   const warnings = [...base.warnings];
   const key = (i: Issue) => `${i.path}\u0000${i.message}`;
   const baseKeys = new Set([...base.issues, ...base.warnings].map(key));

@@ -96,9 +96,19 @@ export class Progression {
     });
   }
 
-  /** Whether any condition has a progression model. */
-  get active(): boolean {
-    return this.models.length > 0;
+  /** State at presentation found by the last {@link walk}. */
+  get lastFirst(): number {
+    return this.first;
+  }
+
+  /** 1 if the last {@link walk} ended in death while waiting. */
+  get lastDied(): number {
+    return this.died;
+  }
+
+  /** The id of state s of model m. */
+  stateId(m: number, s: number): string {
+    return this.models[m]!.states[s]!;
   }
 
   /**
@@ -132,14 +142,6 @@ export class Progression {
       clock += hold;
       s++;
     }
-  }
-
-  /** State at presentation of patient p for condition c (-1 when c has no model). */
-  presentation(store: PatientStore, p: number, c: number): number {
-    const m = this.index[c]!;
-    if (m < 0) return -1;
-    this.walk(store.keyA(p), store.keyB(p), m, 0);
-    return this.first;
   }
 
   /** Patient p, a true case of c, is diagnosed `delay` days after first presentation. */
