@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/errors.js';
 import { runMetrics } from '../../src/experiment/metrics.js';
-import { simulate, validateScenario } from '../../src/pathway/index.js';
+import { loadScenario, parseScenario, simulate, validateScenario, variantNames } from '../../src/pathway/index.js';
 import type { PatientRecord } from '../../src/pathway/run/records.js';
 import { meanSe, replicate, scenario } from './helpers.js';
 
@@ -311,5 +312,35 @@ describe('validation', () => {
       (s.economics.costs as any).x = { cost: 1, per: 'treated', condition: 'c', state: 'A' };
     });
     expect(at(list, 'economics.costs.x.state')).toMatch(/needs a progression model for "c"/);
+  });
+});
+
+describe('lung-cancer-ai-costed.yaml', () => {
+  const file = join(__dirname, '../../examples/scenarios/lung-cancer-ai-costed.yaml');
+  const s = loadScenario(file);
+
+  it('loads without errors or warnings, and keeps the pathway and variants of lung-cancer-ai.yaml', () => {
+    expect(validateScenario(s)).toMatchObject({ ok: true, issues: [], warnings: [] });
+    const plain = loadScenario(join(__dirname, '../../examples/scenarios/lung-cancer-ai.yaml'));
+    expect(variantNames(s)).toEqual(variantNames(plain));
+    expect(s.stages).toEqual(plain.stages);
+    expect(s.arrivals).toEqual(plain.arrivals);
+    for (const v of variantNames(s)) {
+      // The variants patch the same stages; the costed file only adds to `economics`.
+      const { economics: _e, ...patch } = s.variants![v]!.patch as Record<string, unknown>;
+      expect(patch).toEqual(plain.variants![v]!.patch);
+    }
+  });
+
+  it('every variant is costed: items sum to the total, with the AI licence only where there is AI', () => {
+    const short = parseScenario({ ...s, horizon: '2w' });
+    for (const v of ['base', ...variantNames(s)]) {
+      const e = simulate(short, { variant: v }).economics!;
+      const sum = Object.values(e.costs).reduce((a, b) => a + b, 0);
+      expect(e.cost).toBeCloseTo(sum, 6);
+      expect(e.cost).toBeGreaterThan(0);
+      expect('ai-licence' in e.costs).toBe(v !== 'base');
+      expect(Object.keys(e.conditions)).toEqual(['lung-cancer']);
+    }
   });
 });
