@@ -41,9 +41,9 @@ const unitNames = Object.keys(PER_UNIT_DAYS) as (keyof typeof PER_UNIT_DAYS)[];
 
 /** `{ perDay | perWeek | perMonth | perYear: x }`, exactly one: a rate (or hazard) per unit of time. */
 function rate(what: string) {
-  const value = nonNegativeNumber(`a ${what} of 0 or more`);
+  const value = (unit: string) => nonNegativeNumber(`a ${what} of 0 or more`).optional().meta({ description: `The ${what} per ${unit}.` });
   return strict(
-    { perDay: value.optional(), perWeek: value.optional(), perMonth: value.optional(), perYear: value.optional() },
+    { perDay: value('day'), perWeek: value('week'), perMonth: value('month (365/12 days)'), perYear: value('year (365 days)') },
     `a ${what} such as { perYear: 0.5 }`,
   )
     .superRefine((r, ctx) => {
@@ -80,18 +80,19 @@ const State = strict(
     source: text().optional().meta({ description: 'Where this state\'s figures come from.' }),
   },
   'a state { atPresentation?, toNext?, death?, qalys?, survival5y?, source? }',
-);
+).meta({ description: 'One state (stage) of the condition: its share at presentation, its rates while waiting, and its outcome at treatment.' });
 
 const ConditionProgression = strict(
   {
     states: z
       .record(Name, State, expecting('a map of state ids to { atPresentation, toNext, ... }, in order from the earliest'))
       .meta({ description: 'Ordered states, earliest first; a patient only moves forward, one state at a time.', minProperties: 1 }),
-    description: text().optional(),
+    description: text().optional().meta({ description: 'What the model describes.' }),
     source: text().optional().meta({ description: 'Where the figures come from.' }),
   },
   'a progression model { states, description?, source? }',
-).superRefine((p, ctx) => {
+)
+  .meta({ description: 'The progression model of one condition (its key names the condition, declared in arrivals or initial).' }).superRefine((p, ctx) => {
   const ids = Object.keys(p.states);
   if (ids.length === 0) {
     addIssue(ctx, 'expected at least one state', '.states');
@@ -124,11 +125,12 @@ const CostItem = strict(
     stage: reference('a stage name').optional().meta({ description: 'The stage counted (required per patient, test, slot and server-day; a label for fixed costs).' }),
     condition: reference('a condition name').optional().meta({ description: 'With `per: treated`: the condition whose true cases are counted.' }),
     state: reference('a progression state').optional().meta({ description: 'With `per: treated`: only those treated in this state.' }),
-    description: text().optional(),
+    description: text().optional().meta({ description: 'What the item is.' }),
     source: text().optional().meta({ description: 'Where the unit cost comes from.' }),
   },
   'a cost item { cost, per, stage?, condition?, state?, source? }',
-).superRefine((c, ctx) => {
+)
+  .meta({ description: 'A unit cost times what the simulation counted (its key is the item id in results).' }).superRefine((c, ctx) => {
   if (STAGE_BASES.includes(c.per) && c.stage === undefined) addIssue(ctx, `a cost per ${c.per} needs the stage it counts: add stage`, '.stage');
   if (c.per === 'treated' && c.condition === undefined) addIssue(ctx, 'a cost per treated needs the condition whose true cases it counts: add condition', '.condition');
   if (c.per !== 'treated') {
@@ -160,7 +162,7 @@ export const Economics = strict(
       .record(Name, CostItem, expecting('a map of cost item ids to { cost, per, ... }'))
       .optional()
       .meta({ description: 'Unit costs attached to what the simulation counts; totals are over the measured period.' }),
-    description: text().optional(),
+    description: text().optional().meta({ description: 'Notes on the costs (ignored by carepath).' }),
   },
   'economics { currency?, comparator?, effect?, thresholds?, costs? }',
 ).meta({ description: 'Costs, and how variants are compared for cost-effectiveness.' });
