@@ -335,8 +335,17 @@ describe('lung-cancer-ai-costed.yaml', () => {
   it('every variant is costed: items sum to the total, with the AI licence only where there is AI', () => {
     const short = parseScenario({ ...s, horizon: '2w' });
     for (const v of ['base', ...variantNames(s)]) {
-      const e = simulate(short, { variant: v }).economics!;
+      const run = simulate(short, { variant: v });
+      const e = run.economics!;
       const sum = Object.values(e.costs).reduce((a, b) => a + b, 0);
+      // Every true case resolved in the period counts once at presentation (missed returns, leavers and all).
+      const p = e.conditions['lung-cancer']!;
+      const c = run.conditions['lung-cancer']!;
+      const total = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+      expect(total(p.atPresentation)).toBe(c.treated + c.untreated + c.untreatedInPathway);
+      expect(p.treated + p.deathsWhileWaiting + total(p.waitingAtEnd)).toBeLessThanOrEqual(total(p.atPresentation));
+      expect(p.treated + p.deathsWhileWaiting).toBeGreaterThanOrEqual(c.treated); // deaths include those who left or still wait
+      expect(total(p.atTreatment)).toBe(p.treated);
       expect(e.cost).toBeCloseTo(sum, 6);
       expect(e.cost).toBeGreaterThan(0);
       expect('ai-licence' in e.costs).toBe(v !== 'base');
