@@ -55,7 +55,16 @@ function rate(what: string) {
     .meta({ minProperties: 1, maxProperties: 1 });
 }
 
-/** Per day, from a validated `{ perX: value }` (0 when absent). */
+/**
+ * Per day, from a validated `{ perX: value }` (0 when absent).
+ * @internal
+ * @example
+ * ```ts
+ * import { perDay } from './schema-economics.js';
+ * perDay({ perYear: 730 }); // 2
+ * perDay(undefined); // 0
+ * ```
+ */
 export function perDay(r: Partial<Record<keyof typeof PER_UNIT_DAYS, number>> | undefined): number {
   if (r === undefined) return 0;
   for (const u of unitNames) if (r[u] !== undefined) return r[u]! / PER_UNIT_DAYS[u];

@@ -42,6 +42,16 @@ interface Counts {
  * at diagnosis, treatment, leaving and the end of the run, and counts states, upstaging, deaths
  * and QALYs. Only events in the measured period are passed in (the caller checks).
  * @internal
+ * @example
+ * ```ts
+ * import { loadScenario, resolveScenario } from 'carepath';
+ * import { Progression } from './progression.js';
+ * const model = resolveScenario(loadScenario('examples/scenarios/lung-cancer-ai-costed.yaml'));
+ * const prog = new Progression(model, 2026, 0);
+ * const m = prog.index[0]!; // lung-cancer's model
+ * const s = prog.walk(0x1234, 0x5678, m, 90); // this patient's state 90 days after presentation
+ * prog.stateId(m, prog.lastFirst); // their state at presentation, the same at any delay
+ * ```
  */
 export class Progression {
   /** Condition index → index into the models, or -1 when the condition has none. */
