@@ -100,6 +100,8 @@ export type {
   PatientCounts,
   RunSeries,
   ConditionResult,
+  EconomicsResult,
+  ProgressionResult,
   Breakdowns,
   GroupSplit,
   GroupStageResult,

@@ -23,6 +23,7 @@ import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
 import { ArrivalPath } from './run/arrival-path.js';
+import { economicsResult } from './run/costs.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
@@ -79,6 +80,8 @@ export class Engine {
 
   // Patient counts over the whole run.
   private arrived = 0;
+  /** Arrivals before the measured period (cost per patient counts the measured ones). */
+  private arrivedInWarmup = 0;
   private initialCount = 0;
   private exited = 0;
   private abandonedTotal = 0;
@@ -119,7 +122,7 @@ export class Engine {
     this.queues = new StageQueues(model, this.store, this.hooks, (p) => this.view(p), () => this.sim.now);
     this.fifo = this.queues.fifo;
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
-    this.measures = RunMeasures.create(model, this.sim, this.store, this.stats, clocks, options.patients && streams.stream('records'), options.patients);
+    this.measures = RunMeasures.create(model, this.sim, this.store, this.stats, clocks, options.patients && streams.stream('records'), options.patients, this.seed, this.replication);
     this.rec = this.measures.rec;
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
@@ -186,6 +189,7 @@ export class Engine {
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
+        this.arrivedInWarmup = this.arrived;
         break;
       case K_DEADLINES:
         this.patience.onDay(data);
@@ -387,7 +391,12 @@ export class Engine {
   private finish(): Omit<RunResult, 'manifest'> {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
     const events = this.sim.eventsProcessed - this.patience.ticks;
-    return this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
+    const result = this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
+    if (this.m.economics === undefined && this.m.progression === undefined) return result;
+    const entered = this.arrived - this.arrivedInWarmup + (this.m.warmup === 0 ? this.initialCount : 0);
+    const m = this.measures;
+    result.economics = economicsResult(this.m, result, { capacity: this.capacity.state, treatStage: m.treatStage, progression: m.conds.progressionResult(this.end), entered });
+    return result;
   }
 
   /** Builds the read-only view of a patient given to hooks. */

@@ -8,7 +8,7 @@
 import type { Model } from './model.js';
 
 /** Unit of a metric's values. */
-export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days';
+export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days' | 'cost' | 'QALYs';
 
 /** Which direction of change is an improvement for a metric. */
 export type BetterDirection = 'lower' | 'higher' | 'neither';
@@ -122,6 +122,44 @@ const CONDITION_FIELDS: readonly Field[] = [
   ['treatmentOver62', 'share', 'true cases not treated within 62 days', 'lower'],
 ];
 
+/** Per condition with a progression model; `%` stands for the state id. */
+const PROGRESSION_STATE_FIELDS: readonly Field[] = [
+  ['atPresentation', 'patients', 'true cases in state % at presentation', 'neither'],
+  ['atDiagnosis', 'patients', 'true cases in state % at diagnosis', 'neither'],
+  ['atTreatment', 'patients', 'true cases in state % at treatment', 'neither'],
+];
+
+const PROGRESSION_FIELDS: readonly Field[] = [
+  ['treated', 'patients', 'true cases treated alive', 'neither'],
+  ['upstaged', 'patients', 'true cases treated in a later state than at presentation', 'lower'],
+  ['deathsWhileWaiting', 'patients', 'deaths while waiting', 'lower'],
+  ['qalys', 'QALYs', 'QALYs expected at treatment', 'higher'],
+];
+
+/** Metric keys of `economics` (after `events`, where the run puts it). */
+function addEconomics(out: Record<string, MetricInfo>, model: Model): void {
+  if (model.economics === undefined && model.progression === undefined) return;
+  const currency = model.economics?.currency ?? 'GBP';
+  out['economics.cost'] = { unit: 'cost', label: `total cost (${currency})`, better: 'lower' };
+  out['economics.costPerPatient'] = { unit: 'cost', label: `cost per patient (${currency})`, better: 'lower' };
+  for (const c of model.economics?.costs ?? []) out[`economics.costs.${c.id}`] = { unit: 'cost', label: `cost: ${c.id} (${currency})`, better: 'lower' };
+  out['economics.qalys'] = { unit: 'QALYs', label: 'QALYs expected at treatment', better: 'higher' };
+  out['economics.deathsWhileWaiting'] = { unit: 'patients', label: 'deaths while waiting', better: 'lower' };
+  out['economics.upstaged'] = { unit: 'patients', label: 'patients upstaged while waiting', better: 'lower' };
+  for (const p of model.progression ?? []) {
+    const name = model.conditions[p.condition]!;
+    const prefix = `economics.conditions.${name}`;
+    const byState = (fields: readonly Field[]) => {
+      for (const [key, unit, label, better] of fields) {
+        for (const st of p.states) out[`${prefix}.${key}.${st}`] = { unit, label: `${name}: ${label.replace('%', st)}`, better };
+      }
+    };
+    byState(PROGRESSION_STATE_FIELDS);
+    add(out, prefix, `${name}: `, PROGRESSION_FIELDS);
+    byState([['waitingAtEnd', 'patients', 'true cases untreated at the end in state %', 'lower']]);
+  }
+}
+
 const GROUP_STAGE_FIELDS: readonly Field[] = [
   ['started', 'patients', 'started', 'neither'],
   ['waitMean', 'days', 'mean wait', 'lower'],
@@ -171,6 +209,7 @@ export function resultManifest(model: Model): ResultManifest {
   for (const st of model.stages) addGroups(metrics, model, `breakdown.stages.${st.id}`, st.id, GROUP_STAGE_FIELDS);
   for (const t of model.targets) addGroups(metrics, model, `breakdown.targets.${t.id}`, t.id, GROUP_TARGET_FIELDS);
   metrics.events = { unit: 'events', label: 'events simulated', better: 'neither' };
+  addEconomics(metrics, model);
   return {
     startDate: model.startDate,
     sampleEvery: model.sampleEvery,

@@ -7,6 +7,7 @@
  * @module
  */
 import type { DistributionSpec } from '../core/distributions.js';
+import type { ModelEconomics, ModelProgression } from './model-economics.js';
 
 /**
  * Marker for `to: exit` in a routing branch.
@@ -203,4 +204,8 @@ export interface Model {
   initial: ModelInitial[];
   /** Waiting-time standards in scenario order. */
   targets: ModelTarget[];
+  /** Progression while waiting, one per condition that has a model (absent when none has). */
+  progression?: ModelProgression[];
+  /** Costs and cost-effectiveness settings (absent when the scenario has no `economics`). */
+  economics?: ModelEconomics;
 }

@@ -9,6 +9,7 @@ import { joinPath } from '../core/errors.js';
 import { capacityPhases } from './capacity.js';
 import { timePoint } from './calendar.js';
 import { countPeriods, countsRate, stageCalendars, weekBands } from './resolve-data.js';
+import { resolveEconomics } from './resolve-economics.js';
 import {
   EXIT,
   type Model,
@@ -234,6 +235,7 @@ function buildModel(s: Scenario, variant: string): Model {
     arrivals,
     initial,
     targets,
+    ...resolveEconomics(s, conditions, stageIds),
   };
 }
 

@@ -178,6 +178,56 @@ export interface RunSeries {
   measures?: Record<string, number[]>;
 }
 
+/**
+ * Progression while waiting of one condition's true cases (see `progression:` in a scenario),
+ * over the measured period. Each true case resolved in the measured period counts once in
+ * `atPresentation`: when first treated (`treated`, or a death while waiting if its death time
+ * came first), when leaving the pathway untreated (a death if it came first), or at the end of
+ * the run if still waiting (`waitingAtEnd`, or a death). Patients stay on their queues after a
+ * death while waiting: deaths are counted, not simulated.
+ */
+export interface ProgressionResult {
+  /** State id → true cases resolved in the measured period, by their state at first presentation. */
+  atPresentation: Record<string, number>;
+  /** State id → true cases diagnosed in the measured period, by their state at diagnosis. */
+  atDiagnosis: Record<string, number>;
+  /** State id → true cases first treated (alive) in the measured period, by their state then. */
+  atTreatment: Record<string, number>;
+  /** True cases first treated alive in the measured period (the sum of `atTreatment`). */
+  treated: number;
+  /** Of `treated`, those treated in a later state than at presentation. */
+  upstaged: number;
+  /** True cases whose death time came before treatment (or before leaving untreated, or the end). */
+  deathsWhileWaiting: number;
+  /** Sum of the expected QALYs of the state each treated patient was treated in. */
+  qalys: number;
+  /** State id → true cases still in the pathway untreated (and alive) at the end, by their state then. */
+  waitingAtEnd: Record<string, number>;
+}
+
+/**
+ * Harm and cost of one run (present when the scenario has `economics` or `progression`). Costs
+ * count the measured period; fixed costs pro rata over it.
+ */
+export interface EconomicsResult {
+  /** ISO 4217 code of the costs (default GBP). */
+  currency: string;
+  /** Total cost in the measured period. */
+  cost: number;
+  /** cost ÷ patients who entered the pathway in the measured period (arrivals, plus the initial list when there is no warm-up); 0 when none did. */
+  costPerPatient: number;
+  /** Cost item id → its total (the totals sum to `cost`). */
+  costs: Record<string, number>;
+  /** Sum over conditions of the QALYs expected at treatment. */
+  qalys: number;
+  /** Sum over conditions of the deaths while waiting. */
+  deathsWhileWaiting: number;
+  /** Sum over conditions of the patients treated in a later state than at presentation. */
+  upstaged: number;
+  /** Condition name → its progression counts (conditions with a progression model only). */
+  conditions: Record<string, ProgressionResult>;
+}
+
 /** The result of {@link simulate}: one replication of one variant. */
 export interface RunResult {
   /** The scenario's name. */
@@ -212,6 +262,8 @@ export interface RunResult {
   events: number;
   /** Things the planner should know (an unstable stage, a suspicious warm-up, …). */
   warnings: string[];
+  /** Harm and cost (present when the scenario has `economics` or `progression`). */
+  economics?: EconomicsResult;
   /** What the numbers mean: stages, targets, calendar, and each metric's unit, label and better direction. */
   manifest: ResultManifest;
 }

@@ -26,6 +26,7 @@ import {
   text,
 } from './schema-parts.js';
 import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
+import { Economics, Progression } from './schema-economics.js';
 
 /** Weekday names accepted in `days`, Monday first. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -401,6 +402,8 @@ export const ScenarioSchema = strict(
     calendar: Calendar.optional(),
     timetable: TimetableRows.optional(),
     targets: named(Target, 'a map of target names to { until, within, goal }').optional().meta({ description: 'Waiting-time standards.' }),
+    progression: Progression.optional(),
+    economics: Economics.optional(),
     variants: named(Variant, 'a map of variant names to { patch, ... }').optional().meta({ description: 'Named what-if scenarios.' }),
     limits: Limits.optional(),
   },

@@ -9,6 +9,7 @@ import { checkPlainData, joinPath, keysOf, own } from './scenario-json.js';
 import { BASE_VARIANT } from './scenario-names.js';
 import { ScenarioSchema } from './schema.js';
 import { toIssues } from './schema-issues.js';
+import { checkComparator, checkEconomics } from './validate-economics.js';
 import { checkIds } from './validate-ids.js';
 import { checkLivelocks } from './validate-livelock.js';
 import { checkRules } from './validate-rules.js';
@@ -47,7 +48,7 @@ export function validateScenario(raw: unknown, options: ValidateOptions = {}): S
   const codeDisciplines = new Set(options.disciplines ?? []);
   const validateOne = (d: unknown) => validateWith(d, codeDisciplines);
   const base = validateOne(data);
-  const issues = [...base.issues];
+  const issues = [...base.issues, ...checkComparator(data)];
   const warnings = [...base.warnings];
   const key = (i: Issue) => `${i.path}\u0000${i.message}`;
   const baseKeys = new Set([...base.issues, ...base.warnings].map(key));
@@ -92,7 +93,7 @@ function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { is
     schemaIssues = schemaIssues.filter((i) => !allowed.has(i.path));
   }
   const rules = checkRules(data);
-  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data)];
+  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data), ...checkEconomics(data)];
   // The work estimate reads the scenario as a whole: only worth it once the rest is sound.
   if (issues.length === 0) issues.push(...checkWork(data));
   return { issues, warnings: rules.warnings };

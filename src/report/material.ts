@@ -23,6 +23,8 @@ export const MATERIAL_FLOOR: Record<MetricUnit, number> = {
   'patients per day': 0.1,
   'server-days': 0.5,
   events: Infinity,
+  cost: 1,
+  QALYs: 0.01,
 };
 
 /**

@@ -32,6 +32,7 @@ const HORIZONS: Record<string, number | null> = {
   'mm1.yaml': 50_000,
   'tandem.yaml': 20_000,
   'lung-cancer-ai.yaml': null,
+  'lung-cancer-ai-costed.yaml': 28,
   'england-elective.yaml': 14,
   'england-elective-rtt.yaml': 14,
   'surgical-pathway.yaml': null,

@@ -15,7 +15,8 @@ import { WaitHistogram } from '../histogram.js';
 import type { Model } from '../model.js';
 import { EXIT } from '../model.js';
 import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
-import type { ConditionResult } from '../result.js';
+import type { ConditionResult, ProgressionResult } from '../result.js';
+import { Progression } from './progression.js';
 
 /** The thresholds (days) whose exceedance shares every condition reports. */
 export const CONDITION_THRESHOLDS = [28, 62] as const;
@@ -46,6 +47,8 @@ export class ConditionMeasures {
   private store!: PatientStore;
   private sim!: Simulation;
   private stats!: { measuring: boolean };
+  /** States while waiting (see progression.ts), or null when no condition has a progression model. */
+  progression: Progression | null = null;
 
   constructor(private readonly model: Model) {
     const C = (this.n = model.conditions.length);
@@ -58,11 +61,12 @@ export class ConditionMeasures {
     this.untreated = new Float64Array(C);
   }
 
-  /** Connects the measures to the run's store, clock and statistics. */
-  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }): void {
+  /** Connects the measures to the run's store, clock and statistics; seed and replication name the progression streams. */
+  attach(store: PatientStore, sim: Simulation, stats: { measuring: boolean }, seed = this.model.seed, replication = 0): void {
     this.store = store;
     this.sim = sim;
     this.stats = stats;
+    if (this.model.progression !== undefined && this.model.progression.length > 0) this.progression = new Progression(this.model, seed, replication);
   }
 
   /** A test for condition c was positive on patient p: the first such on a true case is the diagnosis. */
@@ -71,7 +75,9 @@ export class ConditionMeasures {
     const bit = 1 << c;
     if ((store.cond(p) & bit) === 0 || (store.diagnosed(p) & bit) !== 0) return;
     store.setDiagnosed(p, store.diagnosed(p) | bit);
-    if (this.stats.measuring) this.record(this.diagnosis[c]!, this.diagnosisOver, c, this.sim.now - store.first(p));
+    if (!this.stats.measuring) return;
+    this.record(this.diagnosis[c]!, this.diagnosisOver, c, this.sim.now - store.first(p));
+    if (this.progression !== null) this.progression.diagnosis(store, p, c, this.sim.now - store.first(p));
   }
 
   /** Patient p starts service at a treatment stage: a first treatment for each condition diagnosed and not yet treated. */
@@ -83,7 +89,9 @@ export class ConditionMeasures {
     if (!this.stats.measuring) return;
     const delay = this.sim.now - store.first(p);
     for (let c = 0; due !== 0; c++, due >>>= 1) {
-      if ((due & 1) !== 0) this.record(this.treatment[c]!, this.treatmentOver, c, delay);
+      if ((due & 1) === 0) continue;
+      this.record(this.treatment[c]!, this.treatmentOver, c, delay);
+      if (this.progression !== null) this.progression.treatment(store, p, c, delay);
     }
   }
 
@@ -97,7 +105,9 @@ export class ConditionMeasures {
     const notTreated = cond & ~store.treated(p);
     for (let c = 0; c < this.n; c++) {
       if (((notFound >>> c) & 1) !== 0) this.undiagnosed[c]++;
-      if (((notTreated >>> c) & 1) !== 0) this.untreated[c]++;
+      if (((notTreated >>> c) & 1) === 0) continue;
+      this.untreated[c]++;
+      if (this.progression !== null) this.progression.left(store, p, c, this.sim.now - store.first(p));
     }
   }
 
@@ -105,6 +115,11 @@ export class ConditionMeasures {
     h.add(delay);
     if (delay > CONDITION_THRESHOLDS[0]) over[2 * c]++;
     if (delay > CONDITION_THRESHOLDS[1]) over[2 * c + 1]++;
+  }
+
+  /** Progression counts by condition at the end of the run, `end` (empty without progression models). Call once. */
+  progressionResult(end: number): Record<string, ProgressionResult> {
+    return this.progression === null ? Object.create(null) : this.progression.result(this.model, this.store, end);
   }
 
   /** The per-condition results at the end of the run, `end`. */

@@ -32,7 +32,8 @@ import type { RunCounts, Statistics } from './stats.js';
  */
 export class RunMeasures {
   private readonly hasClock: Uint8Array;
-  private readonly treatStage: Uint8Array;
+  /** Stage index → 1 if starting service there is a first treatment. */
+  readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
 
@@ -42,7 +43,8 @@ export class RunMeasures {
     private readonly stats: Statistics,
     private readonly clocks: TargetClocks,
     private readonly groups: Breakdown,
-    private readonly conds: ConditionMeasures,
+    /** The run's per-condition measures (the economics read their progression). */
+    readonly conds: ConditionMeasures,
     /** Patient records, only when a sink is given (one null check per call otherwise). */
     readonly rec: Recorder | null,
     /** Snapshots of the list for targets measured on incomplete pathways, or null when there are none. */
@@ -65,6 +67,8 @@ export class RunMeasures {
     clocks: TargetClocks,
     recordsRng: Rng | undefined,
     sink: PatientSink | undefined,
+    seed: number,
+    replication: number,
   ): RunMeasures {
     const groups = new Breakdown(model);
     groups.attach(store, sim);
@@ -72,7 +76,8 @@ export class RunMeasures {
     const incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
     const rec = sink && recordsRng ? new Recorder(model, store, sink, recordsRng) : null;
     const conds = new ConditionMeasures(model);
-    conds.attach(store, sim, stats);
+    conds.attach(store, sim, stats, seed, replication);
+    if (rec !== null) rec.progression = conds.progression;
     return new RunMeasures(sim, store, stats, clocks, groups, conds, rec, incomplete);
   }
 

@@ -10,6 +10,8 @@
 import type { Rng } from '../../core/random.js';
 import type { Model } from '../model.js';
 import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import { isTreatmentStage } from './conditions.js';
+import type { Progression } from './progression.js';
 
 /** One stage visit of a patient. Times in days since day 0; null when it did not happen. */
 export interface StageVisit {
@@ -25,6 +27,18 @@ export interface StageVisit {
   test: 'positive' | 'negative' | null;
   /** How the visit ended: `served`, `abandoned` (gave up waiting), `waiting` or `in-service` (at the end of the run). */
   outcome: 'served' | 'abandoned' | 'waiting' | 'in-service';
+}
+
+/** A true case's progression states (conditions with a progression model only). */
+export interface PatientStates {
+  /** State at first presentation. */
+  atPresentation: string;
+  /** State at diagnosis (the first positive test for the condition), or null if not diagnosed. */
+  atDiagnosis: string | null;
+  /** State at first treatment, or null if not treated (or dead before it). */
+  atTreatment: string | null;
+  /** Whether the death time came before treatment (or before leaving untreated, or the end of the run). */
+  diedWhileWaiting: boolean;
 }
 
 /** One patient's path. */
@@ -47,6 +61,8 @@ export interface PatientRecord {
   left: number | null;
   /** Start of the pathway clock they left on (the last return, else arrival): time in the pathway is `left − pathwayStart`. */
   pathwayStart: number;
+  /** Condition name → progression states, for true cases of conditions with a progression model. */
+  states?: Record<string, PatientStates>;
 }
 
 /** Where records go: a callback, and how many patients to record. */
@@ -77,6 +93,8 @@ export class Recorder {
   private readonly open = new Map<number, PatientRecord>();
   private next = 0;
   private readonly sample: number;
+  /** Set by the engine when the scenario has progression models: records then carry states. */
+  progression: Progression | null = null;
 
   constructor(
     private readonly model: Model,
@@ -155,9 +173,44 @@ export class Recorder {
       const v = r.visits[r.visits.length - 1];
       const state = this.store.state(p);
       if (v && v.end === null) v.outcome = state === WAITING ? 'waiting' : state === IN_SERVICE ? 'in-service' : v.outcome;
+      if (this.progression !== null) this.addStates(p, r, this.model.warmup + this.model.horizon);
       this.sink.write(r);
     }
     this.open.clear();
+  }
+
+  /**
+   * The states of patient p's true cases, from the record's own visits: diagnosis at the end of
+   * the first positive test for the condition, treatment at the first start at a treatment stage
+   * after it (as the condition measures count them); `until` ends the wait of the untreated.
+   */
+  private addStates(p: number, r: PatientRecord, until: number): void {
+    const prog = this.progression!;
+    const stages = this.model.stages;
+    for (const name of r.conditions) {
+      const c = this.model.conditions.indexOf(name);
+      const m = prog.index[c]!;
+      if (m < 0) continue;
+      let diagnosed: number | null = null;
+      let treated: number | null = null;
+      for (const v of r.visits) {
+        const s = stages.findIndex((st) => st.id === v.stage);
+        if (diagnosed === null && v.test === 'positive' && stages[s]!.test?.condition === c) diagnosed = v.end;
+        else if (diagnosed !== null && treated === null && v.start !== null && isTreatmentStage(this.model, s)) treated = v.start;
+      }
+      const ka = this.store.keyA(p);
+      const kb = this.store.keyB(p);
+      const at = (t: number) => prog.stateId(m, prog.walk(ka, kb, m, t - r.arrival));
+      const atDiagnosis = diagnosed === null ? null : at(diagnosed);
+      const atEnd = at(treated ?? until);
+      const died = prog.lastDied === 1;
+      (r.states ??= {})[name] = {
+        atPresentation: prog.stateId(m, prog.lastFirst),
+        atDiagnosis,
+        atTreatment: treated === null || died ? null : atEnd,
+        diedWhileWaiting: died,
+      };
+    }
   }
 
   private last(p: number): StageVisit | undefined {
@@ -170,6 +223,7 @@ export class Recorder {
     if (!r) return;
     r.outcome = outcome;
     r.left = now;
+    if (this.progression !== null) this.addStates(p, r, now);
     this.open.delete(p);
     this.sink.write(r);
   }
