@@ -29,6 +29,7 @@ import { Recorder, type PatientSink } from './run/records.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
+import { ATTEND, Losses, REBOOK } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { Statistics } from './run/stats.js';
 
@@ -46,6 +47,9 @@ const K_SAMPLE = 5;
 const K_RETURN = 6;
 const K_WARMUP = 7;
 const K_END_FREE = 8;
+// A patient who did not attend is rebooked; a server left idle by a DNA frees (data: stage).
+const K_REBOOK = 9;
+const K_IDLE_END = 10;
 
 /** Events between two progress reports (about 5 ms of simulation). */
 const PROGRESS_EVERY = 65_536;
@@ -85,6 +89,10 @@ export class Engine {
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
   private readonly routing: RoutingTable;
+  /** DNAs, cancellations and lead times (run/losses.ts), or null when no stage has any. */
+  private readonly losses: Losses | null;
+  private readonly dnaAt: Uint8Array;
+  private readonly leadAt: Uint8Array;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -157,6 +165,9 @@ export class Engine {
     this.serviceRng = perStage('service');
     this.patienceRng = perStage('patience');
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
+    this.losses = Losses.any(model) ? new Losses(model, this.seed, this.replication, streams, this.store) : null;
+    this.dnaAt = this.losses?.dnaAt ?? new Uint8Array(S);
+    this.leadAt = this.losses?.leadAt ?? new Uint8Array(S);
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
 
@@ -222,6 +233,14 @@ export class Engine {
       case K_WARMUP:
         this.stats.startMeasuring();
         break;
+      case K_REBOOK:
+        this.onRebook(data);
+        break;
+      case K_IDLE_END:
+        this.stats.touch(data);
+        this.busy[data]--;
+        this.drain(data);
+        break;
     }
   }
 
@@ -280,7 +299,7 @@ export class Engine {
     this.store.setStage(p, s);
     if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
-    if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
+    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, this.sim.now))) this.startService(p, s);
     else this.enqueue(p, s);
   }
 
@@ -320,7 +339,9 @@ export class Engine {
     this.draining[s] = 1;
     const fifo = this.fifo[s]!;
     const queue = fifo ?? this.queues.ordered[s]!;
+    const gated = this.leadAt[s]; // a booking lead time: fifo queues only, so the head joined first
     while (this.waiting[s]! > 0 && this.hasFree(s)) {
+      if (gated === 1 && !this.losses!.headEligible(fifo!, s, this.sim.now)) break;
       const p = fifo !== null ? fifo.shift() : queue.shift();
       if (this.store.state(p) === ABANDONED) {
         this.store.release(p);
@@ -350,6 +371,7 @@ export class Engine {
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
+    if (this.dnaAt[s] === 1 && this.didNotAttend(p, s, held)) return;
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
@@ -442,6 +464,44 @@ export class Engine {
     this.enterStage(p, to);
   }
 
+  /**
+   * Patient p, just given capacity at DNA stage s, may not attend (run/losses.ts): then the
+   * capacity is used up (a server idles for the service time), and p is rebooked or discharged.
+   */
+  private didNotAttend(p: number, s: number, held: number): boolean {
+    const losses = this.losses!;
+    const outcome = losses.attend(p, s, this.stats.measuring);
+    if (outcome === ATTEND) return false;
+    const sim = this.sim;
+    if (held === 1) {
+      const d = this.c.service[s]!.sample(this.serviceRng[s]!);
+      if (d > 0) sim.schedule(sim.now + d, K_IDLE_END, s);
+      else this.busy[s]--;
+    }
+    if (outcome === REBOOK) {
+      this.store.setState(p, AWAY);
+      sim.schedule(sim.now + losses.delay, K_REBOOK, p);
+    } else {
+      // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).
+      if (this.trackLeaving === 1) this.leave(p);
+      if (this.rec !== null) this.rec.exit(p, sim.now);
+      this.store.release(p);
+    }
+    return true;
+  }
+
+  /** A patient who did not attend rejoins their stage's queue, as newly joined (the clock restarts if the stage says so). */
+  private onRebook(p: number): void {
+    const store = this.store;
+    const now = this.sim.now;
+    const s = store.stage(p);
+    if (this.losses!.restarts(s)) store.setStart(p, now);
+    store.setJoined(p, now);
+    store.setState(p, IN_SERVICE);
+    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, now))) this.startService(p, s);
+    else this.enqueue(p, s);
+  }
+
   private onAbandon(p: number): void {
     const store = this.store;
     const s = store.stage(p);
@@ -456,6 +516,7 @@ export class Engine {
       this.groups.abandon(p, s);
     }
     if (this.trackLeaving === 1) this.leave(p);
+    if (this.losses !== null) this.losses.forget(p);
     if (this.rec !== null) this.rec.abandon(p, this.sim.now);
   }
 
@@ -476,6 +537,7 @@ export class Engine {
     const weekday = (this.m.startWeekday + day) % 7;
     const measuring = this.stats.measuring;
     for (let s = 0; s < this.nStages; s++) this.capacity.dayStart(s, weekday, measuring);
+    if (this.losses !== null) this.losses.dayStart(this.capacity.state, measuring);
     for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
     if (day + 1 < this.end) this.sim.schedule(day + 1, K_DAY, day + 1);
   }
@@ -492,11 +554,13 @@ export class Engine {
     if (this.rec !== null) this.rec.flush();
     const still = this.clocks.stillBreached(this.end);
     if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
-    return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
+    const result = this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
     }, this.conds.result(this.end), this.groups.result(), this.incomplete);
+    if (this.losses !== null) this.losses.annotate(result);
+    return result;
   }
 
   /** Builds the read-only view of a patient given to hooks. */
