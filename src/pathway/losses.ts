@@ -1,5 +1,6 @@
 /**
- * Hospital-side losses at a stage, resolved: patients who do not attend (DNA), slots the
+ * Hospital-side losses at a stage, resolved (which capacity kinds and queues each needs is
+ * checked in `validate-losses.ts`; a timetable cannot change a stage's kind): patients who do not attend (DNA), slots the
  * hospital cancels, and the booking lead time. The rules, stated once:
  *
  * - **DNA.** A patient given a slot (or a server) does not attend with probability `share`,
@@ -29,9 +30,7 @@
 import type { DistributionSpec } from '../core/distributions.js';
 import { parseDuration } from '../core/duration.js';
 import { joinPath } from '../core/errors.js';
-import type { CapacityPhase } from './model.js';
 import { cloneJson } from './scenario-json.js';
-import { ScenarioError } from './scenario-error.js';
 import type { ScenarioStage } from './schema.js';
 
 /** A stage's hospital-side losses (see the module's rules). */
@@ -56,27 +55,17 @@ export interface StageLosses {
 /**
  * The resolved losses of a scenario stage, or undefined when it has none (so a model without
  * them reads exactly as before).
- * @param phases The stage's capacity phases as run (calendar phases when there are any).
- * @throws ScenarioError when a lead time meets a phase that is not slots (e.g. from a timetable).
  * @internal
  * @example
  * ```ts
  * import { stageLosses } from './losses.js';
- * const l = stageLosses({ capacity: { slots: 5, per: 'day' }, dna: { share: 0.1, dischargeAfter: 1 } }, 'stages.clinic', []);
+ * const l = stageLosses({ capacity: { slots: 5, per: 'day' }, dna: { share: 0.1, dischargeAfter: 1 } }, 'stages.clinic');
  * l?.dna?.dischargeAfter; // 1
  * ```
  */
-export function stageLosses(st: ScenarioStage, path: string, phases: readonly CapacityPhase[]): StageLosses | undefined {
+export function stageLosses(st: ScenarioStage, path: string): StageLosses | undefined {
   if (st.dna === undefined && st.cancellations === undefined && st.leadTime === undefined) return undefined;
   const leadTime = st.leadTime === undefined ? 0 : parseDuration(st.leadTime, joinPath(path, 'leadTime'));
-  if (leadTime > 0) {
-    const other = phases.find((ph) => ph.kind !== 'slots');
-    if (other !== undefined) {
-      throw new ScenarioError([
-        { path: joinPath(path, 'leadTime'), message: `a booking lead time needs slots all the time, but from day ${other.from} the stage has ${other.kind} (from its capacity or the timetable)` },
-      ]);
-    }
-  }
   const d = st.dna;
   return {
     dna:

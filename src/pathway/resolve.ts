@@ -196,7 +196,7 @@ function buildModel(s: Scenario, variant: string): Model {
     if (phases) stages[i]!.calendar = phases;
   });
   stages.forEach((st) => {
-    const losses = stageLosses(s.stages[st.id]!, joinPath('stages', st.id), st.calendar ?? st.capacity);
+    const losses = stageLosses(s.stages[st.id]!, joinPath('stages', st.id));
     if (losses) st.losses = losses;
   });
 
