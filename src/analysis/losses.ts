@@ -10,6 +10,7 @@ import type { StageWait } from './types.js';
 
 /**
  * The share of a stage's capacity that serves patients who attend: (1 − cancellations) × (1 − DNA share).
+ * @internal
  * @example
  * ```ts
  * import { lossFactor } from './losses.js';
@@ -27,6 +28,7 @@ export function lossFactor(st: Pick<ModelStage, 'losses'>): number {
  * The wait of a stage with losses: simulate only with DNAs or cancellations; with a lead time
  * alone, the queue's own wait plus the lead time (an approximation, and an upper bound when the
  * list is longer than the lead time's worth of slots).
+ * @internal
  * @example
  * ```ts
  * import { withLosses } from './losses.js';
@@ -51,7 +53,15 @@ export function withLosses(st: Pick<ModelStage, 'losses'>, wait: StageWait): Sta
   return { ...rest, mean: wait.mean + l.leadTime, exact: false, note: `${wait.note}; plus the booking lead time of ${l.leadTime} days (approximation: at most this much more)` };
 }
 
-/** Notes on the stages with losses, for the analysis's notes. */
+/**
+ * Notes on the stages with losses, for the analysis's notes.
+ * @internal
+ * @example
+ * ```ts
+ * import { lossNotes } from './losses.js';
+ * lossNotes([]); // []
+ * ```
+ */
 export function lossNotes(stages: readonly ModelStage[]): string[] {
   const notes: string[] = [];
   for (const st of stages) {

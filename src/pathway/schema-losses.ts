@@ -49,7 +49,15 @@ const Cancellations = strict(
   'cancellations such as { share: 0.05 }',
 ).meta({ description: 'Slots cancelled by the hospital: lost, counted as `slotsCancelled`.' });
 
-/** The stage fields of hospital-side losses, spread into the stage schema. */
+/**
+ * The stage fields of hospital-side losses, spread into the stage schema.
+ * @internal
+ * @example
+ * ```ts
+ * import { lossFields } from './schema-losses.js';
+ * lossFields.leadTime.safeParse('7d').success; // true
+ * ```
+ */
 export const lossFields = {
   dna: Dna.optional(),
   cancellations: Cancellations.optional(),
