@@ -3,9 +3,9 @@
  * each against an exact answer (a binomial count, a geometric share, a hand-counted timetable).
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, validateScenario, type RunResult } from '../../src/pathway/index.js';
+import { simulate, validateScenario } from '../../src/pathway/index.js';
 import type { PatientRecord } from '../../src/pathway/run/records.js';
-import { scenario } from './helpers.js';
+import { conserved, scenario } from './helpers.js';
 
 /** Binomial(n, p) count `x`: within 5 standard errors, and that band itself narrow (no vacuous pass). */
 function expectBinomial(x: number, n: number, p: number, bound: number): void {
@@ -23,16 +23,6 @@ function saturated(losses: Record<string, unknown>, horizon = 2000) {
   });
 }
 
-/** Patients in = patients out + still in, with discharges counted as leaving. */
-function conservedWithDischarges(r: RunResult): boolean {
-  const p = r.patients;
-  return (
-    p.initial + p.arrived === p.exited + p.abandoned + (p.discharged ?? 0) + p.inSystem &&
-    p.inSystem === p.waiting + p.inService + p.away &&
-    p.waiting === Object.values(r.stages).reduce((a, s) => a + s.waitingAtEnd, 0)
-  );
-}
-
 describe('DNAs', () => {
   it('use up the slot: attended = slots − DNAs exactly, and DNAs over n slot uses are Binomial(n, p)', () => {
     const p = 0.2;
@@ -48,7 +38,7 @@ describe('DNAs', () => {
     // Effective throughput: slots × (1 − p) a day (service 0: completions are attendances).
     expect(c.throughputPerDay).toBeCloseTo((n - c.dna!) / r.horizon, 12);
     expect(Math.abs(c.throughputPerDay - 10 * (1 - p))).toBeLessThan((5 * Math.sqrt(n * p * (1 - p))) / r.horizon);
-    expect(conservedWithDischarges(r)).toBe(true);
+    expect(conserved(r)).toBe(true);
   });
 
   it('at a server stage idle the server for the service time: starts + DNAs = one a day', () => {
@@ -65,7 +55,7 @@ describe('DNAs', () => {
     const uses = c.started + c.dna!;
     expect(Math.abs(uses - r.horizon)).toBeLessThanOrEqual(1);
     expectBinomial(c.dna!, uses, p, 0.03);
-    expect(conservedWithDischarges(r)).toBe(true);
+    expect(conserved(r)).toBe(true);
   });
 
   it.each([
@@ -86,7 +76,7 @@ describe('DNAs', () => {
     expectBinomial(c.discharged!, resolved, share, 0.02);
     expect(r.patients.discharged).toBe(c.discharged);
     expect(c.dna).toBe(c.rebooked! + c.discharged!);
-    expect(conservedWithDischarges(r)).toBe(true);
+    expect(conserved(r)).toBe(true);
   });
 
   it('restart the pathway clock at the rebooking with clock: restart, and keep it running with continue', () => {
@@ -121,7 +111,7 @@ describe('cancellations', () => {
     expect(c.started).toBe(n - c.slotsCancelled!); // every slot that ran was used
     expect(c.utilisation).toBe(1); // of the slots offered after cancellation
     expect(c.abandoned).toBe(0);
-    expect(conservedWithDischarges(r)).toBe(true);
+    expect(conserved(r)).toBe(true);
   });
 });
 
@@ -171,7 +161,7 @@ describe('all three together', () => {
       },
     });
     const r = simulate(s);
-    expect(conservedWithDischarges(r)).toBe(true);
+    expect(conserved(r)).toBe(true);
     expect(r.patients.discharged).toBe(r.stages.clinic!.discharged! + r.stages.theatre!.discharged!);
     expect(r.stages.theatre!.discharged).toBeGreaterThan(0);
     expect(r.stages.clinic!.slotsCancelled).toBeGreaterThan(0);
