@@ -16,7 +16,7 @@ import { arrivalSource, type ArrivalSource } from './arrivals-counts.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { PatientRandom } from './patient-random.js';
-import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
+import { ABANDONED, AWAY, IN_SERVICE, PatientStore, REBOOKING, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
@@ -479,7 +479,8 @@ export class Engine {
       else this.busy[s]--;
     }
     if (outcome === REBOOK) {
-      this.store.setState(p, AWAY);
+      // A nullified clock is off the list while away; a running one stays on it (losses.ts).
+      this.store.setState(p, losses.restarts(s) ? AWAY : REBOOKING);
       sim.schedule(sim.now + losses.delay, K_REBOOK, p);
     } else {
       // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).

@@ -15,6 +15,9 @@
  *   restarts when the patient rejoins the queue (the NHS rule lets a DNA at the *first*
  *   appointment nullify the clock; put `restart` on the first-appointment stage). Targets on
  *   the first-presentation clock (`clock: first`) and targets with a `from` event never restart.
+ *   While away for rebooking a patient whose clock runs stays on the list (the incomplete-pathway
+ *   measure and still-waiting breaches count them); one whose clock restarts is off it until they
+ *   rejoin. Both count in `patients.away`.
  *   A discharge stops the clock, as the NHS rules do: the patient leaves the list (so also the
  *   incomplete-pathway measure) and counts as neither met nor breached on clock-stop targets,
  *   except that a true case who leaves undiagnosed is a breach of a true-case target (as for

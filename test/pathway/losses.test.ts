@@ -101,6 +101,30 @@ describe('DNAs', () => {
   });
 });
 
+describe('patients away for rebooking', () => {
+  it('stay on the RTT list (incomplete pathways) while their clock runs, and leave it when it restarts', () => {
+    const run = (clock: 'continue' | 'restart') =>
+      simulate(
+        scenario({
+          horizon: 50,
+          arrivals: { gp: { to: 'clinic', rate: { perDay: 2 } } },
+          // Rebooking takes longer than the run: every DNA is still away at the end.
+          stages: { clinic: { capacity: { slots: 20, per: 'day' }, dna: { share: 0.5, rebookAfter: '100d', clock } } },
+          targets: { rtt: { until: 'clinic.start', within: '18w', goal: 0.92, measure: 'incomplete' } },
+        }),
+      );
+    for (const clock of ['continue', 'restart'] as const) {
+      const r = run(clock);
+      const c = r.stages.clinic!;
+      expect(c.dna).toBeGreaterThan(20);
+      expect(r.patients.away).toBe(c.dna); // away either way
+      // The list at the end: those waiting, plus the DNAs whose clock still runs.
+      expect(r.targets.rtt!.counted).toBe(c.waitingAtEnd + (clock === 'continue' ? c.dna! : 0));
+      expect(conserved(r)).toBe(true);
+    }
+  });
+});
+
 describe('cancellations', () => {
   it('lose a binomial share of the slots released; the patients stay waiting', () => {
     const share = 0.1;
