@@ -101,6 +101,34 @@ describe('DNAs', () => {
   });
 });
 
+describe('DNA draws', () => {
+  it('are the patient\'s own: the same patients are discharged whatever the capacity and cancellations', () => {
+    const run = (capacity: Record<string, unknown>, extra: Record<string, unknown>) => {
+      const records: PatientRecord[] = [];
+      simulate(
+        scenario({
+          horizon: 400,
+          arrivals: { gp: { to: 'clinic', rate: { perDay: 2 } } },
+          stages: { clinic: { capacity, dna: { share: 0.4, rebookAfter: '5d', dischargeAfter: 2 }, ...extra } },
+        }),
+        { patients: { write: (r) => records.push(r) } },
+      );
+      // Discharged: left without ever starting. Resolved: left either way.
+      const discharged = new Set(records.filter((r) => r.outcome === 'exited' && r.visits[0]!.start === null).map((r) => r.id));
+      const resolved = new Set(records.filter((r) => r.outcome === 'exited').map((r) => r.id));
+      return { discharged, resolved };
+    };
+    // Ample slots (everyone tries on the day they arrive) against tight, cancelled ones (a
+    // queue, so first and second attempts interleave in another order).
+    const a = run({ slots: 20, per: 'day' }, {});
+    const b = run({ slots: 3, per: 'day' }, { cancellations: { share: 0.2 } });
+    const both = (x: Set<number>, y: Set<number>) => [...x].filter((id) => y.has(id)).sort((i, j) => i - j);
+    const inA = both(a.discharged, b.resolved);
+    expect(inA.length).toBeGreaterThan(50); // about 0.16 of some 800 patients
+    expect(inA).toEqual(both(b.discharged, a.resolved));
+  });
+});
+
 describe('patients away for rebooking', () => {
   it('stay on the RTT list (incomplete pathways) while their clock runs, and leave it when it restarts', () => {
     const run = (clock: 'continue' | 'restart') =>
