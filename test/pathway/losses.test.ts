@@ -3,7 +3,7 @@
  * each against an exact answer (a binomial count, a geometric share, a hand-counted timetable).
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, validateScenario } from '../../src/pathway/index.js';
+import { resolveScenario, simulate, validateScenario } from '../../src/pathway/index.js';
 import type { PatientRecord } from '../../src/pathway/run/records.js';
 import { conserved, scenario } from './helpers.js';
 
@@ -231,6 +231,12 @@ describe('validation', () => {
   const issues = (stage: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     validateScenario({ version: 1, name: 'x', horizon: 10, arrivals: { gp: { to: 'clinic', rate: { perDay: 1 } } }, stages: { clinic: stage }, ...extra }).issues;
   const slots = { slots: 5, per: 'day' };
+
+  it('refuses a hand-built model whose lead-time stage has no fifo queue', () => {
+    const model = resolveScenario(scenario({ arrivals: { gp: { to: 'clinic', rate: { perDay: 1 } } }, stages: { clinic: { capacity: slots, leadTime: '7d' } } }));
+    model.stages[0]!.queue = 'priority';
+    expect(() => simulate(model)).toThrow(/stages\.clinic\.leadTime: a booking lead time needs queue "fifo"/);
+  });
 
   it.each([
     [{ capacity: slots, dna: { share: 1, rebookAfter: 1 } }, 'stages.clinic.dna.share', /from 0 up to \(not including\) 1, got 1/],

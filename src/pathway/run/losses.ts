@@ -71,6 +71,12 @@ export class Losses {
     const l = model.stages.map((st) => st.losses);
     this.dnaAt = Uint8Array.from(l, (x) => (x?.dna ? 1 : 0));
     this.leadAt = Uint8Array.from(l, (x) => (x && x.leadTime > 0 ? 1 : 0));
+    // A model built by hand skips validation: the lead-time gate needs a fifo ring and slots.
+    model.stages.forEach((st, s) => {
+      if (this.leadAt[s] === 1 && (st.queue !== 'fifo' || (st.calendar ?? st.capacity).some((ph) => ph.kind !== 'slots'))) {
+        throw new Error(`stages.${st.id}.leadTime: a booking lead time needs queue "fifo" and slots all the time`);
+      }
+    });
     this.share = Float64Array.from(l, (x) => x?.dna?.share ?? 0);
     this.dischargeAfter = Int32Array.from(l, (x) => x?.dna?.dischargeAfter ?? 0);
     this.restart = Uint8Array.from(l, (x) => (x?.dna?.clock === 'restart' ? 1 : 0));
