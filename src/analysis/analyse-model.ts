@@ -12,6 +12,7 @@ import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMod
 import { stageWait, type StageInput } from './stage-wait.js';
 import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
+import { lossFactor, lossNotes, withLosses } from './losses.js';
 
 /** Options of {@link analyseModel}. */
 export interface AnalyseModelOptions {
@@ -36,7 +37,7 @@ function stageInputs(model: Model, day: number): StageInput[] {
     return {
       kind: phase.kind,
       servers: phase.kind === 'servers' ? phase.servers : 0,
-      capacity: capacityRate(phase, service.mean),
+      capacity: capacityRate(phase, service.mean) * lossFactor(st),
       service,
       patienceMean: patience ? patience.mean : null,
       patience,
@@ -200,7 +201,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       weeksToClear: !stable || initialWaiting === 0 ? null : Number.isFinite(surplus) ? initialWaiting / (surplus * 7) : 0,
       listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(l - cap) ? (l - cap) * inp.patienceMean : null,
       patienceMean: inp.patienceMean,
-      wait: stageWait(inp, {
+      wait: withLosses(st, stageWait(inp, {
         queue: st.queue,
         lambda: l,
         utilisation: u,
@@ -210,7 +211,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
           .filter((k) => k.rate > 0),
         exactUpstream,
         poissonArrivals: exactUpstream && !onCycle[s],
-      }),
+      })),
       servers: inp.kind === 'servers' ? inp.servers : null,
       capacityKind: inp.kind,
       serviceMean: inp.service.mean,
@@ -301,6 +302,7 @@ function notesFor(
   if (Object.values(stages).some((st) => st.patienceMean !== null && st.stable)) {
     add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
+  for (const text of lossNotes(model.stages)) add('everyone', text);
   const calendared = model.stages.filter((st) => st.calendar !== undefined).map((st) => st.id);
   if (calendared.length > 0) {
     add('everyone', `${calendared.join(', ')}: closed days, sessions and timetable rows are simulate only; the capacity here is the stage's own, as if always open.`);

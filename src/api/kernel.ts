@@ -90,6 +90,7 @@ export type {
   ModelEventRef,
   ModelTarget,
 } from '../pathway/model.js';
+export type { StageLosses } from '../pathway/losses.js';
 export { isModel } from '../pathway/simulate.js';
 export { mergePatch } from '../pathway/variants.js';
 export type { RouteContext, PatientView, DisciplineFunction } from '../pathway/engine.js';

@@ -15,7 +15,7 @@ import { RandomStreams, type Rng } from '../core/random.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { PatientRandom } from './patient-random.js';
-import { ABANDONED, AWAY, IN_SERVICE, PatientStore, WAITING } from './patients.js';
+import { ABANDONED, AWAY, IN_SERVICE, PatientStore, REBOOKING, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
@@ -25,11 +25,12 @@ import type { PatientSink, Recorder } from './run/records.js';
 import { ArrivalPath } from './run/arrival-path.js';
 import { economicsResult } from './run/costs.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
-import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
+import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
 import { Patience } from './run/patience.js';
+import { ATTEND, Losses, REBOOK } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { Statistics } from './run/stats.js';
 
@@ -67,6 +68,10 @@ export class Engine {
   /** Counts, clocks, breakdowns and records told of each move (run/measures.ts). */
   private readonly measures: RunMeasures;
   private readonly routing: RoutingTable;
+  /** DNAs, cancellations and lead times (run/losses.ts), or null when no stage has any. */
+  private readonly losses: Losses | null;
+  private readonly dnaAt: Uint8Array;
+  private readonly leadAt: Uint8Array;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -128,6 +133,9 @@ export class Engine {
     this.serviceRng = perStage('service');
     this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON, K_DEADLINES);
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
+    this.losses = Losses.any(model) ? new Losses(model, this.seed, this.replication, streams, this.store) : null;
+    this.dnaAt = this.losses?.dnaAt ?? new Uint8Array(S);
+    this.leadAt = this.losses?.leadAt ?? new Uint8Array(S);
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
     this.arrivals = new ArrivalPath(model, c, streams, this.sim, this.store, this.prn, this.end, K_ARRIVAL);
@@ -194,6 +202,14 @@ export class Engine {
       case K_DEADLINES:
         this.patience.onDay(data);
         break;
+      case K_REBOOK:
+        this.onRebook(data);
+        break;
+      case K_IDLE_END:
+        this.stats.touch(data);
+        this.busy[data]--;
+        this.drain(data);
+        break;
     }
   }
 
@@ -225,7 +241,7 @@ export class Engine {
     this.store.setStage(p, s);
     if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
-    if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
+    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, this.sim.now))) this.startService(p, s);
     else this.enqueue(p, s);
   }
 
@@ -253,7 +269,9 @@ export class Engine {
     this.draining[s] = 1;
     const fifo = this.fifo[s]!;
     const queue = fifo ?? this.queues.ordered[s]!;
+    const gated = this.leadAt[s]; // a booking lead time: fifo queues only, so the head joined first
     while (this.waiting[s]! > 0 && this.hasFree(s)) {
+      if (gated === 1 && !this.losses!.headEligible(fifo!, s, this.sim.now)) break;
       const p = fifo !== null ? fifo.shift() : queue.shift();
       if (this.store.state(p) === ABANDONED) {
         this.store.release(p);
@@ -279,6 +297,7 @@ export class Engine {
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
+    if (this.dnaAt[s] === 1 && this.didNotAttend(p, s, held)) return;
     this.measures.started(p, s);
     const c = this.c;
     const kind = c.svcKind[s];
@@ -348,6 +367,44 @@ export class Engine {
     this.enterStage(p, to);
   }
 
+  /**
+   * Patient p, just given capacity at DNA stage s, may not attend (run/losses.ts): then the
+   * capacity is used up (a server idles for the service time), and p is rebooked or discharged.
+   */
+  private didNotAttend(p: number, s: number, held: number): boolean {
+    const losses = this.losses!;
+    const outcome = losses.attend(p, s, this.stats.measuring);
+    if (outcome === ATTEND) return false;
+    const sim = this.sim;
+    if (held === 1) {
+      const d = this.c.service[s]!.sample(this.serviceRng[s]!);
+      if (d > 0) sim.schedule(sim.now + d, K_IDLE_END, s);
+      else this.busy[s]--;
+    }
+    if (outcome === REBOOK) {
+      // A nullified clock is off the list while away; a running one stays on it (losses.ts).
+      this.store.setState(p, losses.restarts(s) ? AWAY : REBOOKING);
+      sim.schedule(sim.now + losses.delay, K_REBOOK, p);
+    } else {
+      // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).
+      this.measures.discharged(p);
+      this.store.release(p);
+    }
+    return true;
+  }
+
+  /** A patient who did not attend rejoins their stage's queue, as newly joined (the clock restarts if the stage says so). */
+  private onRebook(p: number): void {
+    const store = this.store;
+    const now = this.sim.now;
+    const s = store.stage(p);
+    if (this.losses!.restarts(s)) store.setStart(p, now);
+    store.setJoined(p, now);
+    store.setState(p, IN_SERVICE);
+    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, now))) this.startService(p, s);
+    else this.enqueue(p, s);
+  }
+
   private onAbandon(p: number): void {
     const store = this.store;
     const s = store.stage(p);
@@ -358,6 +415,7 @@ export class Engine {
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
     this.measures.abandoned(p, s);
+    if (this.losses !== null) this.losses.forget(p);
   }
 
   // ---- capacity ----
@@ -377,6 +435,7 @@ export class Engine {
     const weekday = (this.m.startWeekday + day) % 7;
     const measuring = this.stats.measuring;
     for (let s = 0; s < this.nStages; s++) this.capacity.dayStart(s, weekday, measuring);
+    if (this.losses !== null) this.losses.dayStart(this.capacity.state, measuring);
     for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
     if (day + 1 < this.end) this.sim.schedule(day + 1, K_DAY, day + 1);
   }
@@ -392,6 +451,7 @@ export class Engine {
     const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
     const events = this.sim.eventsProcessed - this.patience.ticks;
     const result = this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
+    if (this.losses !== null) this.losses.annotate(result);
     if (this.m.economics === undefined && this.m.progression === undefined) return result;
     const entered = this.arrived - this.arrivedInWarmup + (this.m.warmup === 0 ? this.initialCount : 0);
     const m = this.measures;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Model } from './model.js';
+import { lossResultFields } from './losses.js';
 
 /** Unit of a metric's values. */
 export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days' | 'cost' | 'QALYs';
@@ -202,7 +203,8 @@ function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: strin
 export function resultManifest(model: Model): ResultManifest {
   const metrics: Record<string, MetricInfo> = {};
   add(metrics, 'patients', '', PATIENT_FIELDS);
-  for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, STAGE_FIELDS);
+  if (model.stages.some((st) => st.losses?.dna)) add(metrics, 'patients', '', [['discharged', 'patients', 'patients discharged after DNAs', 'lower']]);
+  for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, [...STAGE_FIELDS, ...lossResultFields(st.losses)]);
   add(metrics, 'timeInSystem', '', waitFields('', 'time in the pathway'));
   for (const t of model.targets) add(metrics, `targets.${t.id}`, `${t.id}: `, TARGET_FIELDS);
   for (const c of model.conditions) add(metrics, `conditions.${c}`, `${c}: `, CONDITION_FIELDS);

@@ -8,6 +8,7 @@
  */
 import type { DistributionSpec } from '../core/distributions.js';
 import type { ModelEconomics, ModelProgression } from './model-economics.js';
+import type { StageLosses } from './losses.js';
 
 /**
  * Marker for `to: exit` in a routing branch.
@@ -99,6 +100,8 @@ export interface ModelStage {
   next: ModelBranch[];
   /** Starting service here is a first treatment; absent = the default rule (not a test, and every branch exits). */
   treatment?: boolean;
+  /** Patients who do not attend, cancelled slots and booking lead time; absent when the stage has none. */
+  losses?: StageLosses;
 }
 
 /** A piecewise description of a Poisson stream's rate over time (per day). */

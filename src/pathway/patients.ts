@@ -20,7 +20,7 @@
  * | 32–33 | stage: current stage index | i16 |
  * | 34–35 | missedAt: stage whose test missed this patient's condition and sends some back, or -1 | i16 |
  * | 36 | cls: class index | u8 |
- * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY or ABANDONED | u8 |
+ * | 37 | state: FREE, WAITING, IN_SERVICE, AWAY, ABANDONED or REBOOKING | u8 |
  * | 38 | lastTest: -1 none, 0 negative, 1 positive | i8 |
  * | 40–43 | visited: bit k = the patient has had a draw at visit slot k mod 32 | i32 |
  * | 44–47 | revisits: draws made at a slot already visited | u32 |
@@ -47,6 +47,8 @@ export const IN_SERVICE = 2;
 export const AWAY = 3;
 /** Left a queue by abandoning but still referenced by that queue's buffer; freed when reached. */
 export const ABANDONED = 4;
+/** Did not attend, away until rebooked, with the RTT clock running: on the list for the RTT measures (see losses.ts). */
+export const REBOOKING = 5;
 
 /** Most stages a store can index (stage and missedAt are int16). */
 export const MAX_STAGES = 0x7fff;

@@ -39,6 +39,11 @@ export class FifoQueue implements PatientQueue {
     this.count++;
   }
 
+  /** The front entry without removing it, or -1 when empty. */
+  peek(): number {
+    return this.count === 0 ? -1 : this.buf[this.head]!;
+  }
+
   shift(): number {
     if (this.count === 0) return -1;
     const id = this.buf[this.head]!;

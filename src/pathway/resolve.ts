@@ -22,6 +22,7 @@ import {
   type ModelTest,
   type Weekday,
 } from './model.js';
+import { stageLosses } from './losses.js';
 import { cloneJson, keysOf } from './scenario-json.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME } from './scenario-names.js';
 import { ScenarioError } from './scenario-error.js';
@@ -194,6 +195,10 @@ function buildModel(s: Scenario, variant: string): Model {
   const calendars = stageCalendars(s, stages.map((st) => st.capacity), startDate, startWeekday, end);
   calendars.forEach((phases, i) => {
     if (phases) stages[i]!.calendar = phases;
+  });
+  stages.forEach((st) => {
+    const losses = stageLosses(s.stages[st.id]!, joinPath('stages', st.id));
+    if (losses) st.losses = losses;
   });
 
   const event = (text: string): ModelEventRef => {

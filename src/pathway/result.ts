@@ -49,6 +49,14 @@ export interface StageResult {
   meanQueueLength: number;
   /** Completions per day. */
   throughputPerDay: number;
+  /** Patients given a slot or a server who did not attend (present at stages with `dna`). */
+  dna?: number;
+  /** DNAs rebooked: back on the queue after `rebookAfter` (present at stages with `dna`). */
+  rebooked?: number;
+  /** DNAs discharged: left the pathway at their `dischargeAfter`-th DNA in a row (present at stages with `dna`). */
+  discharged?: number;
+  /** Slots cancelled by the hospital, not offered (present at stages with `cancellations`). */
+  slotsCancelled?: number;
 }
 
 /** Result of one waiting-time standard. */
@@ -157,8 +165,10 @@ export interface PatientCounts {
   waiting: number;
   /** Being served, in a slot's activity, or in a delay stage at the end. */
   inService: number;
-  /** Missed by a test and not yet come back. */
+  /** Missed by a test and not yet come back, or rebooked after a DNA and not yet back. */
   away: number;
+  /** Patients discharged after DNAs (present when a stage has `dna`): initial + arrived = exited + abandoned + discharged + inSystem. */
+  discharged?: number;
 }
 
 /** Time series sampled every `sampleEvery` days from day 0 to the end of the run. */

@@ -25,6 +25,7 @@ import {
   strict,
   text,
 } from './schema-parts.js';
+import { lossFields } from './schema-losses.js';
 import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
 import { Economics, Progression } from './schema-economics.js';
 
@@ -291,6 +292,7 @@ const Stage = strict(
     service: distribution('Time a server is busy (servers), activity after the slot (slots), or the delay (unlimited). Default 0.').optional(),
     queue: z.enum(DISCIPLINE_NAMES, expecting(disciplineChoice)).optional().meta({ description: disciplineSummary }),
     patience: distribution('How long a patient waits before leaving the list (default: forever).').optional(),
+    ...lossFields,
     test: Test.optional(),
     treatment: z
       .boolean(expecting('true or false'))

@@ -12,6 +12,7 @@ import { toIssues } from './schema-issues.js';
 import { checkComparator, checkEconomics } from './validate-economics.js';
 import { checkIds } from './validate-ids.js';
 import { checkLivelocks } from './validate-livelock.js';
+import { checkLosses } from './validate-losses.js';
 import { checkRules } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
 import { checkWork, withLimits, type ScenarioReadOptions } from './work-limits.js';
@@ -93,7 +94,7 @@ function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { is
     schemaIssues = schemaIssues.filter((i) => !allowed.has(i.path));
   }
   const rules = checkRules(data);
-  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data), ...checkEconomics(data)];
+  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data), ...checkEconomics(data), ...checkLosses(data)];
   // The work estimate reads the scenario as a whole: only worth it once the rest is sound.
   if (issues.length === 0) issues.push(...checkWork(data));
   return { issues, warnings: rules.warnings };

@@ -25,7 +25,7 @@ export interface MetricRow {
 }
 
 /** Which table a section is: the terminal summary shows only some. */
-export type MetricSectionId = 'waiting' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'targets' | 'true-cases' | 'leavers' | 'time-in-system';
+export type MetricSectionId = 'waiting' | 'wait-mean' | 'wait-p92' | 'utilisation' | 'targets' | 'true-cases' | 'leavers' | 'time-in-system' | 'losses';
 
 /** A titled group of rows. */
 export interface MetricSection {
@@ -130,6 +130,9 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
     ...stages.map((s) => row(s, `stages.${s}.abandoned`, 'patients', 'lower')),
   ].filter((r) => someone(r.metric));
   if (leavers.length > 0) sections.push({ id: 'leavers', title: 'Gave up waiting (left untreated)', rows: leavers });
+  // Hospital-side losses (src/pathway/losses.ts): rows only at stages that have them (the filter below).
+  const losses = [row('All stages: discharged after DNAs', 'patients.discharged', 'patients', 'lower'), ...stages.flatMap((s) => LOSS_ROWS.map(([k, label]) => row(`${s}: ${label}`, `stages.${s}.${k}`, 'patients', 'lower')))];
+  sections.push({ id: 'losses', title: 'Did not attend, discharged, slots cancelled', rows: losses });
   sections.push({
     id: 'time-in-system',
     title: 'Time in the pathway (days)',
@@ -141,6 +144,14 @@ export function metricSections(experiment: ExperimentResult, limitedStages?: str
     .map((sec) => ({ ...sec, rows: sec.rows.filter((r) => variants.some((v) => metricSummary(experiment, v, r.metric))) }))
     .filter((sec) => sec.rows.length > 0);
 }
+
+/** Stage result fields of hospital-side losses, with their row labels. */
+const LOSS_ROWS: readonly (readonly [string, string])[] = [
+  ['dna', 'did not attend'],
+  ['rebooked', 'rebooked'],
+  ['discharged', 'discharged after DNAs'],
+  ['slotsCancelled', 'slots cancelled by the hospital'],
+];
 
 /** Sections the terminal summary shows (the report shows them all). */
 const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wait-mean', 'targets', 'true-cases', 'leavers']);

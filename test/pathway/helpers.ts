@@ -18,11 +18,11 @@ export function meanSe(xs: number[]): { mean: number; se: number } {
   return { mean, se: Math.sqrt(v / n) };
 }
 
-/** Checks initial + arrived = exited + abandoned + inSystem, and the parts of inSystem. */
+/** Checks initial + arrived = exited + abandoned + discharged (after DNAs) + inSystem, and the parts of inSystem. */
 export function conserved(r: RunResult): boolean {
   const p = r.patients;
   return (
-    p.initial + p.arrived === p.exited + p.abandoned + p.inSystem &&
+    p.initial + p.arrived === p.exited + p.abandoned + (p.discharged ?? 0) + p.inSystem &&
     p.inSystem === p.waiting + p.inService + p.away &&
     p.waiting === Object.values(r.stages).reduce((a, s) => a + s.waitingAtEnd, 0)
   );

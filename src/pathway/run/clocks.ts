@@ -14,7 +14,7 @@
 import type { Simulation } from '../../core/simulation.js';
 import type { Model, ModelEventRef } from '../model.js';
 import type { Breakdown } from './breakdown.js';
-import { AWAY, IN_SERVICE, MAX_TARGETS, WAITING, type PatientStore } from '../patients.js';
+import { AWAY, IN_SERVICE, MAX_TARGETS, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 
 /** Event code of a clock event: 2s service start at s, 2s+1 service end, 2S exit. */
 export function eventCode(ev: ModelEventRef, stages: number): number {
@@ -175,11 +175,11 @@ export class TargetClocks {
     for (let p = 0; p < store.highWater; p++) {
       const state = store.state(p);
       const away = state === AWAY;
-      if (state !== WAITING && state !== IN_SERVICE && !away) continue;
+      if (state !== WAITING && state !== IN_SERVICE && state !== REBOOKING && !away) continue;
       const s = store.stage(p);
       for (let t = 0; t < this.n; t++) {
         if ((store.targetsDone(p) & (1 << t)) !== 0 || this.snapshot[t] === 1 || !this.counts(p, t)) continue;
-        if (away ? this.first[t] === 0 && this.forCond[t]! < 0 : !certain[t]![state === WAITING ? 0 : 1]![s]) continue;
+        if (away ? this.first[t] === 0 && this.forCond[t]! < 0 : !certain[t]![state === IN_SERVICE ? 1 : 0]![s]) continue; // rebooking: as if waiting at s
         const clock = this.clockStart(p, t);
         if (clock === clock && now - clock > this.within[t]!) {
           out[t]++;

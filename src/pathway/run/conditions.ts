@@ -14,7 +14,7 @@ import type { Simulation } from '../../core/simulation.js';
 import { WaitHistogram } from '../histogram.js';
 import type { Model } from '../model.js';
 import { EXIT } from '../model.js';
-import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import { AWAY, IN_SERVICE, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 import type { ConditionResult, ProgressionResult } from '../result.js';
 import { Progression } from './progression.js';
 
@@ -134,7 +134,7 @@ export class ConditionMeasures {
     const untreatedPast = new Float64Array(2 * C);
     for (let p = 0; p < store.highWater; p++) {
       const state = store.state(p);
-      if (state !== WAITING && state !== IN_SERVICE && state !== AWAY) continue;
+      if (state !== WAITING && state !== IN_SERVICE && state !== AWAY && state !== REBOOKING) continue;
       const cond = store.cond(p);
       if (cond === 0) continue;
       const waited = end - store.first(p);

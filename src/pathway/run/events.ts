@@ -23,3 +23,7 @@ export const K_WARMUP = 7;
 export const K_END_FREE = 8;
 /** Moves the next day's live abandonment deadlines into the calendar; not counted as an event. @internal */
 export const K_DEADLINES = 9;
+/** A patient who did not attend rejoins the queue; data: the patient. @internal */
+export const K_REBOOK = 10;
+/** A server left idle by a DNA frees; data: the stage. @internal */
+export const K_IDLE_END = 11;

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Model } from '../model.js';
-import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import { IN_SERVICE, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 
 /** Edges (weeks) of the weeks-waited bands; the last band is open. */
 export const WAITED_BAND_WEEKS = [18, 52, 65, 78] as const;
@@ -81,7 +81,7 @@ export class IncompleteMeasures {
     this.bandCounts.fill(0);
     for (let p = 0; p < store.highWater; p++) {
       const state = store.state(p);
-      if (state !== WAITING && state !== IN_SERVICE) continue;
+      if (state !== WAITING && state !== IN_SERVICE && state !== REBOOKING) continue;
       const done = store.targetsDone(p);
       for (let i = 0; i < n; i++) {
         const t = this.targets[i]!;

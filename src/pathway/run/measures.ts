@@ -120,6 +120,12 @@ export class RunMeasures {
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - this.store.start(p));
   }
 
+  /** Patient p is discharged after not attending: leaves the pathway, clock stopped uncounted. */
+  discharged(p: number): void {
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.exit(p, this.sim.now);
+  }
+
   /** Patient p gives up waiting at stage s now. */
   abandoned(p: number, s: number): void {
     if (this.stats.measuring) {

@@ -5,7 +5,7 @@
  */
 import { WaitHistogram } from '../histogram.js';
 import type { Model } from '../model.js';
-import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import { AWAY, IN_SERVICE, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 import type { RunResult, StageResult, TargetResult } from '../result.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { Capacity } from './capacity.js';
@@ -120,7 +120,7 @@ export class Statistics {
       const state = store.state(p);
       if (state === WAITING) waiting++;
       else if (state === IN_SERVICE) inService++;
-      else if (state === AWAY) away++;
+      else if (state === AWAY || state === REBOOKING) away++;
     }
 
     const horizon = m.horizon;
