@@ -21,6 +21,7 @@ import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
+import { EXT_POOL, Flow } from './run/flow.js';
 import { TargetClocks } from './run/clocks.js';
 import { ConditionMeasures } from './run/conditions.js';
 import { Breakdown } from './run/breakdown.js';
@@ -85,6 +86,9 @@ export class Engine {
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
   private readonly routing: RoutingTable;
+  /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
+  private readonly flow: Flow | null;
+  private readonly ext: Uint8Array;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -164,6 +168,15 @@ export class Engine {
     this.arrivalRate = Float64Array.from(this.arrivalProc, (p) => p.constantRatePerDay);
     this.arrivalRng = model.arrivals.map((a) => streams.stream(`arrivals/${a.id}`));
     this.conditionRng = model.arrivals.map((a) => streams.stream(`conditions/${a.id}`));
+    this.flow = Flow.needed(model)
+      ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, {
+          drain: (s) => this.drain(s),
+          startNext: (s) => this.startNext(s),
+          hasFree: (s) => this.hasFree(s),
+          moveTo: (p, next) => this.moveTo(p, next),
+        })
+      : null;
+    this.ext = this.flow?.ext ?? new Uint8Array(S);
   }
 
   /** Runs the model to its end and returns the result. */
@@ -221,6 +234,7 @@ export class Engine {
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
+        if (this.flow !== null) this.flow.startMeasuring();
         break;
     }
   }
@@ -262,7 +276,9 @@ export class Engine {
     store.setJoined(p, now);
     this.arrived++;
     if (this.rec !== null) this.rec.begin(p);
-    this.enterStage(p, c.arrivalTo[a]!);
+    const to = c.arrivalTo[a]!;
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    else this.enterStage(p, to);
     this.scheduleArrival(a);
   }
 
@@ -280,13 +296,15 @@ export class Engine {
     this.store.setStage(p, s);
     if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
+    if (this.ext[s] !== 0) this.flow!.entered(s);
     if (this.waiting[s] === 0 && this.hasFree(s)) this.startService(p, s);
     else this.enqueue(p, s);
   }
 
   /** Whether a patient could start at s now (servers inline, as serversPolicy.hasFree). */
   private hasFree(s: number): boolean {
-    return this.kind[s] === CAP_SERVERS ? this.busy[s]! < this.servers[s]! : this.capacity.hasFree(s);
+    const own = this.kind[s] === CAP_SERVERS ? this.busy[s]! < this.servers[s]! : this.capacity.hasFree(s);
+    return (this.ext[s]! & EXT_POOL) === 0 ? own : own && this.flow!.pools.free(s);
   }
 
   private enqueue(p: number, s: number): void {
@@ -334,6 +352,24 @@ export class Engine {
     this.draining[s] = 0;
   }
 
+  /** Starts the front live patient of s's queue (the caller knows one waits and s has capacity). */
+  private startNext(s: number): void {
+    const fifo = this.fifo[s]!;
+    const queue = fifo ?? this.queues.ordered[s]!;
+    for (;;) {
+      const p = fifo !== null ? fifo.shift() : queue.shift();
+      if (this.store.state(p) === ABANDONED) {
+        this.store.release(p);
+        continue;
+      }
+      this.stats.touch(s);
+      this.waiting[s]--;
+      this.totalWaiting--;
+      this.startService(p, s);
+      return;
+    }
+  }
+
   private startService(p: number, s: number): void {
     const store = this.store;
     const sim = this.sim;
@@ -350,6 +386,7 @@ export class Engine {
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
+    if (this.ext[s] !== 0) this.flow!.started(s);
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - store.joined(p));
@@ -376,7 +413,6 @@ export class Engine {
     const stats = this.stats;
     const c = this.c;
     stats.touch(s);
-    if (held === 1) this.busy[s]--;
     if (stats.measuring) stats.completed[s]++;
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
     const tc = c.testCond[s]!;
@@ -395,12 +431,35 @@ export class Engine {
       next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.prn.route(p, s, visit));
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
+    // Pools and places decide the rest (release, blocking) in run/flow.ts.
+    if (this.ext[s] !== 0) {
+      this.flow!.complete(p, s, held, next);
+      return;
+    }
+    if (held === 1) this.busy[s]--;
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
       store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }
+  }
+
+  /** Patient p goes on to `next` (for the flow, after it has released what they held). */
+  private moveTo(p: number, next: number): void {
+    if (next === EXIT) this.exit(p);
+    else {
+      this.store.setJoined(p, this.sim.now);
+      this.enterStage(p, next);
+    }
+  }
+
+  /** Patient p from outside found stage s full (`places`): turned away, they leave the pathway. */
+  private reject(p: number, s: number): void {
+    this.flow!.rejectedAt(s);
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.exit(p, this.sim.now);
+    this.store.release(p);
   }
 
   private exit(p: number): void {
@@ -439,7 +498,8 @@ export class Engine {
     this.store.restartClock(p, now, this.clocks.firstMask);
     if (this.rec !== null) this.rec.returned(p, now);
     this.store.setState(p, IN_SERVICE);
-    this.enterStage(p, to);
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    else this.enterStage(p, to);
   }
 
   private onAbandon(p: number): void {
@@ -457,6 +517,7 @@ export class Engine {
     }
     if (this.trackLeaving === 1) this.leave(p);
     if (this.rec !== null) this.rec.abandon(p, this.sim.now);
+    if (this.ext[s] !== 0) this.flow!.abandoned(s);
   }
 
   // ---- capacity ----
@@ -476,6 +537,7 @@ export class Engine {
     const weekday = (this.m.startWeekday + day) % 7;
     const measuring = this.stats.measuring;
     for (let s = 0; s < this.nStages; s++) this.capacity.dayStart(s, weekday, measuring);
+    if (this.flow !== null) this.flow.dayStart();
     for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
     if (day + 1 < this.end) this.sim.schedule(day + 1, K_DAY, day + 1);
   }
@@ -492,11 +554,13 @@ export class Engine {
     if (this.rec !== null) this.rec.flush();
     const still = this.clocks.stillBreached(this.end);
     if (this.incomplete !== null) this.incomplete.snapshot(this.store, this.clocks, this.end);
-    return this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
+    const result = this.stats.result(this.store, this.end, counts, this.clocks.met, this.clocks.breached, still, {
       seed: this.seed,
       replication: this.replication,
       events: this.sim.eventsProcessed,
     }, this.conds.result(this.end), this.groups.result(), this.incomplete);
+    if (this.flow !== null) this.flow.addTo(result, this.end);
+    return result;
   }
 
   /** Builds the read-only view of a patient given to hooks. */

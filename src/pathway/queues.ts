@@ -48,6 +48,11 @@ export class FifoQueue implements PatientQueue {
     return id;
   }
 
+  /** The front entry without removing it, or -1 when empty. */
+  peek(): number {
+    return this.count === 0 ? -1 : this.buf[this.head]!;
+  }
+
   /** Makes room for `n` entries in all, so that loading a known backlog never regrows the ring. */
   reserve(n: number): void {
     if (n > this.buf.length) this.resize(n);

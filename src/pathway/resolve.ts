@@ -9,6 +9,7 @@ import { joinPath } from '../core/errors.js';
 import { capacityPhases } from './capacity.js';
 import { timePoint } from './calendar.js';
 import { countPeriods, countsRate, stageCalendars, weekBands } from './resolve-data.js';
+import { resolvePools } from './resolve-pools.js';
 import {
   EXIT,
   type Model,
@@ -189,6 +190,7 @@ function buildModel(s: Scenario, variant: string): Model {
     };
   });
 
+  const pools = resolvePools(s, stages);
   const startWeekday = weekdayOf(startDate);
   const calendars = stageCalendars(s, stages.map((st) => st.capacity), startDate, startWeekday, end);
   calendars.forEach((phases, i) => {
@@ -234,6 +236,7 @@ function buildModel(s: Scenario, variant: string): Model {
     arrivals,
     initial,
     targets,
+    ...pools,
   };
 }
 

@@ -49,6 +49,29 @@ export interface StageResult {
   meanQueueLength: number;
   /** Completions per day. */
   throughputPerDay: number;
+  /**
+   * Patients who finished here and were blocked (their next stage full), during the measured
+   * period. Present, with the three fields below, when a stage of the scenario has `places`.
+   */
+  blockedPatients?: number;
+  /** Patient-days spent blocked here (finished, holding their server, slot or place, waiting for a place downstream). */
+  blockedDays?: number;
+  /** Patients blocked here at the end of the run (counted in `patients.inService`). */
+  blockedAtEnd?: number;
+  /** Patients from outside (an arrival stream, a missed patient coming back) turned away because the stage was full. */
+  rejected?: number;
+}
+
+/** One pool's results over the measured period. */
+export interface PoolResult {
+  /** Units in the pool. */
+  units: number;
+  /** Busy unit-days ÷ unit-days offered (units × horizon). */
+  utilisation: number;
+  /** Unit-days the units were held by patients in service. */
+  busyUnitDays: number;
+  /** Patients who took units (started service at a stage using the pool). */
+  started: number;
 }
 
 /** Result of one waiting-time standard. */
@@ -159,6 +182,11 @@ export interface PatientCounts {
   inService: number;
   /** Missed by a test and not yet come back. */
   away: number;
+  /**
+   * Patients turned away at a full stage (`places`), over the whole run; present when a stage of
+   * the scenario has places. Conservation: initial + arrived = exited + abandoned + rejected + inSystem.
+   */
+  rejected?: number;
 }
 
 /** Time series sampled every `sampleEvery` days from day 0 to the end of the run. */
@@ -212,6 +240,8 @@ export interface RunResult {
   events: number;
   /** Things the planner should know (an unstable stage, a suspicious warm-up, …). */
   warnings: string[];
+  /** Pool id → its utilisation over the measured period; present when the scenario has pools. */
+  pools?: Record<string, PoolResult>;
   /** What the numbers mean: stages, targets, calendar, and each metric's unit, label and better direction. */
   manifest: ResultManifest;
 }
