@@ -68,14 +68,12 @@ class BlockedLine {
     this.since.push(since);
   }
 
-  /** Index of the front entry, removed from the line (read it before the next push). */
-  shift(): number {
-    const i = this.head++;
-    if (this.head === this.p.length) {
+  /** Removes the front entry (read it at `head` first). */
+  drop(): void {
+    if (++this.head === this.p.length) {
       this.p.length = this.held.length = this.since.length = 0;
       this.head = 0;
     }
-    return i;
   }
 }
 
@@ -209,10 +207,11 @@ export class Flow {
     if (line === null) return;
     const now = this.sim.now;
     while (line.size > 0 && this.present[t]! < this.places[t]!) {
-      const i = line.shift();
+      const i = line.head;
       const p = line.p[i]!;
       const h = line.held[i]!;
       const since = line.since[i]!;
+      line.drop();
       const u = this.store.stage(p);
       this.stats.touch(u);
       this.blockedAt[u]--;
