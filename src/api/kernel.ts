@@ -89,6 +89,7 @@ export type {
   ModelInitial,
   ModelEventRef,
   ModelTarget,
+  ModelPool,
 } from '../pathway/model.js';
 export { isModel } from '../pathway/simulate.js';
 export { mergePatch } from '../pathway/variants.js';
@@ -104,6 +105,7 @@ export type {
   GroupSplit,
   GroupStageResult,
   GroupTargetResult,
+  PoolResult,
 } from '../pathway/result.js';
 export { jsonLinesSink, type PatientRecord, type PatientSink, type StageVisit } from '../pathway/run/records.js';
 export {
@@ -114,4 +116,5 @@ export {
   type BetterDirection,
   type ManifestStage,
   type ManifestTarget,
+  type ManifestPool,
 } from '../pathway/manifest.js';

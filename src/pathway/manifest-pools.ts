@@ -20,10 +20,10 @@ export interface ManifestPool {
   serve: 'priority' | 'first-come';
 }
 
-/** Patient counts a scenario with places adds (after `away`). */
+/** Patient counts a scenario with places adds (after `away`). @internal */
 export const PLACES_PATIENT_FIELDS: readonly Field[] = [['rejected', 'patients', 'patients turned away at a full stage', 'lower']];
 
-/** Stage fields a scenario with places adds (after `throughputPerDay`). */
+/** Stage fields a scenario with places adds (after `throughputPerDay`). @internal */
 export const PLACES_STAGE_FIELDS: readonly Field[] = [
   ['blockedPatients', 'patients', 'blocked after finishing (next stage full)', 'lower'],
   ['blockedDays', 'days', 'patient-days blocked after finishing', 'lower'],
@@ -31,7 +31,7 @@ export const PLACES_STAGE_FIELDS: readonly Field[] = [
   ['rejected', 'patients', 'turned away (stage full)', 'lower'],
 ];
 
-/** Fields of one pool (`pools.ID.…`, after `events`). */
+/** Fields of one pool (`pools.ID.…`, after `events`). @internal */
 export const POOL_FIELDS: readonly Field[] = [
   ['units', 'patients', 'units in the pool', 'neither'],
   ['utilisation', 'share', 'utilisation', 'neither'],

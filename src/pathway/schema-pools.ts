@@ -10,10 +10,10 @@ import * as z from 'zod'; // the namespace form lets bundlers drop zod's locales
 import { NAME_PATTERN } from './scenario-names.js';
 import { expecting, positiveInt, reference, strict, text } from './schema-parts.js';
 
-/** `serve` of a pool: first come first served across its stages. */
+/** `serve` of a pool: first come first served across its stages. @internal */
 export const FIRST_COME = 'first-come';
 
-/** One pool: `units` identical units (people, machines), and the order its stages are served in. */
+/** One pool: `units` identical units (people, machines), and the order its stages are served in. @internal */
 export const Pool = strict(
   {
     units: positiveInt().meta({ description: 'Units in the pool (identical; each serves one patient at a time).' }),
@@ -36,12 +36,12 @@ export const Pool = strict(
   'a pool { units, serve?, description? }',
 ).meta({ description: 'A pool of units shared by stages (surgeons, a scanner).' });
 
-/** Named pools at the scenario level. */
+/** Named pools at the scenario level. @internal */
 export const Pools = z
   .record(z.string().regex(NAME_PATTERN), Pool, expecting('a map of pool names to { units, ... }'))
   .meta({ description: 'Named pools of units that several stages (and pathways) share.' });
 
-/** A stage's `uses`: units of one pool held for the whole service time. */
+/** A stage's `uses`: units of one pool held for the whole service time. @internal */
 export const Uses = strict(
   {
     pool: reference('a pool name').meta({ description: 'The pool (a name under `pools`).' }),
@@ -53,7 +53,7 @@ export const Uses = strict(
     'Units of a pool this stage needs: a patient starts only when the stage has capacity and the pool has the units free; they are held for the service time and returned at its end.',
 });
 
-/** A stage's `places`. */
+/** A stage's `places`. @internal */
 export const Places = positiveInt().meta({
   description:
     'Most patients at this stage at once, waiting and in service (and finished but blocked) together: beds, chairs. ' +

@@ -36,7 +36,7 @@ export class DeadlockError extends Error {
   }
 }
 
-/** The state the detector reads (the flow's and engine's live arrays; never written here). */
+/** The state the detector reads (the flow's and engine's live arrays; never written here). @internal */
 export interface DeadlockView {
   places: Int32Array;
   present: Int32Array;
@@ -45,7 +45,7 @@ export interface DeadlockView {
   busy: Int32Array;
 }
 
-/** Keeps "blocked at u, waiting for v" counts and looks for a knot of frozen stages. */
+/** Keeps "blocked at u, waiting for v" counts and looks for a knot of frozen stages. @internal */
 export class DeadlockDetector {
   /** Per holding stage u: destination v → patients blocked at u waiting for v. */
   private readonly out: Map<number, number>[];

@@ -29,7 +29,7 @@ import { DeadlockDetector } from './deadlock.js';
 import { PoolState } from './pools.js';
 import type { Statistics } from './stats.js';
 
-/** `ext` bits: the stage uses a pool; it has places; completions there go through the flow. */
+/** `ext` bits: the stage uses a pool; it has places; completions there go through the flow. @internal */
 export const EXT_POOL = 1;
 export const EXT_PLACES = 2;
 export const EXT_FLOW = 4;
@@ -39,7 +39,7 @@ const HELD_NONE = 0;
 const HELD_SERVER = 1;
 const HELD_SLOT = 2;
 
-/** The engine's moves the flow needs (bound once, not per event). */
+/** The engine's moves the flow needs (bound once, not per event). @internal */
 export interface FlowHost {
   /** Starts waiting patients at s while it has capacity. */
   drain(s: number): void;
@@ -77,7 +77,7 @@ class BlockedLine {
   }
 }
 
-/** Pools, places and blocking for one run. */
+/** Pools, places and blocking for one run. @internal */
 export class Flow {
   /** Per stage, EXT_ bits (0: the engine's plain path). */
   readonly ext: Uint8Array;

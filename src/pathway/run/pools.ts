@@ -13,7 +13,7 @@
 import type { Model } from '../model.js';
 import type { PoolResult } from '../result.js';
 
-/** The pools of a run. */
+/** The pools of a run. @internal */
 export class PoolState {
   /** Pool of each stage, or -1. */
   readonly poolOf: Int32Array;
