@@ -31,7 +31,7 @@ export const Pool = strict(
           'Which waiting patient a freed unit goes to. A list of the stages that use the pool, highest priority first (stages left out follow in scenario order); ' +
           '"first-come": the patient who joined their stage\'s list earliest (every stage of the pool must then have a fifo queue). Default: the stages in scenario order.',
       }),
-    description: text().optional(),
+    description: text().optional().meta({ description: 'What the pool is, for people reading the scenario.' }),
   },
   'a pool { units, serve?, description? }',
 ).meta({ description: 'A pool of units shared by stages (surgeons, a scanner).' });
