@@ -81,5 +81,34 @@ export function checkPools(scenario: unknown): { errors: Issue[]; warnings: Issu
       });
     }
   }
+  checkPlaces(scenario, warnings);
   return { errors, warnings };
+}
+
+/** Most servers a `capacity` field as written offers (0 when none or unreadable). */
+function mostServers(capacity: unknown): number {
+  const entries = Array.isArray(capacity) ? capacity : [capacity];
+  return Math.max(0, ...entries.map((e) => (typeof e === 'number' ? e : typeof own(e, 'servers') === 'number' ? (own(e, 'servers') as number) : 0)));
+}
+
+/** Places that can never all be used, and an initial list larger than the places. */
+function checkPlaces(scenario: unknown, warnings: Issue[]): void {
+  const stages = own(scenario, 'stages');
+  const initial = own(scenario, 'initial');
+  for (const id of keysOf(stages)) {
+    const stage = own(stages, id);
+    const places = own(stage, 'places');
+    if (typeof places !== 'number') continue;
+    const path = joinPath(joinPath('stages', id), 'places');
+    const servers = mostServers(own(stage, 'capacity'));
+    if (servers > places) {
+      warnings.push({ path, message: `${places} places for ${servers} servers: at most ${places} patients are ever in service, so ${servers - places} servers are never used` });
+    }
+    const entry = own(initial, id);
+    const groups = Array.isArray(entry) ? entry : entry === undefined ? [] : [entry];
+    const count = groups.reduce<number>((n, g) => n + (typeof own(g, 'count') === 'number' ? (own(g, 'count') as number) : 0), 0);
+    if (count > places) {
+      warnings.push({ path, message: `${count} patients wait here at the start, more than its ${places} places: they are all placed, and nobody else enters until fewer than ${places} remain` });
+    }
+  }
 }

@@ -132,6 +132,19 @@ describe('pool validation', () => {
     expect(issues((d) => Object.assign(d.pools.staff, { units: 0 }))[0]!.path).toBe('pools.staff.units');
   });
 
+  it('warns about places fewer than servers, and an initial list beyond the places', () => {
+    const d = structuredClone(base) as Record<string, any>;
+    d.stages.b.capacity = [{ from: 0, servers: 2 }, { from: 5, servers: 5 }];
+    d.stages.b.places = 3;
+    d.initial = { b: [{ count: 2 }, { count: 2 }] };
+    expect(validateScenario(d).warnings).toEqual(
+      expect.arrayContaining([
+        { path: 'stages.b.places', message: '3 places for 5 servers: at most 3 patients are ever in service, so 2 servers are never used' },
+        { path: 'stages.b.places', message: expect.stringMatching(/^4 patients wait here at the start, more than its 3 places/) },
+      ]),
+    );
+  });
+
   it('warns about a pool nobody uses', () => {
     const d = structuredClone(base) as Record<string, any>;
     d.pools.spare = { units: 1 };
