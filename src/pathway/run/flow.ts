@@ -269,12 +269,16 @@ export class Flow {
     }
   }
 
-  /** Start of a day, after the day's slots are released: blocked patients hold one slot each. */
+  /**
+   * Start of a day, after the day's slots are released: blocked patients hold one slot each, and
+   * each pool serves its stages in its own order before the engine serves stages in scenario order.
+   */
   dayStart(): void {
     const held = this.slotHeld;
     for (let s = 0; s < held.length; s++) {
       if (held[s]! > 0 && this.cap.kind[s] === CAP_SLOTS) this.cap.slotsLeft[s] = Math.max(0, this.cap.slotsLeft[s]! - held[s]!);
     }
+    for (let k = 0; k < this.pools.order.length; k++) this.drainPool(k);
   }
 
   /** The end of the warm-up. */
