@@ -13,6 +13,7 @@ import { stageWait, type StageInput } from './stage-wait.js';
 import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
 import { lossFactor, lossNotes, withLosses } from './losses.js';
+import { analysePools } from './pools.js';
 
 /** Options of {@link analyseModel}. */
 export interface AnalyseModelOptions {
@@ -225,6 +226,8 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
   const hiddenBottlenecks = ids
     .filter((id) => stages[id]!.stable && stages[id]!.demandUtilisation >= 1)
     .sort((a, b) => stages[b]!.demandUtilisation - stages[a]!.demandUtilisation);
+  // Pools and places replace the waits of the stages they limit, so before the notes are drawn up.
+  const pooled = model.pools !== undefined || model.stages.some((st) => st.places !== undefined) ? analysePools(model, stages) : null;
   const analysis: Analysis = {
     scenario: model.name,
     variant: model.variant,
@@ -238,6 +241,13 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       return { notes: n.notes, noteAudience: n.audience };
     })(),
   };
+  if (pooled !== null) {
+    for (const note of pooled.notes) {
+      analysis.notes.push(note);
+      analysis.noteAudience?.push('everyone');
+    }
+    if (model.pools !== undefined) analysis.pools = pooled.pools;
+  }
   if (options.phases !== false) analysis.phases = phasesOf(model, seasonality, analysis);
   return analysis;
 }

@@ -6,9 +6,9 @@
 /**
  * How a stage's steady-state wait was obtained: Erlang C (M/M/c), Erlang-A (M/M/c+M, patience),
  * the exact daily-slot recursion, the Allen–Cunneen (GI/G/c) or Kingman (GI/G/1) approximation,
- * or none.
+ * M/M/c/K (a stage with `places`: the birth–death chain), or none.
  */
-export type WaitMethod = 'erlang-c' | 'erlang-a' | 'slots-chain' | 'allen-cunneen' | 'kingman' | 'none';
+export type WaitMethod = 'erlang-c' | 'erlang-a' | 'slots-chain' | 'allen-cunneen' | 'kingman' | 'mmck' | 'none';
 
 /** Who a note of an {@link Analysis} is for. */
 export type NoteAudience = 'everyone' | 'analyst';
@@ -50,6 +50,8 @@ export interface StageWait {
   };
   /** Erlang-A: share of arrivals who abandon the list. */
   abandonShare?: number;
+  /** M/M/c/K (a stage with `places`): share of arrivals turned away because the stage is full. */
+  rejectedShare?: number;
   /** Why no formula applies, or what the approximation assumes (for people; decisions read the fields above). */
   note?: string;
 }
@@ -113,6 +115,34 @@ export interface StageAnalysis {
   arrivalScv: number;
 }
 
+/** A pool's steady state: its stages' combined load against its units, and the wait for a unit. */
+export interface PoolAnalysis {
+  /** Units in the pool. */
+  units: number;
+  /** Ids of the stages that use it, highest priority first. */
+  stages: string[];
+  /** How a freed unit picks the next patient. */
+  serve: 'priority' | 'first-come';
+  /** Patients per day taking units (the stages' arrival rates added). */
+  arrivalRate: number;
+  /** Units busy on average: Σ arrivals × mean service × units per patient. */
+  offeredLoad: number;
+  /** offeredLoad ÷ units. */
+  utilisation: number;
+  /** True when utilisation < 1. */
+  stable: boolean;
+  /** The wait for a unit: Erlang C (Cobham by stage for a priority order) where exact, else Allen–Cunneen, else none. */
+  wait: {
+    /** Mean wait (days) over all its patients, or null when no formula applies. */
+    mean: number | null;
+    method: WaitMethod;
+    exact: boolean;
+    /** Priority between stages (exact case): stage id → mean wait. */
+    byStage?: Record<string, number>;
+    note: string;
+  };
+}
+
 /** A stage's figures in one phase of the timeline. */
 export interface PhaseStage {
   /** Effective arrivals per day (as {@link StageAnalysis.arrivalRate}). */
@@ -171,6 +201,8 @@ export interface Analysis {
   phases: AnalysisPhase[];
   /** Human-readable notes (where no formula applies, assumptions made). */
   notes: string[];
+  /** Pool id → its steady state; present when the scenario has pools. */
+  pools?: Record<string, PoolAnalysis>;
   /**
    * Who each note is for, in the order of `notes`: `analyst` for notes about the analysis itself
    * (they name API functions), `everyone` for findings a planner's report shows. Absent in

@@ -23,7 +23,7 @@ export { dailySlotsQueue, SLOTS_MAX_STATES, SLOTS_MAX_WORK, type SlotQueueMeasur
 export { birthDeath, BIRTH_DEATH_MAX_STATES, type BirthDeathStats } from '../analysis/birth-death.js';
 export { queueLoad, targetMeanWait, targetQueueSize, waitingListPressure, reliefCapacity, targetCapacity } from '../analysis/nhsr.js';
 export { checkAgainstTheory, REFEREE_MIN_TOLERANCE, REFEREE_SE_MULTIPLE, REFEREE_MAX_RELATIVE_SE } from '../analysis/check.js';
-export type { WaitMethod, StageWait, StageAnalysis, PhaseStage, AnalysisPhase, NoteAudience } from '../analysis/types.js';
+export type { WaitMethod, StageWait, StageAnalysis, PhaseStage, AnalysisPhase, NoteAudience, PoolAnalysis } from '../analysis/types.js';
 // Statistics and helpers behind experiments.
 export { DEFAULT_REPLICATIONS, DEFAULT_PRECISION_MIN } from '../experiment/run.js';
 export { sweepGrid, scenarioAt } from '../experiment/sweep.js';

@@ -89,6 +89,7 @@ export type {
   ModelInitial,
   ModelEventRef,
   ModelTarget,
+  ModelPool,
 } from '../pathway/model.js';
 export type { StageLosses } from '../pathway/losses.js';
 export { isModel } from '../pathway/simulate.js';
@@ -107,6 +108,7 @@ export type {
   GroupSplit,
   GroupStageResult,
   GroupTargetResult,
+  PoolResult,
 } from '../pathway/result.js';
 export { jsonLinesSink, type PatientRecord, type PatientSink, type StageVisit } from '../pathway/run/records.js';
 export {
@@ -117,4 +119,5 @@ export {
   type BetterDirection,
   type ManifestStage,
   type ManifestTarget,
+  type ManifestPool,
 } from '../pathway/manifest.js';

@@ -20,6 +20,7 @@ import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
+import { EXT_POOL, Flow } from './run/flow.js';
 import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
 import { ArrivalPath } from './run/arrival-path.js';
@@ -72,6 +73,9 @@ export class Engine {
   private readonly losses: Losses | null;
   private readonly dnaAt: Uint8Array;
   private readonly leadAt: Uint8Array;
+  /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
+  private readonly flow: Flow | null;
+  private readonly ext: Uint8Array;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -139,6 +143,15 @@ export class Engine {
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
     this.arrivals = new ArrivalPath(model, c, streams, this.sim, this.store, this.prn, this.end, K_ARRIVAL);
+    this.flow = Flow.needed(model)
+      ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, {
+          drain: (s) => this.drain(s),
+          startNext: (s) => this.startNext(s),
+          hasFree: (s) => this.hasFree(s),
+          moveTo: (p, next) => this.moveTo(p, next),
+        })
+      : null;
+    this.ext = this.flow?.ext ?? new Uint8Array(S);
   }
 
   /** Runs the model to its end and returns the result. */
@@ -197,6 +210,7 @@ export class Engine {
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
+        if (this.flow !== null) this.flow.startMeasuring();
         this.arrivedInWarmup = this.arrived;
         break;
       case K_DEADLINES:
@@ -223,7 +237,9 @@ export class Engine {
     const p = this.arrivals.admit(a);
     this.arrived++;
     if (this.rec !== null) this.rec.begin(p);
-    this.enterStage(p, this.c.arrivalTo[a]!);
+    const to = this.c.arrivalTo[a]!;
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    else this.enterStage(p, to);
     this.arrivals.schedule(a);
   }
 
@@ -241,13 +257,15 @@ export class Engine {
     this.store.setStage(p, s);
     if (this.rec !== null) this.rec.join(p, s);
     if (this.stats.measuring) this.stats.entered[s]++;
+    if (this.ext[s] !== 0) this.flow!.entered(s);
     if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, this.sim.now))) this.startService(p, s);
     else this.enqueue(p, s);
   }
 
   /** Whether a patient could start at s now (servers inline, as serversPolicy.hasFree). */
   private hasFree(s: number): boolean {
-    return this.kind[s] === CAP_SERVERS ? this.busy[s]! < this.servers[s]! : this.capacity.hasFree(s);
+    const own = this.kind[s] === CAP_SERVERS ? this.busy[s]! < this.servers[s]! : this.capacity.hasFree(s);
+    return (this.ext[s]! & EXT_POOL) === 0 ? own : own && this.flow!.pools.free(s);
   }
 
   private enqueue(p: number, s: number): void {
@@ -285,6 +303,24 @@ export class Engine {
     this.draining[s] = 0;
   }
 
+  /** Starts the front live patient of s's queue (the caller knows one waits and s has capacity). */
+  private startNext(s: number): void {
+    const fifo = this.fifo[s]!;
+    const queue = fifo ?? this.queues.ordered[s]!;
+    for (;;) {
+      const p = fifo !== null ? fifo.shift() : queue.shift();
+      if (this.store.state(p) === ABANDONED) {
+        this.store.release(p);
+        continue;
+      }
+      this.stats.touch(s);
+      this.waiting[s]--;
+      this.totalWaiting--;
+      this.startService(p, s);
+      return;
+    }
+  }
+
   private startService(p: number, s: number): void {
     const store = this.store;
     const sim = this.sim;
@@ -298,6 +334,7 @@ export class Engine {
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
     if (this.dnaAt[s] === 1 && this.didNotAttend(p, s, held)) return;
+    if (this.ext[s] !== 0) this.flow!.started(s);
     this.measures.started(p, s);
     const c = this.c;
     const kind = c.svcKind[s];
@@ -316,7 +353,6 @@ export class Engine {
     const store = this.store;
     const c = this.c;
     this.stats.touch(s);
-    if (held === 1) this.busy[s]--;
     this.measures.completed(p, s);
     const tc = c.testCond[s]!;
     const routed = hasBranches(this.routing, s);
@@ -331,12 +367,34 @@ export class Engine {
       next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.prn.route(p, s, visit));
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
+    // Pools and places decide the rest (release, blocking) in run/flow.ts.
+    if (this.ext[s] !== 0) {
+      this.flow!.complete(p, s, held, next);
+      return;
+    }
+    if (held === 1) this.busy[s]--;
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
       store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }
+  }
+
+  /** Patient p goes on to `next` (for the flow, after it has released what they held). */
+  private moveTo(p: number, next: number): void {
+    if (next === EXIT) this.exit(p);
+    else {
+      this.store.setJoined(p, this.sim.now);
+      this.enterStage(p, next);
+    }
+  }
+
+  /** Patient p from outside found stage s full (`places`): turned away, they leave the pathway. */
+  private reject(p: number, s: number): void {
+    this.flow!.rejectedAt(s);
+    this.measures.discharged(p);
+    this.store.release(p);
   }
 
   private exit(p: number): void {
@@ -364,7 +422,8 @@ export class Engine {
     const to = this.m.stages[at]!.test!.missed!.to;
     this.measures.returned(p);
     this.store.setState(p, IN_SERVICE);
-    this.enterStage(p, to);
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    else this.enterStage(p, to);
   }
 
   /**
@@ -388,6 +447,7 @@ export class Engine {
     } else {
       // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).
       this.measures.discharged(p);
+      if (this.ext[s] !== 0) this.flow!.abandoned(s); // their place frees
       this.store.release(p);
     }
     return true;
@@ -416,6 +476,7 @@ export class Engine {
     this.abandonedTotal++;
     this.measures.abandoned(p, s);
     if (this.losses !== null) this.losses.forget(p);
+    if (this.ext[s] !== 0) this.flow!.abandoned(s);
   }
 
   // ---- capacity ----
@@ -436,6 +497,7 @@ export class Engine {
     const measuring = this.stats.measuring;
     for (let s = 0; s < this.nStages; s++) this.capacity.dayStart(s, weekday, measuring);
     if (this.losses !== null) this.losses.dayStart(this.capacity.state, measuring);
+    if (this.flow !== null) this.flow.dayStart();
     for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
     if (day + 1 < this.end) this.sim.schedule(day + 1, K_DAY, day + 1);
   }
@@ -452,6 +514,7 @@ export class Engine {
     const events = this.sim.eventsProcessed - this.patience.ticks;
     const result = this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
     if (this.losses !== null) this.losses.annotate(result);
+    if (this.flow !== null) this.flow.addTo(result, this.end);
     if (this.m.economics === undefined && this.m.progression === undefined) return result;
     const entered = this.arrived - this.arrivedInWarmup + (this.m.warmup === 0 ? this.initialCount : 0);
     const m = this.measures;

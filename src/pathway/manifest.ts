@@ -7,6 +7,9 @@
  */
 import type { Model } from './model.js';
 import { lossResultFields } from './losses.js';
+import { hasPlaces, manifestPools, PLACES_PATIENT_FIELDS, PLACES_STAGE_FIELDS, POOL_FIELDS, type ManifestPool } from './manifest-pools.js';
+
+export type { ManifestPool } from './manifest-pools.js';
 
 /** Unit of a metric's values. */
 export type MetricUnit = 'patients' | 'days' | 'share' | 'patients per day' | 'events' | 'server-days' | 'cost' | 'QALYs';
@@ -30,6 +33,10 @@ export interface ManifestStage {
   id: string;
   /** Capacity kinds over its phases, in order of first use (one entry unless the capacity changes kind). */
   capacity: ('servers' | 'slots' | 'unlimited')[];
+  /** Most patients at the stage at once (`places`); absent when unlimited. */
+  places?: number;
+  /** The pool the stage takes units from; absent when none. */
+  pool?: string;
 }
 
 /** A waiting-time standard as the manifest describes it. */
@@ -60,6 +67,8 @@ export interface ResultManifest {
   targets: ManifestTarget[];
   /** Metric key (as in an experiment's `metrics`) → its unit, label and better direction, in result order. */
   metrics: Record<string, MetricInfo>;
+  /** Pools shared by stages; absent when the scenario has none. */
+  pools?: ManifestPool[];
 }
 
 type Field = readonly [key: string, unit: MetricUnit, label: string, better: BetterDirection];
@@ -202,9 +211,10 @@ function add(out: Record<string, MetricInfo>, prefix: string, labelPrefix: strin
  */
 export function resultManifest(model: Model): ResultManifest {
   const metrics: Record<string, MetricInfo> = {};
-  add(metrics, 'patients', '', PATIENT_FIELDS);
+  const places = hasPlaces(model);
+  add(metrics, 'patients', '', places ? [...PATIENT_FIELDS, ...PLACES_PATIENT_FIELDS] : PATIENT_FIELDS);
   if (model.stages.some((st) => st.losses?.dna)) add(metrics, 'patients', '', [['discharged', 'patients', 'patients discharged after DNAs', 'lower']]);
-  for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, [...STAGE_FIELDS, ...lossResultFields(st.losses)]);
+  for (const st of model.stages) add(metrics, `stages.${st.id}`, `${st.id}: `, [...STAGE_FIELDS, ...(places ? PLACES_STAGE_FIELDS : []), ...lossResultFields(st.losses)]);
   add(metrics, 'timeInSystem', '', waitFields('', 'time in the pathway'));
   for (const t of model.targets) add(metrics, `targets.${t.id}`, `${t.id}: `, TARGET_FIELDS);
   for (const c of model.conditions) add(metrics, `conditions.${c}`, `${c}: `, CONDITION_FIELDS);
@@ -212,14 +222,22 @@ export function resultManifest(model: Model): ResultManifest {
   for (const t of model.targets) addGroups(metrics, model, `breakdown.targets.${t.id}`, t.id, GROUP_TARGET_FIELDS);
   metrics.events = { unit: 'events', label: 'events simulated', better: 'neither' };
   addEconomics(metrics, model);
+  const pools = manifestPools(model);
+  for (const p of pools) add(metrics, `pools.${p.id}`, `pool ${p.id}: `, POOL_FIELDS);
   return {
     startDate: model.startDate,
     sampleEvery: model.sampleEvery,
     classes: [...model.classes],
     conditions: [...model.conditions],
-    stages: model.stages.map((st) => ({ id: st.id, capacity: [...new Set(st.capacity.map((p) => p.kind))] })),
+    stages: model.stages.map((st) => ({
+      id: st.id,
+      capacity: [...new Set(st.capacity.map((p) => p.kind))],
+      ...(st.places === undefined ? {} : { places: st.places }),
+      ...(st.uses === undefined ? {} : { pool: model.pools![st.uses.pool]!.id }),
+    })),
     targets: model.targets.map((t) => ({ id: t.id, goal: t.goal, within: t.within, description: t.description })),
     metrics,
+    ...(pools.length > 0 ? { pools } : {}),
   };
 }
 
@@ -244,19 +262,21 @@ export function mergeManifests(manifests: readonly ResultManifest[]): ResultMani
     ...first,
     classes: [...first.classes],
     conditions: [...first.conditions],
-    stages: first.stages.map((s) => ({ id: s.id, capacity: [...s.capacity] })),
+    stages: first.stages.map((s) => ({ ...s, capacity: [...s.capacity] })),
     targets: first.targets.map((t) => ({ ...t })),
     metrics: { ...first.metrics },
+    ...(first.pools ? { pools: first.pools.map((p) => ({ ...p, stages: [...p.stages] })) } : {}),
   };
   for (const m of rest) {
     for (const c of m.classes) if (!out.classes.includes(c)) out.classes.push(c);
     for (const c of m.conditions) if (!out.conditions.includes(c)) out.conditions.push(c);
     for (const s of m.stages) {
       const known = out.stages.find((x) => x.id === s.id);
-      if (!known) out.stages.push({ id: s.id, capacity: [...s.capacity] });
+      if (!known) out.stages.push({ ...s, capacity: [...s.capacity] });
       else for (const k of s.capacity) if (!known.capacity.includes(k)) known.capacity.push(k);
     }
     for (const t of m.targets) if (!out.targets.some((x) => x.id === t.id)) out.targets.push({ ...t });
+    for (const p of m.pools ?? []) if (!out.pools?.some((x) => x.id === p.id)) (out.pools ??= []).push({ ...p, stages: [...p.stages] });
     for (const [key, info] of Object.entries(m.metrics)) if (!Object.prototype.hasOwnProperty.call(out.metrics, key)) out.metrics[key] = info;
   }
   return out;

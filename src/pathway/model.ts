@@ -102,6 +102,25 @@ export interface ModelStage {
   treatment?: boolean;
   /** Patients who do not attend, cancelled slots and booking lead time; absent when the stage has none. */
   losses?: StageLosses;
+  /** Units of pool `pool` (index into {@link Model.pools}) held for the whole service time; absent = none. */
+  uses?: { pool: number; units: number };
+  /** Most patients at the stage at once (waiting, in service and blocked there); absent = no limit. */
+  places?: number;
+}
+
+/** A pool of identical units (surgeons, a scanner) shared by the stages that `use` it. */
+export interface ModelPool {
+  /** The pool's name in the scenario (its key under `pools`). */
+  id: string;
+  /** Units in the pool. */
+  units: number;
+  /**
+   * Which waiting patient a freed unit goes to: `priority` — the stages in `order`, first
+   * stage first; `first-come` — the patient who joined their stage's list earliest (ties: `order`).
+   */
+  serve: 'priority' | 'first-come';
+  /** Indices of the stages that use the pool, highest priority first. */
+  order: number[];
 }
 
 /** A piecewise description of a Poisson stream's rate over time (per day). */
@@ -211,4 +230,6 @@ export interface Model {
   progression?: ModelProgression[];
   /** Costs and cost-effectiveness settings (absent when the scenario has no `economics`). */
   economics?: ModelEconomics;
+  /** Pools shared by stages, in scenario order; absent when the scenario has none. */
+  pools?: ModelPool[];
 }

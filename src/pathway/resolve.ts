@@ -10,6 +10,7 @@ import { capacityPhases } from './capacity.js';
 import { timePoint } from './calendar.js';
 import { countPeriods, countsRate, stageCalendars, weekBands } from './resolve-data.js';
 import { resolveEconomics } from './resolve-economics.js';
+import { resolvePools } from './resolve-pools.js';
 import {
   EXIT,
   type Model,
@@ -191,6 +192,7 @@ function buildModel(s: Scenario, variant: string): Model {
     };
   });
 
+  const pools = resolvePools(s, stages);
   const startWeekday = weekdayOf(startDate);
   const calendars = stageCalendars(s, stages.map((st) => st.capacity), startDate, startWeekday, end);
   calendars.forEach((phases, i) => {
@@ -241,6 +243,7 @@ function buildModel(s: Scenario, variant: string): Model {
     initial,
     targets,
     ...resolveEconomics(s, conditions, stageIds),
+    ...pools,
   };
 }
 

@@ -57,6 +57,29 @@ export interface StageResult {
   discharged?: number;
   /** Slots cancelled by the hospital, not offered (present at stages with `cancellations`). */
   slotsCancelled?: number;
+  /**
+   * Patients who finished here and were blocked (their next stage full), during the measured
+   * period. Present, with the three fields below, when a stage of the scenario has `places`.
+   */
+  blockedPatients?: number;
+  /** Patient-days spent blocked here (finished, holding their server, slot or place, waiting for a place downstream). */
+  blockedDays?: number;
+  /** Patients blocked here at the end of the run (counted in `patients.inService`). */
+  blockedAtEnd?: number;
+  /** Patients from outside (an arrival stream, a missed patient coming back) turned away because the stage was full. */
+  rejected?: number;
+}
+
+/** One pool's results over the measured period. */
+export interface PoolResult {
+  /** Units in the pool. */
+  units: number;
+  /** Busy unit-days ÷ unit-days offered (units × horizon). */
+  utilisation: number;
+  /** Unit-days the units were held by patients in service. */
+  busyUnitDays: number;
+  /** Patients who took units (started service at a stage using the pool). */
+  started: number;
 }
 
 /** Result of one waiting-time standard. */
@@ -169,6 +192,11 @@ export interface PatientCounts {
   away: number;
   /** Patients discharged after DNAs (present when a stage has `dna`): initial + arrived = exited + abandoned + discharged + inSystem. */
   discharged?: number;
+  /**
+   * Patients turned away at a full stage (`places`), over the whole run; present when a stage of
+   * the scenario has places. Conservation: initial + arrived = exited + abandoned + rejected + inSystem.
+   */
+  rejected?: number;
 }
 
 /** Time series sampled every `sampleEvery` days from day 0 to the end of the run. */
@@ -274,6 +302,8 @@ export interface RunResult {
   warnings: string[];
   /** Harm and cost (present when the scenario has `economics` or `progression`). */
   economics?: EconomicsResult;
+  /** Pool id → its utilisation over the measured period; present when the scenario has pools. */
+  pools?: Record<string, PoolResult>;
   /** What the numbers mean: stages, targets, calendar, and each metric's unit, label and better direction. */
   manifest: ResultManifest;
 }

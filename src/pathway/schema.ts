@@ -28,6 +28,7 @@ import {
 import { lossFields } from './schema-losses.js';
 import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
 import { Economics, Progression } from './schema-economics.js';
+import { Places, Pools, Uses } from './schema-pools.js';
 
 /** Weekday names accepted in `days`, Monday first. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -307,8 +308,10 @@ const Stage = strict(
       .literal('none', expecting('"none" (the stage ignores the scenario\'s closed days), or leave it out'))
       .optional()
       .meta({ description: '`none`: this stage stays open on the closed days of the scenario calendar.' }),
+    uses: Uses.optional(),
+    places: Places.optional(),
   },
-  'a stage { capacity, service?, queue?, patience?, test?, treatment?, next?, sessions?, calendar? }',
+  'a stage { capacity, service?, queue?, patience?, test?, treatment?, next?, sessions?, calendar?, uses?, places? }',
 );
 
 const EventName = reference('an event: STAGE.start, STAGE.end or exit');
@@ -401,6 +404,7 @@ export const ScenarioSchema = strict(
     arrivals: named(Arrival, 'a map of arrival stream names to { to, rate, ... }').meta({ description: 'Named Poisson arrival streams (at least one).', minProperties: 1 }),
     initial: named(Initial, 'a map of stage names to waiting groups').optional().meta({ description: 'Patients already waiting at time 0, per stage.' }),
     stages: named(Stage, 'a map of stage names to { capacity, ... }').meta({ description: 'Named stages (at least one).', minProperties: 1 }),
+    pools: Pools.optional(),
     calendar: Calendar.optional(),
     timetable: TimetableRows.optional(),
     targets: named(Target, 'a map of target names to { until, within, goal }').optional().meta({ description: 'Waiting-time standards.' }),

@@ -46,6 +46,7 @@ function idMaps(scenario: unknown): { kind: string; path: string; ids: string[] 
     ['targets', 'target'],
     ['variants', 'variant'],
     ['initial', 'stage'],
+    ['pools', 'pool'],
   ] as const) {
     maps.push({ kind, path: field, ids: keysOf(own(scenario, field)) });
   }

@@ -13,6 +13,7 @@ import { checkComparator, checkEconomics } from './validate-economics.js';
 import { checkIds } from './validate-ids.js';
 import { checkLivelocks } from './validate-livelock.js';
 import { checkLosses } from './validate-losses.js';
+import { checkPools } from './validate-pools.js';
 import { checkRules } from './validate-rules.js';
 import { mergeVariant } from './variants.js';
 import { checkWork, withLimits, type ScenarioReadOptions } from './work-limits.js';
@@ -94,10 +95,11 @@ function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { is
     schemaIssues = schemaIssues.filter((i) => !allowed.has(i.path));
   }
   const rules = checkRules(data);
-  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...checkLivelocks(data), ...checkEconomics(data), ...checkLosses(data)];
+  const pools = checkPools(data);
+  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...pools.errors, ...checkLivelocks(data), ...checkEconomics(data), ...checkLosses(data)];
   // The work estimate reads the scenario as a whole: only worth it once the rest is sound.
   if (issues.length === 0) issues.push(...checkWork(data));
-  return { issues, warnings: rules.warnings };
+  return { issues, warnings: [...rules.warnings, ...pools.warnings] };
 }
 
 function dedupe(issues: Issue[]): Issue[] {

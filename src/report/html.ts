@@ -14,6 +14,7 @@ import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.j
 import { escapeHtml, formatApprox, formatDate, formatDays, formatPeriod, formatNumber, formatPercent, formatSigned, isoStartDate } from './format.js';
 import { comparison, limitedStageIds, metricSummary, replicationCount, stageIds, targetDescriptions, variantsOf } from './metrics.js';
 import { pathwaySectionHtml } from './diagram/section.js';
+import { poolsBlockingHtml } from './pools-table.js';
 import { readableNumbers } from './readable-text.js';
 import { runWarnings } from './warnings.js';
 import { renderChartSvg } from './render-svg.js';
@@ -352,6 +353,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
     `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}</section>`,
     svgs.targets ? `<section id="standards"><h2>Waiting-time standards</h2>${chart('targets')}</section>` : '',
     `<section id="stages"><h2>Waits and utilisation by stage</h2>${chart('stage-waits')}${chart('utilisation')}</section>`,
+    poolsBlockingHtml(experiment),
     svgs.bottleneck
       ? `<section id="bottleneck"><h2>The bottleneck (theory)</h2>${chart('bottleneck')}${analysisTablesHtml(experiment, analyses, colours)}</section>`
       : '',

@@ -127,7 +127,7 @@ describe('schema rules: each message names the path, the value and what was expe
     expect(at(e, 'arrivals.referrals.rate.perWek')).toBe('unknown field "perWek" (did you mean "perWeek"?)');
     expect(at(e, 'stages.clinic.next[0].prob')).toBe('unknown field "prob"; the fields here are to, p, if');
     expect(at(e, 'stages.treatment.colour')).toBe(
-      'unknown field "colour"; the fields here are capacity, service, queue, patience, dna, cancellations, leadTime, test, treatment, next, sessions, calendar',
+      'unknown field "colour"; the fields here are capacity, service, queue, patience, dna, cancellations, leadTime, test, treatment, next, sessions, calendar, uses, places',
     );
   });
 

@@ -120,7 +120,7 @@ export class RunMeasures {
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - this.store.start(p));
   }
 
-  /** Patient p is discharged after not attending: leaves the pathway, clock stopped uncounted. */
+  /** Patient p leaves the pathway early: discharged after not attending, or turned away from a full stage (clock stopped uncounted). */
   discharged(p: number): void {
     if (this.trackLeaving === 1) this.leave(p);
     if (this.rec !== null) this.rec.exit(p, this.sim.now);
