@@ -75,7 +75,8 @@ function ceTableHtml(experiment: ExperimentResult, cea: CostEffectiveness): stri
     .join('')}</tr></thead>`;
   const body = cea.variants
     .map((v) => {
-      const icer = `${escapeHtml(icerText(v.icer, cur, unit.one))}<br><span class="ci">${escapeHtml(`95% CI ${ratioIntervalText(v.icer.ci95, cur)}`)}</span>`;
+      const range = ratioIntervalText(v.icer, cur);
+      const icer = `${escapeHtml(icerText(v.icer, cur, unit.one))}${range ? `<br><span class="ci">${escapeHtml(`95% CI ${range}`)}</span>` : ''}`;
       const nmb = v.netBenefit
         .map((b) => {
           const cls = b.nmb.n > 1 && b.nmb.ci95[0] > 0 ? ' class="good"' : b.nmb.n > 1 && b.nmb.ci95[1] < 0 ? ' class="bad"' : '';

@@ -92,9 +92,19 @@ export function icerText(icer: Icer, currency: string, unit: string): string {
   }
 }
 
-/** Fieller's confidence set of the ICER in words. @internal */
-export function ratioIntervalText(ci: RatioInterval, currency: string): string {
-  if (ci.kind === 'interval') return `${formatMoney(ci.lower, currency)} to ${formatMoney(ci.upper, currency)}`;
+/**
+ * Fieller's confidence set of the ICER in words, or '' where no ratio is quoted (dominance: a
+ * signed ratio there would read as a price). A negative lower end of a ratio's interval means
+ * the variant may cost less while gaining more: it reads "dominant".
+ * @internal
+ */
+export function ratioIntervalText(icer: Icer, currency: string): string {
+  const ci: RatioInterval = icer.ci95;
+  if (icer.verdict !== 'ratio' && icer.verdict !== 'saves-for-less') return '';
+  if (ci.kind === 'interval') {
+    const lower = icer.verdict === 'ratio' && ci.lower < 0 ? 'dominant' : formatMoney(ci.lower, currency);
+    return `${lower} to ${formatMoney(ci.upper, currency)}`;
+  }
   if (ci.kind === 'outside') return `below ${formatMoney(ci.lower, currency)} or above ${formatMoney(ci.upper, currency)} (the effect may be zero)`;
   return 'unbounded (the effect may be zero)';
 }

@@ -64,6 +64,7 @@ describe('report: harm, cost and value', () => {
     expect(html).toContain('id="chart-ce-plane"');
     expect(html).toContain('id="chart-ceac"');
     expect(html).toContain('dominated: costs no less and gains less');
+    expect(html).not.toContain('95% CI −£150,000');
     expect(html).toContain('NMB at £20,000');
   });
 
