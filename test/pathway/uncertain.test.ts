@@ -5,6 +5,7 @@ import { parseScenario, type Scenario } from '../../src/pathway/scenario.js';
 import { simulate } from '../../src/pathway/simulate.js';
 import { validateScenario } from '../../src/pathway/validate.js';
 import { drawUncertain } from '../../src/pathway/uncertain.js';
+import { varianceSplit } from '../../src/experiment/psa-variance.js';
 
 const BETA = { dist: 'beta', alpha: 85, beta: 15 };
 const COST = { dist: 'gamma', mean: 9000, sd: 1500 };
@@ -147,5 +148,28 @@ describe('uncertain parameters: seek', () => {
     const below = result.evaluations.find((e) => e.capacity === result.capacity - 1);
     if (below) expect(below.met).toBe(false);
     expect(result.share.mean).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('uncertain parameters: which dominates', () => {
+  it('splits the variance of arrivals into the rate’s uncertainty and Poisson noise as the law of total variance says', () => {
+    // N | λ ~ Poisson(50λ), λ ~ gamma(mean 20, sd 0.5): Var N = 50·20 (noise) + 50²·0.25 (parameter) = 1000 + 625.
+    const s = parseScenario({
+      version: 1,
+      name: 'split',
+      seed: 3,
+      horizon: 50,
+      arrivals: { a: { to: 'd', rate: { perDay: { dist: 'gamma', mean: 20, sd: 0.5 } } } },
+      stages: { d: { capacity: 'unlimited' } },
+    } as never);
+    const n = 200;
+    const runs = Array.from({ length: n }, (_, replication) => simulate(s, { replication }));
+    const split = varianceSplit(runs.map((r) => r.patients.arrived), runs.map((r) => r.parameters!))!;
+    const exact = 625 / 1625;
+    // Adjusted R² with one regressor: SE ≈ √(4R²(1 − R²)²/n) ≈ 0.047 here; four of them.
+    const se = Math.sqrt((4 * exact * (1 - exact) ** 2) / n);
+    expect(Math.abs(split.parameterShare - exact)).toBeLessThan(4 * se);
+    expect(split.dominant).toBe('noise');
+    expect(Math.abs(split.variance - 1625)).toBeLessThan(4 * 1625 * Math.sqrt(2 / (n - 1)));
   });
 });
