@@ -83,11 +83,20 @@ export type PlaceKind = 'distribution' | 'number' | 'other';
  * ```
  */
 export function placeKind(segments: readonly (string | number)[]): PlaceKind {
-  const nodes = schemaNodesAt(segments);
-  if (nodes.length === 0) return 'other';
-  if (accepts(nodes, DISTRIBUTION_PROBE)) return 'distribution';
-  return nodes.some((n) => numeric(n)) ? 'number' : 'other';
+  // The schema never changes, so a path's answer can be kept (every replication asks again).
+  const key = JSON.stringify(segments);
+  let kind = KINDS.get(key);
+  if (kind === undefined) {
+    const nodes = schemaNodesAt(segments);
+    kind = nodes.length === 0 ? 'other' : accepts(nodes, DISTRIBUTION_PROBE) ? 'distribution' : nodes.some((n) => numeric(n)) ? 'number' : 'other';
+    if (KINDS.size >= MAX_KINDS) KINDS.clear();
+    KINDS.set(key, kind);
+  }
+  return kind;
 }
+
+const KINDS = new Map<string, PlaceKind>();
+const MAX_KINDS = 10_000;
 
 /** A node that takes numbers: a number schema, or a custom one (a duration) accepting 1. */
 function numeric(node: Node): boolean {
