@@ -97,13 +97,30 @@ describe('report: harm, cost and value', () => {
     const specs = reportChartSpecs({ experiment: fixtureExperiment(), analyses: fixtureAnalyses() });
     expect(specs['ce-plane']).toBeUndefined();
     expect(specs.ceac).toBeUndefined();
-    expect(REPLICATIONS).toBe(5);
   });
 
   it('reports a bad comparator instead of failing', () => {
     const ce = reportCostEffectiveness(experiment, economicsOptions({ economics: { comparator: 'nope' } }));
     expect(harmCostValueHtml(experiment, ce, () => '')).toContain('Cost-effectiveness could not be computed: comparator: unknown variant');
     expect(reportCostEffectiveness(fixtureExperiment(), {})).toBeUndefined();
+  });
+
+  it('draws the plane with threshold lines through the origin and the curve over the grid', () => {
+    const cea = costEffectiveness(experiment);
+    const specs = reportChartSpecs({ experiment, analyses: fixtureAnalyses(), economics: {} });
+    const layers = (specs['ce-plane'] as { layer: { data: { values: Record<string, number | string>[] } }[] }).layer;
+    const lines = layers[2]!.data.values;
+    expect(lines).toHaveLength(4); // two thresholds, two ends each
+    for (const p of lines) {
+      const lambda = String(p.threshold).startsWith('£20,000') ? 20_000 : 30_000;
+      // Clipped to the points' box, so on the line or at the box's edge.
+      const cost = p.cost as number;
+      expect(Math.abs(cost - lambda * (p.effect as number)) < 1e-6 || cost === 300_000 || cost === 0).toBe(true);
+    }
+    expect(layers[3]!.data.values).toHaveLength(2 * REPLICATIONS);
+    const curve = (specs.ceac as { layer: { data: { values: { p: number }[] } }[] }).layer[1]!.data.values;
+    expect(curve).toHaveLength(3 * cea.acceptability.thresholds.length);
+    expect(cea.acceptability.thresholds.at(-1)).toBe(50_000);
   });
 
   it('formats money', () => {
