@@ -35,7 +35,7 @@ function raw(extra: Record<string, unknown> = {}): Record<string, any> {
 
 describe('uncertain parameters: draws', () => {
   it("a beta parameter's draws over many replications have its mean and variance", () => {
-    const n = 4000;
+    const n = 2500;
     const xs = Array.from({ length: n }, (_, r) => drawUncertain(raw(), 11, r).values['stages.screen.test.sensitivity']!);
     const [a, b] = [85, 15];
     const mean = a / (a + b);
@@ -54,7 +54,7 @@ describe('uncertain parameters: draws', () => {
   });
 
   it('draws a gamma cost with its mean and sd (mean/sd form)', () => {
-    const n = 3000;
+    const n = 2000;
     const data = { ...raw(), limits: { maxPatients: { dist: 'gamma', mean: 9000, sd: 1500 } } };
     const xs = Array.from({ length: n }, (_, r) => drawUncertain(data, 5, r).values['limits.maxPatients']!);
     const m = xs.reduce((s, x) => s + x, 0) / n;
