@@ -36,6 +36,20 @@ export { runMetrics, metricValue, NON_METRIC_FIELDS } from '../experiment/metric
 export { summarise, pairedDifference, lowerBound, studentTQuantile, studentTCdf, regularizedBeta, halfWidth95 } from '../experiment/stats.js';
 export { seriesBands, summariseRuns, compareRuns } from '../experiment/aggregate.js';
 export { scenarioDigest, canonicalJson } from '../experiment/digest.js';
+// Cost-effectiveness: ICER, net monetary benefit, acceptability curve, parameter-uncertainty split.
+export {
+  costEffectiveness,
+  DEFAULT_THRESHOLDS,
+  type CostEffectiveness,
+  type CostEffectivenessOptions,
+  type VariantCostEffectiveness,
+  type Icer,
+  type IcerVerdict,
+  type NetBenefit,
+} from '../experiment/cea.js';
+export { acceptabilityCurve, thresholdGrid, type AcceptabilityCurve, type OptionDraws } from '../experiment/ceac.js';
+export { fiellerInterval, type RatioInterval } from '../experiment/fieller.js';
+export { varianceSplit, type VarianceSplit } from '../experiment/psa-variance.js';
 export type { MergeOptions } from '../experiment/merge.js';
 export type {
   SeriesBand,

@@ -31,6 +31,11 @@ export {
   type ChartInput,
 } from '../report/charts.js';
 export { renderChartSvg } from '../report/render-svg.js';
+// Harm, cost and value.
+export { cePlaneChartSpec, ceacChartSpec } from '../report/charts.js';
+export { economicsOptions, formatMoney } from '../report/economics.js';
+export { costEffectivenessSentences } from '../report/answer-economics.js';
+export { costEffectivenessCsv, COST_EFFECTIVENESS_COLUMNS } from '../report/csv-cea.js';
 export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from '../report/diagram/index.js';
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';
 export { answerSections, goalVerdict, changeDirection, type AnswerSection, type AnswerInput } from '../report/answer.js';

@@ -200,6 +200,8 @@ export interface Model {
   description: string;
   /** Name of the variant applied: `base` for none. */
   variant: string;
+  /** Uncertain parameters drawn for this replication, by path (probabilistic sensitivity analysis). */
+  parameters?: Record<string, number>;
   /** The scenario's master seed (default 1). */
   seed: number;
   /** ISO date of day 0. */

@@ -30,6 +30,7 @@ import { ScenarioError } from './scenario-error.js';
 import { RATE_UNITS, WEEKDAYS, type Scenario } from './schema.js';
 import { validateScenario, type ValidateOptions } from './validate.js';
 import { parseEvent } from './validate-rules.js';
+import { drawParameters } from './uncertain.js';
 import { mergeVariant } from './variants.js';
 
 /** Day 0 when a scenario gives no `startDate` (a Monday). */
@@ -53,7 +54,9 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * `default` added last, slots spread over weekdays. The merged scenario is validated again, so
  * a hand-built object typed as {@link Scenario} cannot produce a broken model.
  * @param variant A name from {@link variantNames}, or `base` (the default) for none.
- * @param options `disciplines`: names of queue disciplines given in code, accepted in `queue`.
+ * @param options `disciplines`: names of queue disciplines given in code, accepted in `queue`;
+ *   `seed` and `replication`: draw the scenario's uncertain parameters for that replication
+ *   (without `replication` they are at their means).
  * @throws ScenarioError for an unknown variant or an invalid (merged) scenario.
  * @example
  * ```ts
@@ -63,10 +66,16 @@ export const DEFAULT_SAMPLE_EVERY = 7;
  * model.classes; // ['urgent', 'routine', 'default']
  * ```
  */
-export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIANT, options: ValidateOptions = {}): Model {
+export function resolveScenario(
+  scenario: Scenario,
+  variant: string = BASE_VARIANT,
+  options: ValidateOptions & { seed?: number; replication?: number } = {},
+): Model {
   const merged = mergeVariant(scenario, variant);
   if ('issue' in merged) throw new ScenarioError([merged.issue]);
-  const report = validateScenario(merged.scenario, options);
+  // Uncertain parameters: drawn for a replication, else at their means (see uncertain.ts).
+  const drawn = drawParameters(merged.scenario, options);
+  const report = validateScenario(drawn.scenario, options);
   if (!report.ok) {
     const issues =
       variant === BASE_VARIANT
@@ -74,7 +83,9 @@ export function resolveScenario(scenario: Scenario, variant: string = BASE_VARIA
         : report.issues.map((i) => ({ path: `${joinPath('variants', variant)}: ${i.path}`, message: i.message }));
     throw new ScenarioError(issues);
   }
-  return buildModel(merged.scenario as Scenario, variant);
+  const model = buildModel(drawn.scenario as Scenario, variant);
+  if (Object.keys(drawn.values).length > 0) model.parameters = drawn.values;
+  return model;
 }
 
 /** Builds the model from a valid scenario without variants. */

@@ -306,4 +306,6 @@ export interface RunResult {
   pools?: Record<string, PoolResult>;
   /** What the numbers mean: stages, targets, calendar, and each metric's unit, label and better direction. */
   manifest: ResultManifest;
+  /** Uncertain parameters drawn for this replication, by path (only when the scenario has some). */
+  parameters?: Record<string, number>;
 }

@@ -77,7 +77,7 @@ export function simulate(scenario: Scenario | Model, options: SimulateOptions = 
   const disciplines = options.disciplines ? { ...options.hooks?.disciplines, ...options.disciplines } : options.hooks?.disciplines;
   const model = isModel(scenario)
     ? scenario
-    : resolveScenario(scenario, options.variant ?? 'base', { disciplines: Object.keys(disciplines ?? {}) });
+    : resolveScenario(scenario, options.variant ?? 'base', { disciplines: Object.keys(disciplines ?? {}), seed: options.seed, replication: options.replication ?? 0 });
   const hooks = disciplines === options.hooks?.disciplines ? options.hooks : { ...options.hooks, disciplines };
   let result: RunResult;
   try {
@@ -87,6 +87,7 @@ export function simulate(scenario: Scenario | Model, options: SimulateOptions = 
     // V8 reports a failed allocation as a bare RangeError; say what ran out and what to change.
     throw allocationError(e, `simulating variant "${model.variant}", replication ${options.replication ?? 0}`);
   }
+  if (model.parameters) result.parameters = { ...model.parameters };
   for (const check of options.checks ?? []) result.warnings.push(...check(model, result));
   return result;
 }

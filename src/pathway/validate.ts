@@ -9,6 +9,7 @@ import { checkPlainData, joinPath, keysOf, own } from './scenario-json.js';
 import { BASE_VARIANT } from './scenario-names.js';
 import { ScenarioSchema } from './schema.js';
 import { toIssues } from './schema-issues.js';
+import { atMeans, restateIssues, scanUncertain } from './uncertain.js';
 import { checkComparator, checkEconomics } from './validate-economics.js';
 import { checkIds } from './validate-ids.js';
 import { checkLivelocks } from './validate-livelock.js';
@@ -81,9 +82,14 @@ export interface ValidateOptions extends ScenarioReadOptions {
 }
 
 /** Schema and semantic rules for one scenario (variants not applied). */
-function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { issues: Issue[]; warnings: Issue[] } {
+function validateWith(raw: unknown, codeDisciplines: ReadonlySet<string>): { issues: Issue[]; warnings: Issue[] } {
+  // Uncertain parameters (distributions where a number goes) are checked as distributions, and
+  // the rest of the scenario with each at its mean.
+  const uncertain = scanUncertain(raw);
+  const data = atMeans(raw, uncertain);
   const parsed = ScenarioSchema.safeParse(data);
   let schemaIssues = parsed.success ? [] : toIssues(parsed.error.issues, data);
+  if (uncertain.claimed.length > 0) schemaIssues = restateIssues(uncertain, schemaIssues);
   if (codeDisciplines.size > 0) {
     // A stage naming a discipline given in code passes (the schema knows only the registry's).
     const stages = own(data, 'stages');
@@ -96,7 +102,7 @@ function validateWith(data: unknown, codeDisciplines: ReadonlySet<string>): { is
   }
   const rules = checkRules(data);
   const pools = checkPools(data);
-  const issues = [...schemaIssues, ...checkIds(data), ...rules.errors, ...pools.errors, ...checkLivelocks(data), ...checkEconomics(data), ...checkLosses(data)];
+  const issues = [...uncertain.issues, ...schemaIssues, ...checkIds(data), ...rules.errors, ...pools.errors, ...checkLivelocks(data), ...checkEconomics(data), ...checkLosses(data)];
   // The work estimate reads the scenario as a whole: only worth it once the rest is sound.
   if (issues.length === 0) issues.push(...checkWork(data));
   return { issues, warnings: [...rules.warnings, ...pools.warnings] };

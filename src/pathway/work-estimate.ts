@@ -11,6 +11,7 @@ import { monthIndexer, monthStarts } from './arrivals.js';
 import { keysOf, own } from './scenario-json.js';
 import { EXIT_NAME } from './scenario-names.js';
 import { durationDays } from './schema-parts.js';
+import { atMeans } from './uncertain.js';
 
 /**
  * Bytes the engine holds per patient in the system (its row in the patient store and queues).
@@ -194,7 +195,9 @@ function totalVisits(scenario: unknown, entering: Map<string, number>): number {
  * w.patients; // ≈ 0.9 × 202,000 days = 181,800
  * ```
  */
-export function estimateWork(scenario: unknown): WorkEstimate {
+export function estimateWork(raw: unknown): WorkEstimate {
+  // Uncertain parameters (a rate given as a distribution) count at their means.
+  const scenario = atMeans(raw);
   const warmup = durationDays(own(scenario, 'warmup')) ?? 0;
   const horizon = durationDays(own(scenario, 'horizon')) ?? 0;
   const days = warmup + horizon;

@@ -20,6 +20,8 @@ import {
   humanise,
 } from './format.js';
 import { leaverSentences, missedCaseClause, trueCaseSentences } from './answer-measures.js';
+import { costEffectivenessSentences } from './answer-economics.js';
+import type { CostEffectiveness } from '../experiment/cea.js';
 import { comparison, isClear, limitedStageIds, metricPath, metricSummary, stageIds, targetGoal, targetIds, targetName, variantsOf } from './metrics.js';
 
 /** The answer for one variant (or for `base`, described on its own). */
@@ -42,6 +44,8 @@ export interface AnswerInput {
   analyses?: Record<string, Analysis>;
   /** Variant name → its description from the scenario. */
   variantDescriptions?: Record<string, string>;
+  /** Cost-effectiveness of the variants, for sentences on what each costs and gains. */
+  costEffectiveness?: CostEffectiveness;
 }
 
 /**
@@ -288,6 +292,7 @@ function variantSection(input: AnswerInput, variant: string): AnswerSection {
 
   const bn = bottleneckSentence(analyses?.base, analyses?.[variant]);
   if (bn) details.push(bn);
+  if (input.costEffectiveness) details.push(...costEffectivenessSentences(experiment, input.costEffectiveness, variant));
 
   const lead = `With ${variant}`;
   const headline = clauses.length > 0 ? `${lead}, ${clauses.join('; ')}.` : `${lead}: no comparable metrics.`;

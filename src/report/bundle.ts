@@ -9,12 +9,14 @@ import type { Scenario } from '../pathway/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { reportChartSpecs } from './charts.js';
 import { comparisonsCsv, replicationsCsv, resultsJson, seriesCsv, summaryCsv } from './csv.js';
+import { costEffectivenessCsv } from './csv-cea.js';
+import { economicsOptions, reportCostEffectiveness } from './economics.js';
 import { renderReport, reportStartDate } from './html.js';
 import { scenarioInfo } from './scenario-info.js';
 import { writeDirectoryAtomic } from './swap.js';
 
 /** Entries of the output folder that belong to the bundle: replaced (or removed) as one set. */
-export const BUNDLE_ENTRIES = ['results.json', 'summary.csv', 'comparisons.csv', 'replications.csv', 'series.csv', 'charts', 'report.html'] as const;
+export const BUNDLE_ENTRIES = ['results.json', 'summary.csv', 'cost-effectiveness.csv', 'comparisons.csv', 'replications.csv', 'series.csv', 'charts', 'report.html'] as const;
 
 /** Input of {@link writeReportBundle}. */
 export interface ReportBundleInput {
@@ -42,6 +44,8 @@ export interface ReportBundleFiles {
   replications: string;
   /** Path of `series.csv` (see {@link seriesCsv}). */
   series: string;
+  /** Path of `cost-effectiveness.csv`, when the runs carry economics (see {@link costEffectivenessCsv}). */
+  costEffectiveness?: string;
   /** Path of `results.json` (see {@link resultsJson}). */
   results: string;
   /** Paths of `charts/<name>.vl.json`, one Vega-Lite spec per chart, in report order. */
@@ -72,9 +76,13 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
     series: join(dir, 'series.csv'),
     charts: [],
   };
+  const economics = economicsOptions(input.scenario);
+  const ce = reportCostEffectiveness(experiment, economics);
+  const cea = ce && 'cea' in ce ? ce.cea : undefined;
   const specs = reportChartSpecs({
     experiment,
     analyses,
+    economics,
     options: {
       ...(startDate ? { startDate } : {}),
       ...(input.scenario ? { targetDescriptions: scenarioInfo(input.scenario).targetDescriptions } : {}),
@@ -92,6 +100,7 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
   await writeDirectoryAtomic(dir, BUNDLE_ENTRIES, async (tmp) => {
     await writeFileAtomic(join(tmp, 'results.json'), resultsJson(experiment));
     await writeFileAtomic(join(tmp, 'summary.csv'), summaryCsv(experiment));
+    if (cea) await writeFileAtomic(join(tmp, 'cost-effectiveness.csv'), costEffectivenessCsv(cea));
     await writeFileAtomic(join(tmp, 'comparisons.csv'), comparisonsCsv(experiment));
     await writeFileAtomic(join(tmp, 'replications.csv'), replicationsCsv(experiment));
     await writeFileAtomic(join(tmp, 'series.csv'), seriesCsv(experiment, startDate ? { startDate } : {}));
@@ -102,5 +111,6 @@ export async function writeReportBundle(dir: string, input: ReportBundleInput): 
   });
   for (const name of Object.keys(specs)) files.charts.push(join(dir, 'charts', `${name}.vl.json`));
   if (html !== undefined) files.report = join(dir, 'report.html');
+  if (cea) files.costEffectiveness = join(dir, 'cost-effectiveness.csv');
   return files;
 }

@@ -8,6 +8,8 @@ import type { Analysis } from '../analysis/types.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/index.js';
 import { answerSections } from './answer.js';
+import { economicsOptions, reportCostEffectiveness } from './economics.js';
+import { harmCostValueHtml } from './economics-html.js';
 import { parameterTablesHtml, patchTableHtml } from './assumptions.js';
 import { materialityText, notableChange } from './material.js';
 import { reportChartSpecs, stagesWithCapacity, variantColours } from './charts.js';
@@ -45,6 +47,8 @@ const CAPTIONS: Record<string, string> = {
   targets: 'A dot left of the red line misses the goal. The whisker is the 95% confidence interval of the mean over runs.',
   'stage-waits': 'Only stages with limited capacity are shown; stages without a limit are pure delays with no list.',
   utilisation: 'Slots or server time used. A stage near 100% has no slack: its list and waits grow.',
+  'ce-plane': 'A dot in the lower right costs less and gains more (dominant); upper left costs more and gains less (dominated). The spread of the dots is the uncertainty.',
+  ceac: 'Where a line is near 100%, that option is best at that price in almost every run; where lines cross, the choice depends on what one unit of effect is worth.',
   bottleneck:
     'Queueing theory (steady state, instant): arrivals ÷ capacity for each stage. A stage over 100% has a list that grows by the weekly figure shown; orange: a stage that keeps up only because the stage before it holds patients back.',
 };
@@ -83,10 +87,12 @@ ${info.description ? `<p class="desc">${escapeHtml(info.description)}</p>` : ''}
 }
 
 function answerHtml(input: ReportInput, info: ScenarioInfo, colours: Record<string, string>, answerChart = ''): string {
+  const ce = reportCostEffectiveness(input.experiment, economicsOptions(input.scenario));
   const sections = answerSections({
     experiment: input.experiment,
     analyses: input.analyses,
     variantDescriptions: info.variantDescriptions,
+    ...(ce && 'cea' in ce ? { costEffectiveness: ce.cea } : {}),
   });
   const headlines = sections
     .map((s) => `<li${colourStyle(colours[s.variant])}>${escapeHtml(s.headline)}</li>`)
@@ -335,9 +341,10 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const startDate = reportStartDate(input);
   const colours = variantColours(variantsOf(experiment));
   const chartOptions = { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } };
-  const specs = reportChartSpecs({ experiment, analyses, options: chartOptions });
+  const economics = economicsOptions(input.scenario);
+  const specs = reportChartSpecs({ experiment, analyses, options: chartOptions, economics });
   // Static SVG cannot reflow, so each chart is drawn twice: for the page and for a phone.
-  const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH } });
+  const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH }, economics });
   const svgs: Record<string, string> = {};
   const narrow: Record<string, string> = {};
   for (const [name, spec] of Object.entries(specs)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
@@ -357,6 +364,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
     svgs.bottleneck
       ? `<section id="bottleneck"><h2>The bottleneck (theory)</h2>${chart('bottleneck')}${analysisTablesHtml(experiment, analyses, colours)}</section>`
       : '',
+    harmCostValueHtml(experiment, reportCostEffectiveness(experiment, economics), chart),
     `<section id="tables"><h2>Results with confidence intervals</h2>
 <p class="lead">Mean over replications, with the 95% confidence interval underneath.</p>
 ${summaryTableHtml(experiment, sections, colours)}

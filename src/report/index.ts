@@ -26,6 +26,10 @@ export {
   type ChartInput,
 } from './charts.js';
 export { renderChartSvg } from './render-svg.js';
+export { cePlaneChartSpec, ceacChartSpec } from './charts.js';
+export { economicsOptions, formatMoney } from './economics.js';
+export { costEffectivenessSentences } from './answer-economics.js';
+export { costEffectivenessCsv, COST_EFFECTIVENESS_COLUMNS } from './csv-cea.js';
 export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from './diagram/index.js';
 export {
   summaryCsv,

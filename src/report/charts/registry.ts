@@ -4,10 +4,14 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../analysis/types.js';
+import type { CostEffectivenessOptions } from '../../experiment/cea.js';
 import type { ExperimentResult } from '../../experiment/types.js';
+import { reportCostEffectiveness } from '../economics.js';
 import { limitedStageIds, stageIds, targetIds, variantsOf } from '../metrics.js';
 import { answerStage, answerStageChartSpec } from './answer-stage.js';
 import { bottleneckChartSpec } from './bottleneck.js';
+import { cePlaneChartSpec } from './ce-plane.js';
+import { ceacChartSpec } from './ceac.js';
 import { fitToWidth } from './fit.js';
 import { stageListsChartSpec } from './stage-lists.js';
 import { stageWaitsChartSpec, utilisationChartSpec } from './stage-bars.js';
@@ -18,7 +22,7 @@ import { waitingListChartSpec } from './waiting-list.js';
 export { BASE_COLOUR, chartConfig, variantColours, type ChartOptions } from './style.js';
 export { MAX_CHART_POINTS, thinIndices } from './bands.js';
 export { answerStage, answerStageChartSpec };
-export { waitingListChartSpec, stageListsChartSpec, targetsChartSpec, stageWaitsChartSpec, utilisationChartSpec, bottleneckChartSpec };
+export { waitingListChartSpec, stageListsChartSpec, targetsChartSpec, stageWaitsChartSpec, utilisationChartSpec, bottleneckChartSpec, cePlaneChartSpec, ceacChartSpec };
 
 /**
  * Stages that have a finite capacity in at least one variant's analysis (all when unknown): the
@@ -49,6 +53,8 @@ export interface ChartInput {
   analyses?: Record<string, Analysis>;
   /** Dates, width, stages and target labels (see {@link ChartOptions}). */
   options?: ChartOptions;
+  /** Comparator, effect and thresholds of the cost-effectiveness charts (the scenario's `economics:`). */
+  economics?: CostEffectivenessOptions;
 }
 
 /**
@@ -71,7 +77,7 @@ function busiestStages(experiment: ExperimentResult, stages: string[], n: number
 
 /**
  * All the report's chart specs by file-friendly name (`answer-stage`, `waiting-list`, `stage-lists`, `targets`,
- * `stage-waits`, `utilisation`, `bottleneck`), in report order. Charts without data (no targets,
+ * `stage-waits`, `utilisation`, `bottleneck`, and with economics `ce-plane` and `ceac`), in report order. Charts without data (no targets,
  * no analyses) are left out.
  * @example
  * ```ts
@@ -112,6 +118,12 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
       variants: variantsOf(experiment).filter((v) => analyses[v]),
       stages: shown.length > MAX_CHART_STAGES && few ? few : stageIds(experiment),
     });
+  }
+  // Harm, cost and value: only when the runs carry economics.
+  const ce = reportCostEffectiveness(experiment, input.economics ?? {});
+  if (ce && 'cea' in ce && ce.cea.variants.length > 0) {
+    specs['ce-plane'] = cePlaneChartSpec(experiment, ce.cea, options);
+    specs.ceac = ceacChartSpec(experiment, ce.cea, options);
   }
   const width = options.width ?? 760;
   for (const name of Object.keys(specs)) specs[name] = fitToWidth(specs[name]!, width);
