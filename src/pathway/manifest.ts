@@ -143,7 +143,8 @@ const PROGRESSION_FIELDS: readonly Field[] = [
   ['treated', 'patients', 'true cases treated alive', 'neither'],
   ['upstaged', 'patients', 'true cases treated in a later state than at presentation', 'lower'],
   ['deathsWhileWaiting', 'patients', 'deaths while waiting', 'lower'],
-  ['qalys', 'QALYs', 'QALYs expected at treatment', 'higher'],
+  ['qalys', 'QALYs', 'QALYs expected (untreated valued at their state at the end)', 'higher'],
+  ['qalysTreated', 'QALYs', 'QALYs of the patients treated', 'higher'],
 ];
 
 /** Metric keys of `economics` (after `events`, where the run puts it). */
@@ -153,7 +154,7 @@ function addEconomics(out: Record<string, MetricInfo>, model: Model): void {
   out['economics.cost'] = { unit: 'cost', label: `total cost (${currency})`, better: 'lower' };
   out['economics.costPerPatient'] = { unit: 'cost', label: `cost per patient (${currency})`, better: 'lower' };
   for (const c of model.economics?.costs ?? []) out[`economics.costs.${c.id}`] = { unit: 'cost', label: `cost: ${c.id} (${currency})`, better: 'lower' };
-  out['economics.qalys'] = { unit: 'QALYs', label: 'QALYs expected at treatment', better: 'higher' };
+  out['economics.qalys'] = { unit: 'QALYs', label: 'QALYs expected (untreated valued at their state at the end)', better: 'higher' };
   out['economics.deathsWhileWaiting'] = { unit: 'patients', label: 'deaths while waiting', better: 'lower' };
   out['economics.upstaged'] = { unit: 'patients', label: 'patients upstaged while waiting', better: 'lower' };
   for (const p of model.progression ?? []) {

@@ -237,8 +237,14 @@ export interface ProgressionResult {
   upstaged: number;
   /** True cases whose death time came before treatment (or before leaving untreated, or the end). */
   deathsWhileWaiting: number;
-  /** Sum of the expected QALYs of the state each treated patient was treated in. */
+  /**
+   * QALYs of every true case resolved or still present in the measured period: the treated at
+   * their state at treatment, the untreated (still waiting, or missed for good) at their state at
+   * the end of the run as if treated then; deaths none. Every variant values the same cohort.
+   */
   qalys: number;
+  /** The part of `qalys` from the patients treated in the measured period. */
+  qalysTreated: number;
   /** State id → true cases still in the pathway untreated (and alive) at the end, by their state then. */
   waitingAtEnd: Record<string, number>;
 }
@@ -256,7 +262,7 @@ export interface EconomicsResult {
   costPerPatient: number;
   /** Cost item id → its total (the totals sum to `cost`). */
   costs: Record<string, number>;
-  /** Sum over conditions of the QALYs expected at treatment. */
+  /** Sum over conditions of their `qalys` (treated at treatment; untreated at their state at the end). */
   qalys: number;
   /** Sum over conditions of the deaths while waiting. */
   deathsWhileWaiting: number;

@@ -81,8 +81,9 @@ describe('progression while waiting: closed forms on an M/M/1 queue', () => {
     expect(up.mean).toBeGreaterThan(0.1);
     for (const run of runs) {
       const p = run.economics!.conditions.c!;
-      // QALYs: 3 per patient treated in A, 1 in B; deaths get none.
-      expect(p.qalys).toBe(3 * p.atTreatment.A! + 1 * p.atTreatment.B!);
+      // QALYs: 3 per patient treated in A, 1 in B; deaths get none; those still waiting count at their state at the end.
+      expect(p.qalysTreated).toBe(3 * p.atTreatment.A! + 1 * p.atTreatment.B!);
+      expect(p.qalys).toBe(p.qalysTreated + 3 * p.waitingAtEnd.A! + 1 * p.waitingAtEnd.B!);
       expect(run.economics!.qalys).toBe(p.qalys);
       expect(run.economics!.deathsWhileWaiting).toBe(p.deathsWhileWaiting);
       // Every true case resolved in the measured period counts once at presentation.
@@ -128,6 +129,29 @@ const deterministic = scenario({
   },
 });
 
+describe('QALYs value the same cohort in every variant', () => {
+  it('a case missed for good counts at its state at the end of the run, not as nothing', () => {
+    // 20 true cases at day 0, a test that misses every one (sensitivity 0), so all leave
+    // undiagnosed on day 0. A → B at a fixed-looking rate would be random; instead the run is
+    // short against a very slow progression (1e-9 a day), so each is still in A at the end:
+    // 20 × 2 QALYs, none from treatment.
+    const run = simulate(
+      scenario({
+        horizon: 5,
+        arrivals: { none: { to: 'xray', rate: { perDay: 0 } } },
+        initial: { xray: { count: 20, conditions: { c: 1 } } },
+        stages: { xray: { capacity: 'unlimited', test: { detects: 'c', sensitivity: 0, specificity: 1 }, next: [{ if: 'positive', to: 'surgery' }, { to: 'exit' }] }, surgery: { capacity: 1, service: 1 } },
+        progression: { c: { states: { A: { atPresentation: 1, toNext: { perDay: 1e-9 }, qalys: 2 }, B: { qalys: 1 } } } },
+      }),
+    );
+    const p = run.economics!.conditions.c!;
+    expect(run.conditions.c!.undiagnosed).toBe(20);
+    expect(p.treated).toBe(0);
+    expect(p.qalysTreated).toBe(0);
+    expect(p.qalys).toBe(40);
+  });
+});
+
 describe('costs', () => {
   it('of a deterministic scenario add up exactly to the hand count', () => {
     const run = simulate(deterministic);
@@ -152,7 +176,8 @@ describe('costs', () => {
       treated: 10,
       upstaged: 0,
       deathsWhileWaiting: 0,
-      qalys: 20,
+      qalys: 40, // 10 treated in A at 2 each, and 10 still waiting in A valued at 2 each
+      qalysTreated: 20,
       waitingAtEnd: { A: 10, B: 0 },
     });
   });

@@ -22,7 +22,7 @@
 import { keyedUniform, streamKey } from '../../core/counter-random.js';
 import type { Model } from '../model.js';
 import type { ModelProgression } from '../model-economics.js';
-import { AWAY, IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import { AWAY, IN_SERVICE, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 import type { ProgressionResult } from '../result.js';
 
 /** Per-condition counts. */
@@ -35,6 +35,7 @@ interface Counts {
   upstaged: number;
   deaths: number;
   qalys: number;
+  qalysTreated: number;
 }
 
 /**
@@ -65,6 +66,8 @@ export class Progression {
   // Results of the last walk.
   private first = 0;
   private died = 0;
+  /** End of the run (warm-up + horizon): untreated true cases are valued at their state then. */
+  private readonly end: number;
 
   /**
    * @param model The resolved model (its `progression`, if any).
@@ -73,6 +76,7 @@ export class Progression {
    */
   constructor(model: Model, seed: number, replication: number) {
     this.models = model.progression ?? [];
+    this.end = model.warmup + model.horizon;
     this.index = new Int32Array(model.conditions.length).fill(-1);
     this.models.forEach((pm, m) => (this.index[pm.condition] = m));
     this.cumulative = this.models.map((pm) => {
@@ -102,6 +106,7 @@ export class Progression {
         upstaged: 0,
         deaths: 0,
         qalys: 0,
+        qalysTreated: 0,
       };
     });
   }
@@ -174,7 +179,9 @@ export class Progression {
     }
     k.atTreatment[s]++;
     k.treated++;
-    k.qalys += this.models[m]!.qalys[s]!;
+    const q = this.models[m]!.qalys[s]!;
+    k.qalys += q;
+    k.qalysTreated += q;
     if (s > this.first) k.upstaged++;
   }
 
@@ -185,7 +192,16 @@ export class Progression {
     this.walk(store.keyA(p), store.keyB(p), m, delay);
     const k = this.counts[m]!;
     k.atPresentation[this.first]++;
-    if (this.died === 1) k.deaths++;
+    if (this.died === 1) {
+      k.deaths++;
+      return;
+    }
+    // A case missed for good is valued like one still waiting: at its state at the end of the run
+    // (as if found then), or nothing if its path dies first — so every variant values the same
+    // cohort of true cases, and a missed cancer costs QALYs rather than dropping out of the sum.
+    const atEnd = this.walk(store.keyA(p), store.keyB(p), m, this.end - store.first(p));
+    // A death after leaving is not a death while waiting (the pathway no longer holds them), but it gets no QALYs.
+    if (this.died === 0) k.qalys += this.models[m]!.qalys[atEnd]!;
   }
 
   /**
@@ -195,7 +211,7 @@ export class Progression {
   result(model: Model, store: PatientStore, end: number): Record<string, ProgressionResult> {
     for (let p = 0; p < store.highWater; p++) {
       const state = store.state(p);
-      if (state !== WAITING && state !== IN_SERVICE && state !== AWAY) continue;
+      if (state !== WAITING && state !== IN_SERVICE && state !== AWAY && state !== REBOOKING) continue;
       const due = store.cond(p) & ~store.treated(p);
       if (due === 0) continue;
       for (let m = 0; m < this.models.length; m++) {
@@ -204,7 +220,10 @@ export class Progression {
         const k = this.counts[m]!;
         k.atPresentation[this.first]++;
         if (this.died === 1) k.deaths++;
-        else k.waitingAtEnd[s]++;
+        else {
+          k.waitingAtEnd[s]++;
+          k.qalys += this.models[m]!.qalys[s]!; // as if treated at the end (an upper bound for them)
+        }
       }
     }
     const out: Record<string, ProgressionResult> = Object.create(null); // names are keys: no prototype to collide with
@@ -223,6 +242,7 @@ export class Progression {
         upstaged: k.upstaged,
         deathsWhileWaiting: k.deaths,
         qalys: k.qalys,
+        qalysTreated: k.qalysTreated,
         waitingAtEnd: byState(k.waitingAtEnd),
       };
     });
