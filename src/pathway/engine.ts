@@ -26,6 +26,7 @@ import { ConditionMeasures } from './run/conditions.js';
 import { Breakdown } from './run/breakdown.js';
 import { IncompleteMeasures } from './run/incomplete.js';
 import { Recorder, type PatientSink } from './run/records.js';
+import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
@@ -81,6 +82,7 @@ export class Engine {
   private readonly incomplete: IncompleteMeasures | null;
   /** Patient records, only when a sink is given (one null check per event otherwise). */
   private readonly rec: Recorder | null;
+  private readonly reref: Rereferrals | null;
   private readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
@@ -149,6 +151,7 @@ export class Engine {
     this.clocks.attach(this.store, this.sim, this.stats, this.groups);
     this.incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
     this.rec = options.patients ? new Recorder(model, this.store, options.patients, streams.stream('records')) : null;
+    this.reref = Rereferrals.of(model, this.store);
     this.conds = new ConditionMeasures(model);
     this.conds.attach(this.store, this.sim, this.stats);
     this.treatStage = this.conds.treatStage;
@@ -398,6 +401,7 @@ export class Engine {
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
+      if (this.reref !== null && this.reref.marked(s, next)) this.reref.restart(p, this.sim.now, this.clocks.firstMask, this.rec);
       store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }

@@ -37,7 +37,7 @@ export interface PatientRecord {
   class: string;
   /** Conditions the patient truly has. */
   conditions: string[];
-  /** Times a missed patient came back (each starts a new pathway clock). */
+  /** Times a missed patient came back, or was re-referred as the same episode (each starts a new pathway clock). */
   returns: number[];
   /** Stage visits in order. */
   visits: StageVisit[];

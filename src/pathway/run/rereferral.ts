@@ -1,0 +1,52 @@
+/**
+ * Re-referrals of the same episode: a branch marked `rereferral: same-episode` sends the patient
+ * on as a new referral. Their pathway clock restarts when they take it (the official standards
+ * count a re-referral as a new clock), and their first-presentation clock keeps running, exactly
+ * as when a missed patient comes back: true-case delays and `clock: first` targets still count
+ * from the first presentation. Without the mark a branch continues the same pathway (no clock
+ * restarts), and a re-referral that is a new episode is a new arrival.
+ *
+ * Only scenarios with a marked branch get one; the engine pays one null check per routing.
+ * @module
+ */
+import type { Model } from '../model.js';
+import type { PatientStore } from '../patients.js';
+import type { Recorder } from './records.js';
+
+/** Which (stage, next stage) moves are re-referrals, and the clock restart they cause. @internal */
+export class Rereferrals {
+  /** Stage index → destinations of its marked branches (validation makes branches to one stage agree). */
+  private readonly to: Int32Array[];
+
+  private constructor(model: Model, private readonly store: PatientStore) {
+    this.to = model.stages.map((st) => Int32Array.from(st.next.filter((b) => b.rereferral === 'same-episode').map((b) => b.to)));
+  }
+
+  /**
+   * The re-referrals of a model, or null when no branch is marked.
+   * @example
+   * ```ts
+   * import { Rereferrals } from './rereferral.js';
+   * Rereferrals.of({ stages: [{ next: [] }] } as never, null as never); // null
+   * ```
+   */
+  static of(model: Model, store: PatientStore): Rereferrals | null {
+    return model.stages.some((st) => st.next.some((b) => b.rereferral === 'same-episode')) ? new Rereferrals(model, store) : null;
+  }
+
+  /** True when moving from stage `s` to stage `next` takes a marked branch. */
+  marked(s: number, next: number): boolean {
+    const to = this.to[s]!;
+    for (let i = 0; i < to.length; i++) if (to[i] === next) return true;
+    return false;
+  }
+
+  /**
+   * Patient p is re-referred at `now`: a new pathway clock (and new target clocks, but those on
+   * the first-presentation clock, `firstMask`), recorded as a return.
+   */
+  restart(p: number, now: number, firstMask: number, rec: Recorder | null): void {
+    this.store.restartClock(p, now, firstMask);
+    if (rec !== null) rec.returned(p, now);
+  }
+}
