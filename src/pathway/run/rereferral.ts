@@ -24,6 +24,7 @@ export class Rereferrals {
 
   /**
    * The re-referrals of a model, or null when no branch is marked.
+   * @internal
    * @example
    * ```ts
    * import { Rereferrals } from './rereferral.js';
