@@ -225,7 +225,7 @@ describe.concurrent('other commands', () => {
     const r = await cli(['sweep', file, '--set', 'stages.treatment.capacity.slots=6,9', '-r', '2', '-w', '1']);
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n').filter((l) => /^\s*(6|9)\s+base\b/.test(l));
+    const lines = r.stdout.split('\n\n')[0]!.split('\n').filter((l) => /^\s*(6|9)\s+base\b/.test(l));
     expect(lines).toHaveLength(2);
   });
 
