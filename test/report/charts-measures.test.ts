@@ -5,6 +5,7 @@ import { groupWaitRows, groupWaitsChartSpec } from '../../src/report/charts/grou
 import { reportChartSpecs } from '../../src/report/charts/registry.js';
 import { waitedBandNames, waitedBandsChartSpec } from '../../src/report/charts/waited-bands.js';
 import { seriesCsv } from '../../src/report/csv.js';
+import { renderChartSvg } from '../../src/report/render-svg.js';
 import { parseScenario } from '../../src/pathway/scenario.js';
 import { fixtureExperiment } from './fixture.js';
 
@@ -102,6 +103,16 @@ describe('waits by class and condition', () => {
     expect(spec.spec.encoding.color.scale.domain).toEqual(['base', 'more']);
     expect(spec.spec.layer.map((l: any) => l.mark.type)).toEqual(['rule', 'point']);
     expect(Object.keys(reportChartSpecs({ experiment: grouped }))).toContain('group-waits');
+  });
+
+  it('both charts render, at report and phone widths, naming every variant and group', async () => {
+    const specs = [
+      ...[760, 400].map((width) => reportChartSpecs({ experiment: grouped, options: { width } })['group-waits']!),
+      ...[760, 400].map((width) => reportChartSpecs({ experiment: rtt, options: { width, startDate: '2026-04-06' } })['waited-bands']!),
+    ];
+    const svgs = await Promise.all(specs.map((s) => renderChartSvg(s)));
+    for (const svg of svgs.slice(0, 2)) for (const word of ['base', 'more', 'urgent', 'routine', 'clinic · by class']) expect(svg).toContain(`>${word}<`);
+    for (const svg of svgs.slice(2)) for (const word of ['base', 'more', '0-18w', '78w+']) expect(svg).toContain(`>${word}<`);
   });
 
   it('is left out when no groups differ', () => {
