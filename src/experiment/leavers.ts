@@ -39,6 +39,19 @@ function secondHalfSlope(day: readonly number[], list: readonly number[], warmup
   return sxx > 0 ? (7 * sxy) / sxx : 0;
 }
 
+/** Least samples in the second half of the measured period for a growth that means something. */
+export const MIN_GROWTH_SAMPLES = 4;
+
+/**
+ * Samples of a run's lists in the second half of its measured period: the points the growth per
+ * week is fitted to (see {@link leaversOf}).
+ * @internal
+ */
+export function growthSamples(run: RunResult): number {
+  const from = run.warmup + (run.end - run.warmup) / 2;
+  return run.series.day.filter((d) => d >= from - 1e-9).length;
+}
+
 /** Patients who came to the pathway in a run: new arrivals plus those waiting at day 0. */
 function came(run: RunResult): number {
   return run.patients.arrived + run.patients.initial;

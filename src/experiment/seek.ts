@@ -9,7 +9,7 @@ import { cloneJson } from '../pathway/scenario-json.js';
 import { didYouMean, listNames } from '../pathway/scenario-names.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { applyVariant } from '../pathway/variants.js';
-import { leaversOf, upperBound } from './leavers.js';
+import { growthSamples, leaversOf, MIN_GROWTH_SAMPLES, upperBound } from './leavers.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
 import { refuseWarnings } from './scenario-paths.js';
@@ -147,7 +147,11 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
     const share = result.variants.base!.metrics[metric];
     if (!share) throw invalid('target', `the runs report no ${metric}`);
     const lower = lowerBound(share, confidence);
-    const leavers = leaversOf(result.variants.base!.replications);
+    const runs = result.variants.base!.replications;
+    if (noGrowth && growthSamples(runs[0]!) < MIN_GROWTH_SAMPLES) {
+      throw invalid('noGrowth', `needs at least ${MIN_GROWTH_SAMPLES} samples of the list in the second half of the measured period, the runs have ${growthSamples(runs[0]!)}: lower sampleEvery or lengthen the horizon`);
+    }
+    const leavers = leaversOf(runs);
     const leftUpper = maxLeft === undefined ? undefined : upperBound(leavers.leftShare, confidence);
     const growth = leavers.stages[options.stage]?.growthPerWeek;
     const growthLower = noGrowth && growth ? lowerBound(growth, confidence) : undefined;

@@ -299,7 +299,8 @@ export interface SeekOptions {
    * Also require that the list at `stage` does not grow: the one-sided lower confidence bound of
    * its growth per week (the least-squares slope over the second half of the measured period,
    * `StageLeavers.growthPerWeek`) must be ≤ 0, i.e. growth is not shown at the seek's confidence.
-   * A list that settles, or shrinks, passes; one that keeps growing fails.
+   * A list that settles, or shrinks, passes; one that keeps growing fails. Needs at least 4
+   * samples (`sampleEvery`) in that second half.
    */
   noGrowth?: boolean;
   /** Called after each evaluated capacity. */

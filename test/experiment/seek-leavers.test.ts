@@ -74,6 +74,8 @@ describe('seek with leavers', () => {
 
   it('names bad constraints', async () => {
     await expect(seekCapacity(clinic(true), { stage: 'clinic', target: 'seen', maxLeft: 5 })).rejects.toThrow(/maxLeft: expected a share between 0 and 1.*got 5/);
+    // 20 days sampled weekly (days 0, 7, 14): one sample in the second half, no growth to fit.
+    await expect(seekCapacity(clinic(true, 20), { stage: 'clinic', target: 'seen', noGrowth: true, workers: 1, replications: 2 })).rejects.toThrow(/noGrowth: needs at least 4 samples.*the runs have 1/);
   });
 });
 
