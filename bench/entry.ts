@@ -7,4 +7,5 @@
  */
 export { simulate, loadScenario, parseScenario, variantNames } from '../src/pathway/index.js';
 export { runExperiment } from '../src/experiment/index.js';
+export { patientRecordsFile } from '../src/experiment/records-file.js';
 export { Simulation, RandomStreams, compileDistribution } from '../src/core/index.js';

@@ -29,6 +29,12 @@
 // tandem-1e6 and tandem-1e7 also run the bare-JS reference loop (../shared/bench/tandem_limit.mjs,
 // looked for beside the repository, or where that fails bench/tandem-limit.mjs, the same loop)
 // in a child right after and print which ran, its rate and the ratio.
+//   records-1e6     tandem.yaml with 1e6 / 1e7 arrivals, every patient's record streamed as JSON
+//   records-1e7     Lines to a temporary file (patientRecordsFile, deleted after), under the same
+//                   512 MB heap limit: recordsPerSecond (records ÷ wall seconds of the run),
+//                   peakHeapMB (sampled as it runs) and peakRssMB must not grow with the patients;
+//                   simSecondsWithout is the same run without records
+//   records-objects-1e6  the same, records built but the sink discards them (the recorder's own cost)
 //
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
@@ -40,7 +46,8 @@
 //                   --entry.worker src/experiment/worker.ts --format esm -d bench/out/dist`, then
 //                   CAREPATH_DIST=bench/out/dist/entry.js node bench/run.mjs
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, appendFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -63,6 +70,10 @@ const CASES = {
   'england-104w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '104w') },
   'england-208w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '208w') },
   import: { heapMB: 512, run: (m, q) => importCase(q ? 3 : 9) },
+  // The same heap limit for 1e6 and 1e7 patients: records must stream, not accumulate.
+  'records-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'file') },
+  'records-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'file') },
+  'records-objects-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'objects') },
 };
 
 const args = process.argv.slice(2);
@@ -110,13 +121,16 @@ if (child >= 0) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The package's root with its `carepath/kernel` subpath (built next to it as kernel.js; a
- * bench/entry.ts bundle has both in one file).
+ * The package's root with its `carepath/kernel` and `carepath/node` subpaths (built next to it as
+ * kernel.js and node.js; a bench/entry.ts bundle has them all in one file).
  */
 async function loadDist() {
-  const root = await import(distUrl());
-  const kernel = new URL('./kernel.js', distUrl());
-  return existsSync(fileURLToPath(kernel)) ? { ...root, ...(await import(kernel.href)) } : root;
+  let mod = await import(distUrl());
+  for (const sub of ['./kernel.js', './node.js']) {
+    const url = new URL(sub, distUrl());
+    if (existsSync(fileURLToPath(url))) mod = { ...mod, ...(await import(url.href)) };
+  }
+  return mod;
 }
 
 function distUrl() {
@@ -296,4 +310,42 @@ function importCase(rounds) {
   for (const k of ['esm', 'cjs', 'validate']) if (out[`${k}CpuMs`] !== null) out[`${k}OverBareMs`] = out[`${k}CpuMs`] - out.bareCpuMs;
   out.peakRssMB = peakRssMB();
   return out;
+}
+
+/**
+ * Patient records of a tandem run of `arrivals` patients: to a JSON Lines file (`file`), or built
+ * and dropped (`objects`). The peak heap is sampled from the progress callback (no allocation in
+ * the engine's loop), so it shows the recorder holding only patients still in the pathway.
+ */
+function recordsCase(mod, arrivals, sinkKind) {
+  need(mod, 'simulate', 'loadScenario', 'parseScenario', 'patientRecordsFile');
+  const base = mod.loadScenario(resolve(scenarios, 'tandem.yaml'));
+  const s = mod.parseScenario({ ...base, horizon: arrivals / 10 });
+  const without = timed(() => mod.simulate(s)).seconds;
+  const file = resolve(tmpdir(), `carepath-bench-records-${process.pid}.jsonl`);
+  const out = sinkKind === 'file' ? mod.patientRecordsFile(file) : null;
+  let records = 0;
+  const sink = out ? { write: (r) => (records++, out.sink.write(r)) } : { write: () => void records++ };
+  let peakHeap = 0;
+  const onProgress = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+  globalThis.gc?.();
+  const { value: r, seconds, cpuSeconds } = timed(() => mod.simulate(s, { patients: sink, onProgress }));
+  let bytes = 0;
+  if (out) {
+    out.close();
+    bytes = statSync(file).size;
+    rmSync(file);
+  }
+  const patients = r.patients.arrived + r.patients.initial;
+  if (records !== patients) throw new Error(`${records} records for ${patients} patients`);
+  return {
+    ...rates(patients, r.events, seconds, cpuSeconds),
+    sink: sinkKind,
+    records,
+    recordsPerSecond: Math.round(records / seconds),
+    recordsPerCpuSecond: Math.round(records / cpuSeconds),
+    ...(bytes ? { fileMB: Math.round(bytes / 2 ** 20), writeMBPerSecond: Math.round(bytes / 2 ** 20 / seconds) } : {}),
+    peakHeapMB: Math.round((peakHeap / 2 ** 20) * 10) / 10,
+    simSecondsWithout: Math.round(without * 1000) / 1000,
+  };
 }

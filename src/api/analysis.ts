@@ -28,6 +28,7 @@ export type { WaitMethod, StageWait, StageAnalysis, PhaseStage, AnalysisPhase, N
 export { DEFAULT_REPLICATIONS, DEFAULT_PRECISION_MIN } from '../experiment/run.js';
 export { sweepGrid, scenarioAt } from '../experiment/sweep.js';
 export { stageCapacity, withStageCapacity } from '../experiment/seek.js';
+export { leaversOf, upperBound } from '../experiment/leavers.js';
 export type { SeekableKind } from '../pathway/capacity.js';
 export { mser, warmupWarning, type MserResult } from '../experiment/mser.js';
 export { getPath, setPath, numberAt } from '../experiment/paths.js';
@@ -61,6 +62,8 @@ export type {
   SimulateFn,
   SweepPoint,
   SeekEvaluation,
+  Leavers,
+  StageLeavers,
   WarmupOptions,
   WarmupSuggestion,
 } from '../experiment/types.js';

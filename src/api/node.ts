@@ -18,3 +18,4 @@ export { writeFileAtomic, type AtomicData } from '../report/atomic.js';
 export { WorkerPool, type Executor } from '../experiment/pool.js';
 export type { WorkerTask } from '../experiment/worker-protocol.js';
 export { Checkpoint, type CheckpointLine } from '../experiment/checkpoint.js';
+export { patientRecordsFile, LineWriter, type PatientRecordsFile } from '../experiment/records-file.js';

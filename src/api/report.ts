@@ -19,6 +19,8 @@ export {
   stageWaitsChartSpec,
   utilisationChartSpec,
   bottleneckChartSpec,
+  waitedBandsChartSpec,
+  groupWaitsChartSpec,
   answerStage,
   answerStageChartSpec,
   reportChartSpecs,

@@ -4,10 +4,9 @@
  * run's `variant` and `replication` in front.
  * @module
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { SimulateFn } from '../experiment/types.js';
+import { patientRecordsFile } from '../experiment/records-file.js';
 import { simulate } from '../pathway/index.js';
-import type { PatientSink } from '../pathway/run/records.js';
 
 /**
  * A simulator that streams every run's patient records to `path` (created or truncated), and
@@ -18,17 +17,12 @@ import type { PatientSink } from '../pathway/run/records.js';
  * records.close();
  */
 export function patientRecordsTo(path: string, sample = 1): { simulate: SimulateFn; close: () => void } {
-  const fd = openSync(path, 'w');
+  const file = patientRecordsFile(path, sample);
   return {
     simulate: (scenario, options = {}) => {
-      const variant = options.variant ?? 'base';
-      const replication = options.replication ?? 0;
-      const sink: PatientSink = {
-        sample,
-        write: (r) => writeSync(fd, `${JSON.stringify({ variant, replication, ...r })}\n`),
-      };
-      return simulate(scenario, { ...options, patients: sink });
+      file.tag({ variant: options.variant ?? 'base', replication: options.replication ?? 0 });
+      return simulate(scenario, { ...options, patients: file.sink });
     },
-    close: () => closeSync(fd),
+    close: () => file.close(),
   };
 }

@@ -7,6 +7,7 @@ export { runExperiment, runExperimentSync, DEFAULT_REPLICATIONS, DEFAULT_PRECISI
 export { mergeExperiments } from './merge.js';
 export { runSweep, sweepGrid, scenarioAt } from './sweep.js';
 export { seekCapacity, stageCapacity, withStageCapacity } from './seek.js';
+export { leaversOf, upperBound } from './leavers.js';
 export { suggestWarmup } from './warmup.js';
 export { mser, warmupWarning, type MserResult } from './mser.js';
 export { getPath, setPath } from './paths.js';

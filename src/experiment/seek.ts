@@ -9,6 +9,7 @@ import { cloneJson } from '../pathway/scenario-json.js';
 import { didYouMean, listNames } from '../pathway/scenario-names.js';
 import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 import { applyVariant } from '../pathway/variants.js';
+import { growthSamples, leaversOf, MIN_GROWTH_SAMPLES, upperBound } from './leavers.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { DEFAULT_REPLICATIONS, resolveWorkers, runExperimentWith } from './run.js';
 import { refuseWarnings } from './scenario-paths.js';
@@ -79,6 +80,13 @@ export function withStageCapacity(scenario: Scenario, stage: string, capacity: n
  * last failing and the first passing capacity. This assumes the share does not fall when
  * capacity rises. When even `max` misses the goal, `met` is false and `capacity` is `max`. A
  * scenario with validation warnings is refused unless `allowWarnings` is set.
+ *
+ * A capacity can meet the goal while patients leave untreated (with `patience`, an overloaded
+ * list sheds patients instead of growing, and those served may still be quick): every
+ * evaluation, and the result, state the leavers and those still waiting at the end
+ * (`leavers`, see {@link leaversOf}). `maxLeft` (the share who leave untreated) and `noGrowth`
+ * (the stage's list does not grow) add constraints that the capacity must also meet, with the
+ * same confidence; both fall as capacity rises, so the search stays a bisection.
  * @example
  * ```ts
  * import { loadScenario, seekCapacity } from 'carepath';
@@ -110,6 +118,12 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const seed = options.seed ?? (typeof (scenario as Json).seed === 'number' ? ((scenario as Json).seed as number) : undefined);
   const metric = `targets.${options.target}.share`;
+  const { maxLeft, noGrowth } = options;
+  if (maxLeft !== undefined && !(typeof maxLeft === 'number' && maxLeft >= 0 && maxLeft <= 1)) {
+    throw invalid('maxLeft', `expected a share between 0 and 1 (0.05: no more than 5% leave untreated), got ${describeValue(maxLeft)}`);
+  }
+  if (noGrowth !== undefined && typeof noGrowth !== 'boolean') throw invalid('noGrowth', `expected true or false, got ${describeValue(noGrowth)}`);
+  const constraints = { ...(maxLeft !== undefined ? { maxLeft } : {}), ...(noGrowth ? { noGrowth } : {}) };
 
   const workers = resolveWorkers(options, patched);
   const pool: Executor | undefined = workers > 1 ? new WorkerPool(workers) : undefined;
@@ -133,7 +147,24 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
     const share = result.variants.base!.metrics[metric];
     if (!share) throw invalid('target', `the runs report no ${metric}`);
     const lower = lowerBound(share, confidence);
-    const e: SeekEvaluation = { capacity, share, lower, met: lower >= goal };
+    const runs = result.variants.base!.replications;
+    if (noGrowth && growthSamples(runs[0]!) < MIN_GROWTH_SAMPLES) {
+      throw invalid('noGrowth', `needs at least ${MIN_GROWTH_SAMPLES} samples of the list in the second half of the measured period, the runs have ${growthSamples(runs[0]!)}: lower sampleEvery or lengthen the horizon`);
+    }
+    const leavers = leaversOf(runs);
+    const leftUpper = maxLeft === undefined ? undefined : upperBound(leavers.leftShare, confidence);
+    const growth = leavers.stages[options.stage]?.growthPerWeek;
+    const growthLower = noGrowth && growth ? lowerBound(growth, confidence) : undefined;
+    const met = lower >= goal && (leftUpper === undefined || leftUpper <= maxLeft!) && (growthLower === undefined || growthLower <= 0);
+    const e: SeekEvaluation = {
+      capacity,
+      share,
+      lower,
+      met,
+      leavers,
+      ...(leftUpper !== undefined ? { leftUpper } : {}),
+      ...(growthLower !== undefined ? { growthLower } : {}),
+    };
     cache.set(capacity, e);
     evaluations.push(e);
     options.onEvaluation?.(e);
@@ -170,7 +201,7 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
       }
       if (Number.isNaN(hi)) {
         const last = cache.get(lo)!;
-        return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: lo, current, goal, confidence, share: last.share, evaluations, met: false };
+        return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: lo, current, goal, confidence, share: last.share, evaluations, met: false, leavers: last.leavers, constraints };
       }
     }
     while (hi - lo > 1) {
@@ -179,7 +210,7 @@ export async function seekCapacity(scenario: Scenario, options: SeekOptions): Pr
       else lo = mid;
     }
     const best = cache.get(hi)!;
-    return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: hi, current, goal, confidence, share: best.share, evaluations, met: true };
+    return { stage: options.stage, target: options.target, variant, unit: unit(kind), capacity: hi, current, goal, confidence, share: best.share, evaluations, met: true, leavers: best.leavers, constraints };
   } finally {
     await pool?.close();
   }

@@ -7,6 +7,7 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../pathway/sce
 import { cloneJson } from '../pathway/scenario-json.js';
 import { splitPath, setPath } from './paths.js';
 import { checkScenarioPath, refuseWarnings } from './scenario-paths.js';
+import { leaversOf } from './leavers.js';
 import { type Executor, WorkerPool } from './pool.js';
 import { resolveWorkers, runExperimentWith } from './run.js';
 import type { ExperimentOptions, SweepOptions, SweepPoint, SweepResult } from './types.js';
@@ -69,7 +70,8 @@ function checkSet(set: unknown): asserts set is Record<string, unknown[]> {
  * outermost). Each point's scenario is validated before anything runs, so a bad value fails fast.
  * A point whose scenario has validation warnings (say, a stage no longer reachable) is an error
  * unless `allowWarnings` is set. Every point uses the same seed and replication indices (common
- * random numbers across points).
+ * random numbers across points). Each point also states, per variant, the patients who left
+ * untreated and those still waiting at the end, in total and per stage (`leavers`, see {@link leaversOf}).
  * @example
  * ```ts
  * import { loadScenario, runSweep } from 'carepath';
@@ -96,7 +98,8 @@ export async function runSweep(scenario: Scenario, options: SweepOptions): Promi
     for (let i = 0; i < grid.length; i++) {
       const opts: ExperimentOptions = { ...experiment, workers };
       const result = await runExperimentWith(scenarios[i]!, opts, pool);
-      points.push({ values: grid[i]!, result });
+      const leavers = Object.fromEntries(Object.entries(result.variants).map(([v, r]) => [v, leaversOf(r.replications)]));
+      points.push({ values: grid[i]!, result, leavers });
       onPoint?.({ index: i, total: grid.length, values: grid[i]! });
     }
   } finally {

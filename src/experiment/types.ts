@@ -226,6 +226,32 @@ export interface SweepPoint {
   values: Record<string, unknown>;
   /** The experiment run at this point. */
   result: ExperimentResult;
+  /** Variant name → patients who left untreated and who were still waiting at the end, in total and per stage. */
+  leavers: Record<string, Leavers>;
+}
+
+/** Leavers and the unfinished at one stage, over replications (see `leaversOf`). */
+export interface StageLeavers {
+  /** Patients who gave up waiting on the stage's list (left untreated), in the measured period. */
+  left: MetricSummary;
+  /** Patients on the stage's list at the end. */
+  waitingAtEnd: MetricSummary;
+  /** Slope of the stage's list (patients per week) over the second half of the measured period. */
+  growthPerWeek: MetricSummary;
+}
+
+/** Leavers and the unfinished of one variant, over replications (see `leaversOf`). */
+export interface Leavers {
+  /** Patients who gave up waiting (left untreated) over the whole run, all stages. */
+  left: MetricSummary;
+  /** `left` ÷ patients who came (new arrivals plus those waiting at day 0). */
+  leftShare: MetricSummary;
+  /** Patients on any list at the end. */
+  waitingAtEnd: MetricSummary;
+  /** Slope of the whole waiting list (patients per week) over the second half of the measured period. */
+  growthPerWeek: MetricSummary;
+  /** Stage id → the same for that stage. */
+  stages: Record<string, StageLeavers>;
 }
 
 /** The outcome of {@link runSweep}. */
@@ -263,6 +289,20 @@ export interface SeekOptions {
   seed?: number;
   /** Run even when the scenario has validation warnings; by default the search is refused. */
   allowWarnings?: boolean;
+  /**
+   * Also require that at most this share of patients leave untreated (give up waiting, anywhere
+   * in the pathway), with the same one-sided confidence: the upper bound of the mean share
+   * (`Leavers.leftShare`) must be ≤ `maxLeft`. E.g. 0.05: "no more than 5% leave untreated".
+   */
+  maxLeft?: number;
+  /**
+   * Also require that the list at `stage` does not grow: the one-sided lower confidence bound of
+   * its growth per week (the least-squares slope over the second half of the measured period,
+   * `StageLeavers.growthPerWeek`) must be ≤ 0, i.e. growth is not shown at the seek's confidence.
+   * A list that settles, or shrinks, passes; one that keeps growing fails. Needs at least 4
+   * samples (`sampleEvery`) in that second half.
+   */
+  noGrowth?: boolean;
   /** Called after each evaluated capacity. */
   onEvaluation?: (e: SeekEvaluation) => void;
   /** Advanced: see {@link ExperimentOptions.simulate}. */
@@ -279,8 +319,14 @@ export interface SeekEvaluation {
   share: MetricSummary;
   /** The one-sided lower confidence bound of the share compared with the goal. */
   lower: number;
-  /** True when `lower` ≥ the goal. */
+  /** True when `lower` ≥ the goal and every constraint (`maxLeft`, `noGrowth`) asked for holds. */
   met: boolean;
+  /** Patients who left untreated and who were still waiting at the end, at this capacity. */
+  leavers: Leavers;
+  /** With `maxLeft`: the one-sided upper confidence bound of the share who left untreated. */
+  leftUpper?: number;
+  /** With `noGrowth`: the one-sided lower confidence bound of the stage's list growth per week. */
+  growthLower?: number;
 }
 
 /** The outcome of {@link seekCapacity}. */
@@ -305,8 +351,12 @@ export interface SeekResult {
   share: MetricSummary;
   /** Every capacity evaluated, in the order tried. */
   evaluations: SeekEvaluation[];
-  /** False when even the largest capacity allowed (`max`) misses the goal. */
+  /** False when even the largest capacity allowed (`max`) misses the goal (or a constraint). */
   met: boolean;
+  /** Patients who left untreated and who were still waiting at the end, at `capacity`. */
+  leavers: Leavers;
+  /** The constraints the search respected besides the goal (as given in the options). */
+  constraints: { maxLeft?: number; noGrowth?: boolean };
 }
 
 /** Options of `suggestWarmup`. */

@@ -25,6 +25,7 @@ import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
 import { ArrivalPath } from './run/arrival-path.js';
 import { economicsResult } from './run/costs.js';
+import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
@@ -68,6 +69,8 @@ export class Engine {
   private readonly rec: Recorder | null;
   /** Counts, clocks, breakdowns and records told of each move (run/measures.ts). */
   private readonly measures: RunMeasures;
+  /** Branches marked as re-referrals of the same episode (run/rereferral.ts), or null. */
+  private readonly reref: Rereferrals | null;
   private readonly routing: RoutingTable;
   /** DNAs, cancellations and lead times (run/losses.ts), or null when no stage has any. */
   private readonly losses: Losses | null;
@@ -133,6 +136,7 @@ export class Engine {
     this.stats = new Statistics(model, this.sim, this.waiting, this.capacity);
     this.measures = RunMeasures.create(model, this.sim, this.store, this.stats, clocks, options.patients && streams.stream('records'), options.patients, this.seed, this.replication);
     this.rec = this.measures.rec;
+    this.reref = Rereferrals.of(model);
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
     this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON, K_DEADLINES);
@@ -376,6 +380,7 @@ export class Engine {
     if (this.kind[s] === CAP_SERVERS) this.drain(s);
     if (next === EXIT) this.exit(p);
     else {
+      if (this.reref !== null && this.reref.marked(s, next)) this.measures.returned(p); // a new clock, as a missed patient's return
       store.setJoined(p, this.sim.now);
       this.enterStage(p, next);
     }

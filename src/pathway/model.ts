@@ -71,6 +71,8 @@ export interface ModelBranch {
    * index, or null (always matches).
    */
   if: { kind: 'positive' } | { kind: 'negative' } | { kind: 'class'; classIndex: number } | null;
+  /** Set when the branch is a re-referral of the same episode (the pathway clock restarts, see run/rereferral.ts). */
+  rereferral?: 'same-episode';
 }
 
 /** One stage of a {@link Model}: capacity over time, service, queue discipline, patience, test and routing. */

@@ -190,6 +190,7 @@ function buildModel(s: Scenario, variant: string): Model {
             : b.if === 'negative'
               ? { kind: 'negative' }
               : { kind: 'class', classIndex: classIndex(b.if) },
+      ...(b.rereferral ? { rereferral: b.rereferral } : {}),
     }));
     return {
       id,

@@ -30,7 +30,7 @@
  *   mon, wed, fri gives 3, 2, 2); `per: day` gives each listed day `slots`. `service` and
  *   `patience` are distributions (service default 0; patience default: never leaves). `queue`
  *   is `fifo` (default) or `priority`. `test: { detects, sensitivity, specificity, onPositive?:
- *   { class }, missed?: { share, after, to } }`. `next: [{ to, p?, if? }]`: ordered branches;
+ *   { class }, missed?: { share, after, to } }`. `next: [{ to, p?, if?, rereferral? }]`: ordered branches;
  *   `to` is a stage or `exit`, `p` in (0, 1], `if` is `positive`, `negative` or a class name;
  *   no `next` means exit. The stage id `exit` is reserved.
  * - `targets: { NAME: { until, within, goal, description?, from? } }`: `until` is an event or a

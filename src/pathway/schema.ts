@@ -283,8 +283,15 @@ const Branch = strict(
     if: reference('positive, negative or a class name')
       .optional()
       .meta({ description: '`positive`/`negative` (the last test result) or a class name.' }),
+    rereferral: z
+      .literal('same-episode', expecting('"same-episode" (a new referral of the same episode), or leave it out'))
+      .optional()
+      .meta({
+        description:
+          'Taking this branch is a re-referral of the same episode: the pathway clock restarts (as the official standards count a new referral), the first-presentation clock keeps running (as for a missed patient who comes back).',
+      }),
   },
-  'a branch { to, p?, if? }',
+  'a branch { to, p?, if?, rereferral? }',
 );
 
 const Stage = strict(
@@ -300,7 +307,7 @@ const Stage = strict(
       .optional()
       .meta({ description: 'Starting service here is a first treatment (default: any stage that is not a test and exits after).' }),
     next: z
-      .array(Branch, expecting('a list of branches { to, p?, if? }'))
+      .array(Branch, expecting('a list of branches { to, p?, if?, rereferral? }'))
       .optional()
       .meta({ description: 'Ordered branches; no `next` means exit.' }),
     sessions: Sessions.optional(),

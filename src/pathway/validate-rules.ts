@@ -281,6 +281,18 @@ function checkBranches(
     }
   }
 
+  // A re-referral restarts the clock when the patient reaches its stage, so it must lead to one;
+  // the engine knows a re-referral by its destination, so branches to one stage must agree.
+  next.forEach((b, j) => {
+    if (own(b, 'rereferral') === undefined) return;
+    const to = own(b, 'to');
+    if (to === 'exit') error(joinPath(joinPath(path, 'next'), j), 'a re-referral must lead to a stage, not to exit');
+    const other = next.findIndex((a, i) => i !== j && own(a, 'to') === to && own(a, 'rereferral') === undefined);
+    if (other >= 0) {
+      error(joinPath(joinPath(path, 'next'), j), `branch [${other}] also leads to ${String(to)} without rereferral; mark both or neither`);
+    }
+  });
+
   // A branch without p takes every patient it matches: later branches with the same `if` (or any
   // later branch, after an unconditional one) are never taken.
   branches.forEach((b, j) => {

@@ -44,6 +44,8 @@ const CAPTIONS: Record<string, string> = {
   'waiting-list':
     'How to read: where the shaded bands of two variants do not overlap, the difference is far larger than chance variation between runs.',
   'stage-lists': 'A list that climbs steadily means that stage cannot keep up with the patients sent to it.',
+  'waited-bands': 'The RTT shape: a growing red top means more patients waiting over a year (52, 65 and 78-week waiters).',
+  'group-waits': 'Urgent against routine, true cases against the rest: where a variant helps one group at the cost of another.',
   targets: 'A dot left of the red line misses the goal. The whisker is the 95% confidence interval of the mean over runs.',
   'stage-waits': 'Only stages with limited capacity are shown; stages without a limit are pure delays with no list.',
   utilisation: 'Slots or server time used. A stage near 100% has no slack: its list and waits grow.',
@@ -357,9 +359,9 @@ export async function renderReport(input: ReportInput): Promise<string> {
     headerHtml(info, experiment, startDate),
     answerHtml(input, info, colours, chart('answer-stage')),
     pathwaySectionHtml(input.scenario, analyses, variantsOf(experiment)),
-    `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}</section>`,
+    `<section id="lists"><h2>Waiting lists over time</h2>${chart('waiting-list')}${chart('stage-lists')}${chart('waited-bands')}</section>`,
     svgs.targets ? `<section id="standards"><h2>Waiting-time standards</h2>${chart('targets')}</section>` : '',
-    `<section id="stages"><h2>Waits and utilisation by stage</h2>${chart('stage-waits')}${chart('utilisation')}</section>`,
+    `<section id="stages"><h2>Waits and utilisation by stage</h2>${chart('stage-waits')}${chart('group-waits')}${chart('utilisation')}</section>`,
     poolsBlockingHtml(experiment),
     svgs.bottleneck
       ? `<section id="bottleneck"><h2>The bottleneck (theory)</h2>${chart('bottleneck')}${analysisTablesHtml(experiment, analyses, colours)}</section>`

@@ -14,6 +14,8 @@ export {
   stageWaitsChartSpec,
   utilisationChartSpec,
   bottleneckChartSpec,
+  waitedBandsChartSpec,
+  groupWaitsChartSpec,
   answerStage,
   answerStageChartSpec,
   reportChartSpecs,

@@ -225,7 +225,7 @@ describe.concurrent('other commands', () => {
     const r = await cli(['sweep', file, '--set', 'stages.treatment.capacity.slots=6,9', '-r', '2', '-w', '1']);
     expect(r.stderr).not.toMatch(/carepath:/);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n').filter((l) => /^\s*(6|9)\s+base\b/.test(l));
+    const lines = r.stdout.split('\n\n')[0]!.split('\n').filter((l) => /^\s*(6|9)\s+base\b/.test(l));
     expect(lines).toHaveLength(2);
   });
 
@@ -252,6 +252,40 @@ describe.concurrent('other commands', () => {
     expect(result.stage).toBe('scan');
     expect(typeof result.capacity).toBe('number');
     expect(result.evaluations.length).toBeGreaterThan(0);
+  });
+
+  it('seek and sweep state leavers and the unfinished; seek takes --max-left and --no-growth', async ({ expect }) => {
+    const file = join(tempDir(), 'clinic.yaml');
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'name: clinic with patience',
+        'seed: 11',
+        'horizon: 100',
+        'arrivals: { referrals: { to: clinic, rate: { perDay: 10 } } }',
+        'stages:',
+        '  clinic: { capacity: 9, service: { dist: exponential, mean: 1 }, patience: { dist: exponential, mean: 2 } }',
+        'targets: { seen: { until: [clinic.start], within: 14, goal: 0.9 } }',
+      ].join('\n'),
+    );
+    const seek = await cli(['seek', file, '--stage', 'clinic', '--target', 'seen', '-r', '3', '-w', '1', '--max-left', '5%', '--no-growth']);
+    expect(seek.stderr).not.toMatch(/carepath:/);
+    expect(seek.code).toBe(0);
+    expect(seek.stdout).toMatch(/with at most 5\.0% leaving untreated and no growth of the clinic list/);
+    expect(seek.stdout).toMatch(/patients left untreated and [\d,]+ were still waiting at the end/);
+    expect(seek.stdout).toMatch(/left, upper bound/);
+    const json = JSON.parse((await cli(['seek', file, '--stage', 'clinic', '--target', 'seen', '-r', '3', '-w', '1', '--max-left', '0.05', '--json'])).stdout);
+    expect(json.constraints).toEqual({ maxLeft: 0.05 });
+    expect(json.capacity).toBeGreaterThan(10); // Erlang-A: more than the arrival rate for ≤ 5% leaving
+    expect(json.leavers.leftShare.mean).toBeLessThanOrEqual(0.05);
+    const sweep = await cli(['sweep', file, '--set', 'stages.clinic.capacity=8,12', '-r', '2', '-w', '1']);
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout).toMatch(/left untreated/);
+    expect(sweep.stdout).toMatch(/By stage: left untreated \/ still waiting at the end/);
+    const left = sweep.stdout.split('\n').filter((l) => /^(8|12)\s+base\b.*\(\d/.test(l)).map((l) => Number(/([\d,]+) \(\d/.exec(l)![1]!.replace(/,/g, '')));
+    expect(left).toHaveLength(2);
+    expect(left[0]!).toBeGreaterThan(left[1]!);
   });
 
   it('--help of a command shows examples', async ({ expect }) => {

@@ -125,7 +125,7 @@ describe('schema rules: each message names the path, the value and what was expe
     expect(at(e, 'horizn')).toBe('unknown field "horizn" (did you mean "horizon"?)');
     expect(at(e, 'stages.clinic.capcity')).toBe('unknown field "capcity" (did you mean "capacity"?)');
     expect(at(e, 'arrivals.referrals.rate.perWek')).toBe('unknown field "perWek" (did you mean "perWeek"?)');
-    expect(at(e, 'stages.clinic.next[0].prob')).toBe('unknown field "prob"; the fields here are to, p, if');
+    expect(at(e, 'stages.clinic.next[0].prob')).toBe('unknown field "prob"; the fields here are to, p, if, rereferral');
     expect(at(e, 'stages.treatment.colour')).toBe(
       'unknown field "colour"; the fields here are capacity, service, queue, patience, dna, cancellations, leadTime, test, treatment, next, sessions, calendar, uses, places',
     );

@@ -11,6 +11,7 @@ import { formatSummary } from '../../report/tables.js';
 import type { CliIO } from '../io.js';
 import { progressBar } from '../io.js';
 import { collectList, collectSet, integer, positiveInt } from '../options.js';
+import { formatLeft, stageLeaversTable } from '../leavers.js';
 import { checkVariants, readScenario } from '../scenario.js';
 
 interface SweepFlags {
@@ -81,21 +82,28 @@ Examples:
       const first = sweep.points[0]?.result;
       const targets = first ? targetIds(first) : [];
       const rows: string[][] = [];
+      const byStage: { label: string[]; leavers: (typeof sweep.points)[number]['leavers'][string] }[] = [];
       for (const point of sweep.points) {
         for (const v of variantsOf(point.result)) {
           const waiting = metricSummary(point.result, v, metricPath.waitingAtEnd);
+          const label = [...sweep.paths.map((p) => show(point.values[p])), v];
+          const leavers = point.leavers[v];
           rows.push([
-            ...sweep.paths.map((p) => show(point.values[p])),
-            v,
+            ...label,
             waiting ? formatNumber(waiting.mean) : '–',
+            leavers ? formatLeft(leavers) : '–',
             ...targets.map((t) => formatSummary('share', metricSummary(point.result, v, metricPath.targetShare(t)))),
           ]);
+          if (leavers) byStage.push({ label, leavers });
         }
       }
-      const header = [...sweep.paths, 'variant', 'waiting at end', ...targets.map((t) => humanise(t))];
+      const header = [...sweep.paths, 'variant', 'waiting at end', 'left untreated', ...targets.map((t) => humanise(t))];
       io.out(`${formatTextTable(rows, { header, align: header.map((_, i) => (i < sweep.paths.length + 1 ? 'left' : 'right')) })}\n`);
+      io.out(`\nLeft untreated: patients who gave up waiting (share of all who came); waiting at end: still on a list when the run ends. Means over ${flags.replications} replications.\n`);
       if (targets.length > 0) {
-        io.out(`\nTarget shares: share of patients within the standard's time, mean (95% CI) over ${flags.replications} replications.\n`);
+        io.out(`Target shares: share of patients within the standard's time, mean (95% CI).\n`);
       }
+      const stages = stageLeaversTable([...sweep.paths, 'variant'], byStage);
+      if (stages) io.out(`\nBy stage: left untreated / still waiting at the end (means)\n${stages}\n`);
     });
 }

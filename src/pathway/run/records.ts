@@ -51,7 +51,7 @@ export interface PatientRecord {
   class: string;
   /** Conditions the patient truly has. */
   conditions: string[];
-  /** Times a missed patient came back (each starts a new pathway clock). */
+  /** Times a missed patient came back, or was re-referred as the same episode (each starts a new pathway clock). */
   returns: number[];
   /** Stage visits in order. */
   visits: StageVisit[];
@@ -90,7 +90,8 @@ export function jsonLinesSink(write: (line: string) => void, sample?: number): P
 
 /** Builds records as the engine moves patients. */
 export class Recorder {
-  private readonly open = new Map<number, PatientRecord>();
+  /** Row → the record of the patient in it (undefined: not recorded). Rows are reused, so this stays as long as the store. */
+  private readonly open: (PatientRecord | undefined)[] = [];
   private next = 0;
   private readonly sample: number;
   /** Set by the engine when the scenario has progression models: records then carry states. */
@@ -110,10 +111,14 @@ export class Recorder {
   /** A new patient (arrival, or waiting at day 0): recorded with probability `sample`. */
   begin(p: number): void {
     const id = this.next++;
-    if (this.sample < 1 && !(this.rng() < this.sample)) return;
+    if (this.sample < 1 && !(this.rng() < this.sample)) {
+      if (p < this.open.length) this.open[p] = undefined;
+      return;
+    }
     const store = this.store;
     const cond = store.cond(p);
-    this.open.set(p, {
+    while (this.open.length <= p) this.open.push(undefined);
+    this.open[p] = {
       id,
       arrival: store.first(p),
       class: this.model.classes[store.cls(p)]!,
@@ -123,11 +128,11 @@ export class Recorder {
       outcome: 'in-pathway',
       left: null,
       pathwayStart: store.first(p),
-    });
+    };
   }
 
   join(p: number, s: number): void {
-    this.open.get(p)?.visits.push({ stage: this.model.stages[s]!.id, joined: this.store.joined(p), start: null, end: null, test: null, outcome: 'waiting' });
+    this.open[p]?.visits.push({ stage: this.model.stages[s]!.id, joined: this.store.joined(p), start: null, end: null, test: null, outcome: 'waiting' });
   }
 
   start(p: number, now: number): void {
@@ -148,7 +153,7 @@ export class Recorder {
   }
 
   returned(p: number, now: number): void {
-    const r = this.open.get(p);
+    const r = this.open[p];
     if (r) {
       r.returns.push(now);
       r.pathwayStart = now;
@@ -167,16 +172,16 @@ export class Recorder {
 
   /** The end of the run: the records of everyone still in the pathway, in row order. */
   flush(): void {
-    const rows = [...this.open.keys()].sort((a, b) => a - b);
-    for (const p of rows) {
-      const r = this.open.get(p)!;
+    for (let p = 0; p < this.open.length; p++) {
+      const r = this.open[p];
+      if (r === undefined) continue;
       const v = r.visits[r.visits.length - 1];
       const state = this.store.state(p);
       if (v && v.end === null) v.outcome = state === WAITING ? 'waiting' : state === IN_SERVICE ? 'in-service' : v.outcome;
       if (this.progression !== null) this.addStates(p, r, this.model.warmup + this.model.horizon);
       this.sink.write(r);
     }
-    this.open.clear();
+    this.open.length = 0;
   }
 
   /**
@@ -214,17 +219,17 @@ export class Recorder {
   }
 
   private last(p: number): StageVisit | undefined {
-    const r = this.open.get(p);
+    const r = this.open[p];
     return r?.visits[r.visits.length - 1];
   }
 
   private close(p: number, outcome: 'exited' | 'abandoned', now: number): void {
-    const r = this.open.get(p);
+    const r = this.open[p];
     if (!r) return;
     r.outcome = outcome;
     r.left = now;
     if (this.progression !== null) this.addStates(p, r, now);
-    this.open.delete(p);
+    this.open[p] = undefined;
     this.sink.write(r);
   }
 }

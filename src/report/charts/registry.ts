@@ -13,15 +13,18 @@ import { bottleneckChartSpec } from './bottleneck.js';
 import { cePlaneChartSpec } from './ce-plane.js';
 import { ceacChartSpec } from './ceac.js';
 import { fitToWidth } from './fit.js';
+import { groupWaitsChartSpec } from './group-waits.js';
 import { stageListsChartSpec } from './stage-lists.js';
 import { stageWaitsChartSpec, utilisationChartSpec } from './stage-bars.js';
 import type { ChartOptions } from './style.js';
 import { targetsChartSpec } from './targets.js';
+import { waitedBandsChartSpec } from './waited-bands.js';
 import { waitingListChartSpec } from './waiting-list.js';
 
 export { BASE_COLOUR, chartConfig, variantColours, type ChartOptions } from './style.js';
 export { MAX_CHART_POINTS, thinIndices } from './bands.js';
 export { answerStage, answerStageChartSpec };
+export { waitedBandsChartSpec, groupWaitsChartSpec };
 export { waitingListChartSpec, stageListsChartSpec, targetsChartSpec, stageWaitsChartSpec, utilisationChartSpec, bottleneckChartSpec, cePlaneChartSpec, ceacChartSpec };
 
 /**
@@ -76,9 +79,10 @@ function busiestStages(experiment: ExperimentResult, stages: string[], n: number
 }
 
 /**
- * All the report's chart specs by file-friendly name (`answer-stage`, `waiting-list`, `stage-lists`, `targets`,
- * `stage-waits`, `utilisation`, `bottleneck`, and with economics `ce-plane` and `ceac`), in report order. Charts without data (no targets,
- * no analyses) are left out.
+ * All the report's chart specs by file-friendly name (`answer-stage`, `waiting-list`, `stage-lists`,
+ * `waited-bands`, `targets`, `stage-waits`, `group-waits`, `utilisation`, `bottleneck`, and with
+ * economics `ce-plane` and `ceac`), in report order. Charts without data (no weeks-waited series,
+ * no targets, no groups that differ materially, no analyses) are left out.
  * @example
  * ```ts
  * import { analyseVariants, loadScenario, runExperimentSync } from 'carepath';
@@ -109,8 +113,12 @@ export function reportChartSpecs(input: ChartInput): Record<string, TopLevelSpec
     'waiting-list': waitingListChartSpec(experiment, options),
     'stage-lists': stageListsChartSpec(experiment, barOptions),
   });
+  const bands = waitedBandsChartSpec(experiment, options);
+  if (bands) specs['waited-bands'] = bands;
   if (targetIds(experiment).length > 0) specs.targets = targetsChartSpec(experiment, options);
   specs['stage-waits'] = stageWaitsChartSpec(experiment, barOptions);
+  const groups = groupWaitsChartSpec(experiment, { ...options, stages: barOptions.stages ?? shown });
+  if (groups) specs['group-waits'] = groups;
   specs.utilisation = utilisationChartSpec(experiment, barOptions);
   if (analyses && Object.keys(analyses).length > 0) {
     specs.bottleneck = bottleneckChartSpec(analyses, {
