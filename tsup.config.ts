@@ -4,6 +4,9 @@ import { defineConfig } from 'tsup';
 // ESM + CJS with declarations; code they share goes into shared chunks in both formats, so a class
 // such as ValidationError is one class whichever subpath it is reached through. CLI and worker:
 // ESM entry points of their own, because the worker pool loads the worker by file path at run time.
+/** Gives the ESM output a `require` for the Node built-ins of bundled CommonJS code. */
+const ESM_REQUIRE = "import { createRequire as __carepathRequire } from 'node:module'; const require = __carepathRequire(import.meta.url);";
+
 export default defineConfig([
   {
     entry: {
@@ -23,16 +26,23 @@ export default defineConfig([
     // The worker pool finds its worker file from import.meta.url; in the CommonJS build this
     // shim provides it.
     shims: true,
-    // zod is bundled in: its ESM build is dozens of small modules, and resolving and linking them
-    // was most of the cost of importing carepath (about 65 ms of CPU; bundled, about 27 ms).
-    noExternal: ['zod'],
+    // zod and yaml are bundled in: zod's ESM build is dozens of small modules and yaml's Node
+    // build 74 CommonJS files, and resolving and loading them was most of the cost of importing
+    // carepath (zod about 65 ms of CPU, bundled about 27 ms; yaml about 40 ms).
+    noExternal: ['zod', 'yaml'],
+    // yaml's Node build is CommonJS and requires Node built-ins (`process`), which esbuild's ESM
+    // output can only do through a real `require`.
+    banner: ({ format }) => (format === 'esm' ? { js: ESM_REQUIRE } : {}),
   },
   {
     entry: { cli: 'src/cli/main.ts', worker: 'src/experiment/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    noExternal: ['zod'],
+    noExternal: ['zod', 'yaml'],
+    // yaml's Node build is CommonJS and requires Node built-ins (`process`), which esbuild's ESM
+    // output can only do through a real `require`.
+    banner: ({ format }) => (format === 'esm' ? { js: ESM_REQUIRE } : {}),
   },
   {
     // `carepath/browser` on its own: no chunks shared with the Node entries and no Node shims

@@ -270,6 +270,8 @@ function withReference(line, n) {
     referencePatientsPerSecond: Math.round(ref.patients_per_s),
     referenceWallSeconds: Math.round(ref.wall_s * 1000) / 1000,
     ratioToReference: Math.round((line.patientsPerSecond / ref.patients_per_s) * 100) / 100,
+    // On CPU time (steadier on a shared machine), when the reference reports it.
+    ...(ref.cpu_s > 0 ? { referenceCpuSeconds: Math.round(ref.cpu_s * 1000) / 1000, cpuRatioToReference: Math.round((ref.cpu_s / line.cpuSeconds) * 100) / 100 } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // carepath's copy of ../shared/bench/tandem_limit.mjs (the bare-JS reference for the tandem
 // bench cases), shipped because that file imports ../shared/analytic.mjs, which may be missing.
-// The event loop is unchanged; only the Erlang C figures are computed here (erlangTandem3).
+// The event loop is unchanged; only the Erlang C figures are computed here (erlangTandem3), and
+// the loop's CPU time is reported beside its wall time (cpu_s).
 //
 // tandem-3 'physical limit' DES in plain JavaScript (Node 20).
 //
@@ -137,6 +138,7 @@ export function run(nArrivals, seed = 1, warmup = 1000.0) {
   let maxHeap = 0;
 
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
 
   // first arrival
   {
@@ -219,6 +221,7 @@ export function run(nArrivals, seed = 1, warmup = 1000.0) {
   }
 
   const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const span = horizon - warmup;
   const an = erlangTandem3(LAM);
   const wq1 = w1 / n1, wq2 = w2 / n2;
@@ -226,6 +229,7 @@ export function run(nArrivals, seed = 1, warmup = 1000.0) {
     system: 'js-limit', version: '1', node: process.version,
     N: nArrivals, seed, horizon, warmup,
     wall_s: wall,
+    cpu_s: (cpu.user + cpu.system) / 1e6,
     arrivals, model_events: events,
     patients_per_s: arrivals / wall, model_events_per_s: events / wall,
     Wq1: wq1, Wq2: wq2, Lq1: w1 / span, Lq2: w2 / span, n1, n2,

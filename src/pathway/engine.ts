@@ -34,6 +34,7 @@ import { RunMeasures } from './run/measures.js';
 import { Patience } from './run/patience.js';
 import { ATTEND, Losses, REBOOK } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
+import { needsRowTail } from './run/row-tail.js';
 import { Statistics } from './run/stats.js';
 
 export type { DisciplineFunction, PatientView, RouteContext, SimulationHooks } from './run/hooks.js';
@@ -122,7 +123,7 @@ export class Engine {
     // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
-    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024);
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients));
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);

@@ -30,6 +30,11 @@
  * | end−8 | diagnosed: bit i = a test has found condition i (true positive) | i32 |
  * | end−4 | treated: bit i = first treatment for condition i has started | i32 |
  *
+ * The last 16 bytes (the tail) are left out when a run needs none of them (no conditions, no
+ * missed returns, no target on the first-presentation clock, no patient records): `first` then
+ * reads and writes `start`, which it always equals in such a run. At national scale that is
+ * 16 of 72 bytes for each of millions of waiting patients.
+ *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
  * (source and serial) is not stored, as the key's hash can be inverted to recover it.
@@ -72,6 +77,10 @@ export class PatientStore {
   private readonly rowF64: number;
   private readonly rowI32: number;
   private readonly rowI16: number;
+  /** Offset of `first` from a row's first f64: the tail's, or 0 (`start`) without a tail. */
+  private readonly firstAt: number;
+  /** 1 when rows carry the tail (first presentation, diagnosed, treated). */
+  readonly tail: number;
 
   // Views of one buffer (replaced together when it grows).
   private f64: Float64Array;
@@ -87,10 +96,16 @@ export class PatientStore {
   /** Patients currently allocated. */
   live = 0;
 
-  constructor(fromTargets: number, initialCapacity = 1024) {
+  /**
+   * @param tail Whether rows carry first presentation, diagnosed and treated bits (false only
+   *   for a run that needs none of them; see the layout above).
+   */
+  constructor(fromTargets: number, initialCapacity = 1024, tail = true) {
     this.fromTargets = fromTargets;
-    this.rowBytes = FIXED_BYTES + 8 * fromTargets + TAIL_BYTES;
+    this.tail = tail ? 1 : 0;
+    this.rowBytes = FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
     this.rowF64 = this.rowBytes / 8;
+    this.firstAt = tail ? this.rowF64 - 2 : 0;
     this.rowI32 = this.rowBytes / 4;
     this.rowI16 = this.rowBytes / 2;
     this.capacity = Math.max(16, initialCapacity);
@@ -206,24 +221,24 @@ export class PatientStore {
 
   /** First presentation (day): the start of the first pathway, kept when a missed patient comes back. */
   first(p: number): number {
-    return this.f64[(p + 1) * this.rowF64 - 2]!;
+    return this.f64[p * this.rowF64 + this.firstAt]!;
   }
   setFirst(p: number, t: number): void {
-    this.f64[(p + 1) * this.rowF64 - 2] = t;
+    this.f64[p * this.rowF64 + this.firstAt] = t;
   }
   /** Bit i set: condition i has been found by a test (never reset by a return). */
   diagnosed(p: number): number {
-    return this.i32[(p + 1) * this.rowI32 - 2]!;
+    return this.tail === 1 ? this.i32[(p + 1) * this.rowI32 - 2]! : 0;
   }
   setDiagnosed(p: number, bits: number): void {
-    this.i32[(p + 1) * this.rowI32 - 2] = bits;
+    if (this.tail === 1) this.i32[(p + 1) * this.rowI32 - 2] = bits;
   }
   /** Bit i set: a first treatment for condition i has started. */
   treated(p: number): number {
-    return this.i32[(p + 1) * this.rowI32 - 1]!;
+    return this.tail === 1 ? this.i32[(p + 1) * this.rowI32 - 1]! : 0;
   }
   setTreated(p: number, bits: number): void {
-    this.i32[(p + 1) * this.rowI32 - 1] = bits;
+    if (this.tail === 1) this.i32[(p + 1) * this.rowI32 - 1] = bits;
   }
 
   /**
@@ -241,8 +256,10 @@ export class PatientStore {
     this.u8[id * this.rowBytes + 36] = cls;
     this.i32[id * this.rowI32 + 6] = cond;
     this.u8[id * this.rowBytes + 37] = IN_SERVICE;
-    this.i32[(id + 1) * this.rowI32 - 2] = 0; // diagnosed
-    this.i32[(id + 1) * this.rowI32 - 1] = 0; // treated
+    if (this.tail === 1) {
+      this.i32[(id + 1) * this.rowI32 - 2] = 0; // diagnosed
+      this.i32[(id + 1) * this.rowI32 - 1] = 0; // treated
+    }
     this.resetPathway(id);
     return id;
   }

@@ -5,6 +5,8 @@
 // primitive against a sorted-list reference, and a hand count of the timing and order of ties.
 import { describe, expect, it } from 'vitest';
 import { EventCalendar } from '../../src/core/calendar.js';
+import { PatientStore } from '../../src/pathway/patients.js';
+import { DeferredDeadlines, deferredHandle } from '../../src/pathway/run/deadlines.js';
 import { parseScenario } from '../../src/pathway/scenario.js';
 import { simulate } from '../../src/pathway/simulate.js';
 import seedrandom from 'seedrandom';
@@ -87,5 +89,42 @@ describe('deferred abandonment deadlines', () => {
     expect(r.stages.x!.started).toBe(11);
     expect(r.patients.abandoned).toBe(9);
     expect(r.patients.exited).toBe(11);
+  });
+});
+
+describe('DeferredDeadlines compaction', () => {
+  it('drops stale entries before growing, keeps live ones in order, and doubles only when over half live', () => {
+    const store = new PatientStore(0, 4096);
+    const dl = new DeferredDeadlines(10, store);
+    const live: number[] = [];
+    let order = 0;
+    // 1000 deadlines on day 5; every patient but each fourth is treated (handle cleared) later.
+    for (let i = 0; i < 1000; i++) {
+      const p = store.allocate(0, 0);
+      const o = order++;
+      store.setAbandonHandle(p, deferredHandle(o));
+      dl.add(p, o, 5 + i / 1000);
+      if (i % 4 !== 0) store.setAbandonHandle(p, -1);
+      else live.push(p);
+    }
+    const list = dl.list(5)!;
+    const n = dl.count(5);
+    // Hand count: lists start at 192 places (64 entries). At each full list the stale are dropped
+    // and it doubles only when more than half its places are live. The live (1 in 4) reach 250:
+    // doubling at more than 32, 64 and 128 live entries gives 1536 places (3072 without compaction).
+    expect(list.length).toBe(1536);
+    const kept: number[] = [];
+    for (let i = 0; i < n; i += 3) if (store.abandonHandle(list[i]!) === deferredHandle(list[i + 1]!)) kept.push(list[i]!);
+    // Every live entry is kept, in the order added; the stale ones left came after the last compaction.
+    expect(kept).toEqual(live);
+    expect(n / 3).toBeLessThan(512);
+    expect(n / 3).toBeGreaterThanOrEqual(live.length);
+  });
+
+  it('without a store, lists only grow (every entry kept)', () => {
+    const dl = new DeferredDeadlines(10);
+    for (let i = 0; i < 100; i++) dl.add(i, i, 3.5);
+    expect(dl.count(3)).toBe(300);
+    expect(dl.list(3)!.length).toBe(384);
   });
 });

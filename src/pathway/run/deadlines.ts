@@ -9,8 +9,16 @@
  * clears a field of the patient's row (already in cache). Each day the next day's list is
  * checked: deadlines still live go into the calendar in the place of the order reserved when
  * the patient joined, so events run in exactly the order they did with one event per patient.
+ *
+ * Memory: most patients are treated long before their deadline, so most entries go stale
+ * (the patient's row no longer holds their order). A full list is compacted before it grows:
+ * stale entries are dropped in place, and it doubles only if still more than half full. Over a
+ * four-year national run that keeps the lists near the live deadlines instead of every
+ * deadline ever set. Dropping stale entries early changes nothing: the day's check skips them,
+ * and the calendar orders events by their reserved order, not by their place in the list.
  * @module
  */
+import type { PatientStore } from '../patients.js';
 
 /**
  * Per-day lists of (patient, reserved order, deadline) for deadlines at or after `horizon`.
@@ -29,8 +37,15 @@ export class DeferredDeadlines {
   /** Deadlines before this time go straight into the calendar (their day's list was taken). */
   horizon = 1;
 
-  /** Lists for the days 0 ..< ceil(end) + 1 (deadlines after `end` are never kept). */
-  constructor(end: number) {
+  /**
+   * Lists for the days 0 ..< ceil(end) + 1 (deadlines after `end` are never kept).
+   * @param store Where a patient's row tells whether an entry is still live (for compaction);
+   *   without it lists only grow.
+   */
+  constructor(
+    end: number,
+    private readonly store: PatientStore | null = null,
+  ) {
     const days = Math.ceil(end) + 1;
     this.lists = new Array<Float64Array | null>(days).fill(null);
     this.lengths = new Int32Array(days);
@@ -40,16 +55,42 @@ export class DeferredDeadlines {
   add(p: number, order: number, at: number): void {
     const d = Math.floor(at);
     let list = this.lists[d] ?? null;
-    const n = this.lengths[d]!;
-    if (list === null || n + 3 > list.length) {
+    let n = this.lengths[d]!;
+    let grow = false;
+    if (list !== null && n + 3 > list.length) {
+      if (this.store !== null) n = this.compact(list, n);
+      grow = this.store === null || 2 * n > list.length;
+    }
+    if (list === null || grow) {
       const grown = new Float64Array(list === null ? 192 : 2 * list.length);
-      if (list !== null) grown.set(list);
+      if (list !== null) grown.set(list.subarray(0, n));
       list = this.lists[d] = grown;
     }
     list[n] = p;
     list[n + 1] = order;
     list[n + 2] = at;
     this.lengths[d] = n + 3;
+  }
+
+  /**
+   * Drops a list's stale entries (the patient was treated, or the row holds someone else) in
+   * place, keeping the live ones in their order; returns the places now used.
+   */
+  private compact(list: Float64Array, n: number): number {
+    const store = this.store!;
+    let k = 0;
+    for (let i = 0; i < n; i += 3) {
+      const p = list[i]!;
+      const order = list[i + 1]!;
+      if (store.abandonHandle(p) !== deferredHandle(order)) continue;
+      if (k !== i) {
+        list[k] = p;
+        list[k + 1] = order;
+        list[k + 2] = list[i + 2]!;
+      }
+      k += 3;
+    }
+    return k;
   }
 
   /** Day d's entries (p, order, at, ...) in the first `count(d)` places; call before {@link drop}. */

@@ -57,7 +57,7 @@ export class Patience {
     private readonly kAbandon: number,
     private readonly kDeadlines: number,
   ) {
-    this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(end) : null;
+    this.deadlines = c.patKind.some((k) => k !== D_NONE) ? new DeferredDeadlines(end, store) : null;
   }
 
   /** Schedules the first day tick (call once, at time 0, where the engine sets the order). */
