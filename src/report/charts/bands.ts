@@ -50,14 +50,14 @@ export function bandRows(variant: string, band: SeriesBand, startDate: string | 
 export function bandLayers(yTitle: string) {
   return [
     {
-      mark: { type: 'area' as const, opacity: 0.16, interpolate: 'monotone' as const },
+      mark: { type: 'area' as const, opacity: 0.16, interpolate: 'linear' as const },
       encoding: {
         y: { field: 'p5', type: 'quantitative' as const, title: yTitle, axis: { format: ',d' } },
         y2: { field: 'p95' },
       },
     },
     {
-      mark: { type: 'line' as const, strokeWidth: 2, interpolate: 'monotone' as const },
+      mark: { type: 'line' as const, strokeWidth: 2, interpolate: 'linear' as const },
       encoding: { y: { field: 'median', type: 'quantitative' as const } },
     },
   ];

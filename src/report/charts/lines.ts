@@ -86,7 +86,7 @@ export function variantLinesSpec(
     layer: [
       {
         data: { values: rows },
-        mark: { type: 'area', opacity: 0.14, interpolate: 'monotone' },
+        mark: { type: 'area', opacity: 0.14, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
           y: { field: 'p5', ...y, title: text.yTitle, axis: { format: ',d' } },
@@ -96,7 +96,7 @@ export function variantLinesSpec(
       },
       {
         data: { values: rows },
-        mark: { type: 'line', strokeWidth: 2.2, interpolate: 'monotone' },
+        mark: { type: 'line', strokeWidth: 2.2, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
           y: { field: 'median', ...y },
