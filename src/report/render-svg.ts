@@ -4,6 +4,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { compactSvg } from './compact-svg.js';
 
 // Vega and Vega-Lite are loaded on first use: commands that draw no chart (validate, analyse)
 // start faster without them.
@@ -75,35 +76,4 @@ export function prefixIds(svg: string, prefix: string): string {
     .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => a + rename(id) + b)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
     .replace(/(href=")#([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}#${rename(id)}${b}`);
-}
-
-/** Geometry attributes whose numbers are rounded by {@link compactSvg}. */
-const GEOMETRY = /(\s(?:d|transform|x|y|x1|x2|y1|y2|points)=")([^"]*)(")/g;
-
-/**
- * Makes a Vega SVG smaller without changing how it looks: the numbers in its geometry (paths,
- * positions, transforms) rounded to a tenth of a pixel (Vega writes three decimals, most of a
- * chart's bytes, and 0.05 px is invisible on any screen or printer); the font family written
- * once on the root instead of on every text (texts inherit it); `opacity="1"` (the default)
- * dropped. Text content and other attributes are left alone.
- * @example
- * ```ts
- * import { compactSvg } from './render-svg.js';
- * compactSvg('<svg><path d="M0,137.143L1.76,139.569Z" aria-label="3.14159" opacity="1"/></svg>');
- * // '<svg><path d="M0,137.1L1.8,139.6Z" aria-label="3.14159"/></svg>'
- * compactSvg('<svg width="9"><text font-family="serif">a</text><text font-family="serif">b</text></svg>');
- * // '<svg font-family="serif" width="9"><text>a</text><text>b</text></svg>'
- * ```
- * @internal
- */
-export function compactSvg(svg: string): string {
-  let out = svg.replace(GEOMETRY, (_, a: string, value: string, b: string) => a + value.replace(/-?\d*\.\d{2,}/g, tenth) + b).replaceAll(' opacity="1"', '');
-  const font = /\sfont-family="([^"]*)"/.exec(out)?.[1];
-  if (font !== undefined && out.startsWith('<svg ')) out = `<svg font-family="${font}" ${out.slice(5).replaceAll(` font-family="${font}"`, '')}`;
-  return out;
-}
-
-function tenth(x: string): string {
-  const r = Math.round(Number(x) * 10) / 10;
-  return String(Object.is(r, -0) ? 0 : r);
 }
