@@ -48,13 +48,20 @@ describe('renderReport', () => {
   it('has one inline SVG per chart, each in its own figure', () => {
     const names = Object.keys(reportChartSpecs({ experiment, analyses }));
     expect(names).toEqual(['answer-stage', 'waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
-    // Each chart twice (wide, and narrow for phones), plus one pathway diagram per variant.
+    // Each chart twice (wide, and narrow for phones), but the small multiples once, one SVG per
+    // stage panel; plus one pathway diagram per variant.
+    const stages = (reportChartSpecs({ experiment, analyses })['stage-lists'] as unknown as { facet: { sort: string[] } }).facet.sort;
+    expect(stages.length).toBeGreaterThan(1);
     expect(html.match(/<figure class="diagram"/g)?.length).toBe(3);
-    expect(html.match(/<svg\b/g)?.length).toBe(2 * names.length + 3);
-    for (const name of names) {
+    expect(html.match(/<svg\b/g)?.length).toBe(2 * (names.length - 1) + stages.length + 3);
+    for (const name of names.filter((n) => n !== 'stage-lists')) {
       const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<div class="wide"><svg\\b[^]*?</svg></div><div class="narrow"><svg\\b`);
       expect(html).toMatch(figure);
     }
+    const lists = /<figure class="chart" id="chart-stage-lists"[^>]*>([^]*?)<\/figure>/.exec(html)![1]!;
+    expect(lists).toContain('<div class="panels-title"><b>Waiting list by stage</b>');
+    expect([...lists.matchAll(/<div class="panel" data-panel="([^"]+)"><svg\b/g)].map((m) => m[1])).toEqual(stages);
+    expect(lists).not.toContain('class="narrow"');
   });
 
   it('gives the SVG ids of each chart a unique prefix, so inline charts cannot clash', () => {
