@@ -124,9 +124,12 @@ ${notesHtml}
 /** Width of the charts drawn for narrow screens (phones), shown instead of the wide ones below 600 px. */
 const NARROW_WIDTH = 360;
 
+/** Charts drawn once, at the phone's width, that the page lays out side by side where there is room. */
+const DRAWN_ONCE = new Set(['stage-lists', 'stage-waits', 'utilisation']);
+
 function figure(name: string, svg: string, narrow: string | undefined): string {
   const caption = CAPTIONS[name];
-  return `<figure class="chart" id="chart-${attr(name)}" data-chart="${attr(name)}">
+  return `<figure class="chart${narrow ? '' : ' once'}" id="chart-${attr(name)}" data-chart="${attr(name)}">
 ${narrow ? `<div class="wide">${svg}</div><div class="narrow">${narrow}</div>` : svg}
 ${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}
 </figure>`;
@@ -341,11 +344,13 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH } });
   const svgs: Record<string, string> = {};
   const narrow: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(specs)) if (name !== 'stage-lists') svgs[name] = await renderChartSvg(spec, `c-${name}`);
+  for (const [name, spec] of Object.entries(specs)) if (!DRAWN_ONCE.has(name)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
   for (const [name, spec] of Object.entries(narrowSpecs)) {
-    // Small multiples are drawn once, panel by panel at the phone's width, and reflow.
+    // Small multiples are drawn once, panel by panel at the phone's width, and reflow; so are the
+    // two bar charts, which sit side by side on a wide screen.
     const panels = name === 'stage-lists' ? splitFacet(spec) : undefined;
     if (panels) svgs[name] = await panelsHtml(name, panels);
+    else if (DRAWN_ONCE.has(name)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
     else narrow[name] = await renderChartSvg(spec, `n-${name}`);
   }
   const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!, narrow[name]) : '');

@@ -44,8 +44,10 @@ figure.chart .narrow { display: none; }
 .panels-title { margin: 0 0 6px 8px; } .panels-title b { display: block; font-size: 14px; color: #1d2b3a; }
 .panels-title span { font-size: 11px; color: #666; }
 .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(344px, 1fr)); gap: 4px 12px; align-items: start; }
+#stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(344px, 1fr)); column-gap: 24px; align-items: start; }
+#stages > :not(figure.once) { grid-column: 1 / -1; }
 @media screen and (max-width: 600px) {
-  .panels { display: block; } .panels svg { max-width: none; }
+  .panels, #stages { display: block; } .panels svg, figure.once svg { max-width: none; }
   figure.chart .wide { display: none; } figure.chart .narrow { display: block; }
   /* A phone chart too wide for the column scrolls inside its figure rather than shrinking its text. */
   figure.chart .narrow svg { max-width: none; }
@@ -107,6 +109,7 @@ footer dd { margin: 0; }
   figure.chart .narrow { display: none; }
   figure.chart .wide { display: block; }
   .panels { grid-template-columns: repeat(3, 1fr); }
+  #stages { grid-template-columns: 1fr 1fr; }
   figure.chart svg { width: 100%; max-height: 95mm; }
   figure.chart figcaption { font-size: 9px; }
   figure.diagram svg { max-width: 100%; height: auto; }

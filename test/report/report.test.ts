@@ -49,16 +49,19 @@ describe('renderReport', () => {
     const names = Object.keys(reportChartSpecs({ experiment, analyses }));
     expect(names).toEqual(['answer-stage', 'waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
     // Each chart twice (wide, and narrow for phones), but the small multiples once, one SVG per
-    // stage panel; plus one pathway diagram per variant.
+    // stage panel, and the two bar charts once (side by side on a wide screen); plus one
+    // pathway diagram per variant.
     const stages = (reportChartSpecs({ experiment, analyses })['stage-lists'] as unknown as { facet: { sort: string[] } }).facet.sort;
     expect(stages.length).toBeGreaterThan(1);
+    const once = ['stage-waits', 'utilisation'];
     expect(html.match(/<figure class="diagram"/g)?.length).toBe(3);
-    expect(html.match(/<svg\b/g)?.length).toBe(2 * (names.length - 1) + stages.length + 3);
-    for (const name of names.filter((n) => n !== 'stage-lists')) {
+    expect(html.match(/<svg\b/g)?.length).toBe(2 * (names.length - 3) + once.length + stages.length + 3);
+    for (const name of names.filter((n) => n !== 'stage-lists' && !once.includes(n))) {
       const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<div class="wide"><svg\\b[^]*?</svg></div><div class="narrow"><svg\\b`);
       expect(html).toMatch(figure);
     }
-    const lists = /<figure class="chart" id="chart-stage-lists"[^>]*>([^]*?)<\/figure>/.exec(html)![1]!;
+    for (const name of once) expect(html).toMatch(new RegExp(`<figure class="chart once" id="chart-${name}"[^>]*>\\s*<svg\\b[^>]*width="3\\d\\d"`));
+    const lists = /<figure class="chart once" id="chart-stage-lists"[^>]*>([^]*?)<\/figure>/.exec(html)![1]!;
     expect(lists).toContain('<div class="panels-title"><b>Waiting list by stage</b>');
     expect([...lists.matchAll(/<div class="panel" data-panel="([^"]+)"><svg\b/g)].map((m) => m[1])).toEqual(stages);
     expect(lists).not.toContain('class="narrow"');
