@@ -132,9 +132,12 @@ describe('chart specs', () => {
   it('puts calendar dates on the time axis when a start date is given', () => {
     const spec = waitingListChartSpec(experiment, { startDate: '2026-01-05' }) as any;
     expect(spec.layer[0].encoding.x.type).toBe('temporal');
-    const first = spec.layer[0].data.values[0];
-    expect(first.date).toBe('2026-01-05');
-    expect(spec.layer[0].data.values[1].date).toBe('2026-01-12');
+    // The band and the line share one named data set (the rows are in the spec once).
+    expect(spec.layer[0].data).toEqual({ name: 'bands' });
+    expect(spec.layer[1].data).toEqual({ name: 'bands' });
+    const rows = spec.datasets.bands;
+    expect(rows[0].date).toBe('2026-01-05');
+    expect(rows[1].date).toBe('2026-01-12');
     const plain = waitingListChartSpec(experiment) as any;
     expect(plain.layer[0].encoding.x.field).toBe('day');
   });

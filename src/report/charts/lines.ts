@@ -83,9 +83,11 @@ export function variantLinesSpec(
     width: Math.max(160, (options.width ?? 760) - 70 - Math.min(0.3 * (options.width ?? 760), 200, 7 * Math.max(0, ...variants.map((v) => v.length)) + 10)),
     height,
     config: chartConfig,
+    // The band and the line read the same rows: named once, not inlined in both layers.
+    datasets: { bands: rows },
     layer: [
       {
-        data: { values: rows },
+        data: { name: 'bands' },
         mark: { type: 'area', opacity: 0.14, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
@@ -95,7 +97,7 @@ export function variantLinesSpec(
         },
       },
       {
-        data: { values: rows },
+        data: { name: 'bands' },
         mark: { type: 'line', strokeWidth: 2.2, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
