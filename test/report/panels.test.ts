@@ -30,6 +30,18 @@ describe('splitFacet', () => {
     expect(legends.slice(1).every((l) => l === null)).toBe(true);
   });
 
+  it('rows carry the series to six significant digits (within 5e-6 relative), no float noise', () => {
+    const experiment = fixtureExperiment();
+    const rows = rowsOf(stageListsChartSpec(experiment)) as unknown as (Row & { variant: string; day: number; p95: number })[];
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      const band = experiment.variants[r.variant]!.series.byStage[r.stage]!;
+      const exact = band.p95[band.day.indexOf(r.day)]!;
+      expect(Math.abs(r.p95 - exact)).toBeLessThanOrEqual(5e-6 * Math.abs(exact));
+      expect(String(r.p95).replace(/^0\.0*|[.-]/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(6);
+    }
+  });
+
   it('leaves a spec that is not faceted alone', () => {
     expect(splitFacet({ mark: 'point', data: { values: [] } } as never)).toBeUndefined();
   });
