@@ -123,7 +123,9 @@ class App {
     try {
       this.early = undefined;
       this.progress(0, 1);
-      if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()));
+      // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
+      if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
+      const simulatedBefore = this.pool?.simulated ?? 0;
       const options = { replications: this.config.replications, variants: [this.variant], workers, ...(this.pool ? { pool: this.pool } : {}) };
       // The first few replications go to the workers first and are shown as soon as they are
       // back; the full run shares them (the cache), so the early look costs no extra runs.
@@ -149,7 +151,10 @@ class App {
       const timing = { analyse: ms(t1 - t0), simulate: ms(t2 - t0), show: ms(t3 - t2), ...(firstShown ? { firstCharts: ms(firstShown - t0) } : {}) };
       document.body.dataset.timing = JSON.stringify(timing);
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-      $('status').textContent = `Done: ${experiment.variantNames.length * this.config.replications} runs in ${seconds} s on ${experiment.meta.workers} worker${experiment.meta.workers === 1 ? '' : 's'}`;
+      const runs = experiment.variantNames.length * this.config.replications;
+      const simulated = this.pool ? this.pool.simulated - simulatedBefore : runs;
+      const remembered = simulated < runs ? ` (${simulated} simulated, ${runs - simulated} reused: the same as runs already made)` : '';
+      $('status').textContent = `Done: ${runs} runs in ${seconds} s on ${experiment.meta.workers} worker${experiment.meta.workers === 1 ? '' : 's'}${remembered}`;
       document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
     } catch (e) {
       $('status').textContent = `The run failed: ${(e as Error).message}`;

@@ -32,6 +32,8 @@ import type { WorkerTask } from '../experiment/worker-protocol.js';
 export class RunCache implements Executor {
   private readonly results = new Map<string, Promise<RunResult>>();
   private readonly keys = new WeakMap<object, Map<string, string | undefined>>();
+  /** Replications handed to the executor inside (the others came from memory). */
+  simulated = 0;
 
   /**
    * @param inner The executor that really runs replications (e.g. a {@link WebWorkerPool}).
@@ -50,12 +52,16 @@ export class RunCache implements Executor {
   /** Runs one replication, or returns the same replication already run. */
   run(task: WorkerTask): Promise<RunResult> {
     const key = this.key(task);
-    if (key === undefined) return this.inner.run(task);
+    if (key === undefined) {
+      this.simulated++;
+      return this.inner.run(task);
+    }
     let found = this.results.get(key);
     if (found) {
       // Most recently used last, so the oldest is dropped first.
       this.results.delete(key);
     } else {
+      this.simulated++;
       found = this.inner.run(task);
       // A failed run is not remembered: the next experiment tries it again.
       found.catch(() => this.results.delete(key));

@@ -51,6 +51,7 @@ describe('RunCache', () => {
     // Back to 9 slots: nothing to simulate at all.
     await runExperiment(slots(9), { replications: 3, variants: ['what-if'], pool: cache });
     expect(inner.simulated).toHaveLength(9);
+    expect(cache.simulated).toBe(9);
   }, 60_000);
 
   it('a variant that merges to the scenario itself is base’s run under its own name', async () => {
