@@ -6,6 +6,9 @@
 //   bundle-app     the what-if page's script (`carepath app`), without Vega
 //   browser-lung   lung-cancer-ai.yaml, 3 variants × 20 replications, in headless Chromium on Web
 //                  Workers (2 workers), as the what-if page runs it; skipped without /usr/bin/chromium
+//   browser-app    the what-if page itself (bench/browser-app.mjs): the lung page at 20
+//                  replications on 2 workers, opened, then surgery slots changed and Run pressed
+//                  twice; wall seconds per run and the page's split (simulate, show, first charts)
 //   one-run        one lung replication (104 weeks) in one thread, in Node and in Chromium, from
 //                  the same bundle: the reference for the figure above
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { benchApp } from './browser-app.mjs';
 import { bundleBrowser } from './browser-bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -88,3 +92,4 @@ if (!existsSync(CHROMIUM)) {
     await browser.close();
   }
 }
+for (const line of await benchApp()) print(line);

@@ -24,6 +24,9 @@ import { simulate as refereed } from '../experiment/simulator.js';
 
 export { runExperiment, type BrowserExperimentOptions } from '../browser/run.js';
 export { WebWorkerPool, type WorkerLike } from '../browser/pool.js';
+export { RunCache } from '../browser/cache.js';
+export type { Executor } from '../experiment/executor.js';
+export type { WorkerTask } from '../experiment/worker-protocol.js';
 export { serveWorker, type WorkerScope } from '../browser/worker.js';
 export { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../pathway/scenario.js';
 export { validateScenario, type ScenarioValidation } from '../pathway/validate.js';

@@ -1,11 +1,18 @@
 /**
  * The what-if page's controls, read from the scenario: each stage's capacity (servers or
- * slots), each arrival stream's rate, and each test's sensitivity and specificity, with ranges
- * wide enough to ask "what if half, what if double". Plain data: the page draws them.
+ * slots), each arrival stream's rate, each test's sensitivity and specificity, and the costs
+ * under `economics` (every number in a `cost` or `fixed` field), with ranges wide enough to ask
+ * "what if half, what if double". Plain data: the page draws them.
  * @module
  */
 import { humanise } from '../report/format.js';
 import { RATE_UNITS } from '../pathway/schema.js';
+
+/** The groups of controls, in the order the page shows them. @internal */
+export const CONTROL_GROUPS = ['Capacity', 'Arrivals', 'Test accuracy', 'Costs'] as const;
+
+/** Which group a control is shown in. @internal */
+export type AppControlGroup = (typeof CONTROL_GROUPS)[number];
 
 /** One control of the what-if page: a number at a dotted path of the scenario. */
 export interface AppControl {
@@ -14,7 +21,7 @@ export interface AppControl {
   /** What the planner reads, e.g. "Surgery: slots a week". */
   label: string;
   /** Which group it is shown in. */
-  group: 'Capacity' | 'Arrivals' | 'Test accuracy';
+  group: AppControlGroup;
   /** The scenario's value. */
   value: number;
   min: number;
@@ -37,7 +44,9 @@ function niceStep(value: number, floor: number): number {
 
 /** Up to double the value (and at least a few units more), rounded to the step. */
 function upper(value: number, step: number, atLeast: number): number {
-  return Math.ceil(Math.max(value * 2, value + atLeast) / step) * step;
+  // The small allowance and the rounding keep 2 × 0.85 at 1.7, not 1.71 or 1.7000000000000002.
+  const steps = Math.ceil(Math.max(value * 2, value + atLeast) / step - 1e-9);
+  return Number((steps * step).toPrecision(12));
 }
 
 function capacityControls(id: string, stage: Obj, out: AppControl[]): void {
@@ -72,9 +81,38 @@ function testControls(id: string, stage: Obj, out: AppControl[]): void {
   }
 }
 
+const COST_FIELDS = new Set(['cost', 'fixed']);
+
+/** "Ai licence: fixed cost (per year)" from `['costs', 'ai-licence', 'fixed', 'perYear']`. */
+function costLabel(keys: readonly string[]): string {
+  const at = keys.findIndex((k) => COST_FIELDS.has(k));
+  const owner = keys.slice(0, at).filter((k) => k !== 'costs');
+  const name = owner.length ? owner.map(humanise).join(' · ') : 'Economics';
+  const what = keys[at] === 'fixed' ? 'fixed cost' : 'cost';
+  const unit = keys.slice(at + 1).map((k) => humanise(k).toLowerCase().replace(/^per/, 'per '));
+  return `${name}: ${what}${unit.length ? ` (${unit.join(', ')})` : ''}`;
+}
+
+/**
+ * Every number under `economics` in a field named `cost` or `fixed` (or inside one, such as
+ * `fixed: { perYear: 50000 }`): a cost can be halved or doubled, never negative. Walks plain
+ * objects only, so the rule holds whatever shape the economics section takes.
+ */
+function costControls(node: unknown, keys: string[], inCost: boolean, out: AppControl[]): void {
+  if (typeof node === 'number') {
+    if (!inCost || !Number.isFinite(node) || node < 0) return;
+    const step = niceStep(node, node >= 20 ? 1 : 0.01);
+    out.push({ path: ['economics', ...keys].join('.'), label: costLabel(keys), group: 'Costs', value: node, min: 0, max: upper(node, step, node > 0 ? step : 1), step });
+    return;
+  }
+  // A dotted path cannot hold a key with a dot in it.
+  for (const [k, v] of entries(node)) if (!k.includes('.')) costControls(v, [...keys, k], inCost || COST_FIELDS.has(k), out);
+}
+
 /**
  * The controls the what-if page offers for a scenario: capacities (servers or slots), arrival
- * rates, and test sensitivity and specificity, in the scenario's order.
+ * rates, test sensitivity and specificity, and costs (numbers in `cost` and `fixed` fields
+ * under `economics`), in the scenario's order.
  * @example
  * ```ts
  * import { loadScenario } from '../index.js';
@@ -91,5 +129,6 @@ export function appControls(scenario: unknown): AppControl[] {
   for (const [id, stage] of entries(stages)) if (isObj(stage)) capacityControls(id, stage, out);
   for (const [id, arrival] of entries(isObj(scenario) ? scenario.arrivals : undefined)) if (isObj(arrival)) rateControl(id, arrival, out);
   for (const [id, stage] of entries(stages)) if (isObj(stage)) testControls(id, stage, out);
+  if (isObj(scenario)) costControls(scenario.economics, [], false, out);
   return out;
 }

@@ -8,6 +8,8 @@
  */
 import { analyse } from '../analysis/analyse.js';
 import type { Analysis } from '../analysis/types.js';
+import { RunCache } from '../browser/cache.js';
+import { WebWorkerPool } from '../browser/pool.js';
 import { runExperiment } from '../browser/run.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import type { Scenario } from '../pathway/scenario.js';
@@ -42,6 +44,10 @@ class App {
   private settings: Settings;
   private running = false;
   private workerUrl: string | undefined;
+  /** Workers started once for the page's lifetime; runs already done are not simulated again. */
+  private pool: RunCache | undefined;
+  /** Replications shown so far while the rest run (undefined: none yet). */
+  private early: number | undefined;
 
   constructor(private readonly config: AppConfig) {
     this.controls = appControls(config.scenario);
@@ -100,7 +106,8 @@ class App {
 
   private progress(done: number, total: number): void {
     ($('progress') as HTMLProgressElement).value = total ? done / total : 0;
-    $('status').textContent = `Running: ${Math.floor(done)} of ${total} runs done`;
+    const early = this.early ? ` (showing the first ${this.early} replications)` : '';
+    $('status').textContent = `Running: ${Math.floor(done)} of ${total} runs done${early}`;
   }
 
   async run(): Promise<void> {
@@ -114,19 +121,40 @@ class App {
     const workers = this.config.workers ?? Math.max(1, Math.min(4, cores));
     const t0 = performance.now();
     try {
+      this.early = undefined;
       this.progress(0, 1);
-      const experiment = await runExperiment(scenario, {
-        replications: this.config.replications,
-        variants: [this.variant],
-        workers,
-        worker: () => this.worker(),
-        onProgress: (p) => this.progress(p.done, p.total),
-      });
+      // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
+      if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
+      const simulatedBefore = this.pool?.simulated ?? 0;
+      const options = { replications: this.config.replications, variants: [this.variant], workers, ...(this.pool ? { pool: this.pool } : {}) };
+      // The first few replications go to the workers first and are shown as soon as they are
+      // back; the full run shares them (the cache), so the early look costs no extra runs.
+      const first = earlyReplications(this.config.replications);
+      const earlyRun = this.pool && first ? runExperiment(scenario, { ...options, replications: first }) : undefined;
+      const fullRun = runExperiment(scenario, { ...options, onProgress: (p) => this.progress(p.done, p.total) });
+      fullRun.catch(() => undefined); // its failure is reported below, after the early look
       const analyses: Record<string, Analysis> = {};
-      for (const v of experiment.variantNames) analyses[v] = analyse(scenario, { variant: v });
+      for (const v of [BASE, this.variant]) analyses[v] = analyse(scenario, { variant: v });
+      const t1 = performance.now();
+      let firstShown: number | undefined;
+      const early = await earlyRun?.catch(() => undefined);
+      if (early) {
+        await this.show(early, analyses);
+        this.early = first;
+        firstShown = performance.now();
+      }
+      const experiment = await fullRun;
+      const t2 = performance.now();
       await this.show(experiment, analyses);
+      const t3 = performance.now();
+      // The split of the wait, for the benchmark (bench/browser-app.mjs).
+      const timing = { analyse: ms(t1 - t0), simulate: ms(t2 - t0), show: ms(t3 - t2), ...(firstShown ? { firstCharts: ms(firstShown - t0) } : {}) };
+      document.body.dataset.timing = JSON.stringify(timing);
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-      $('status').textContent = `Done: ${experiment.variantNames.length * this.config.replications} runs in ${seconds} s on ${experiment.meta.workers} worker${experiment.meta.workers === 1 ? '' : 's'}`;
+      const runs = experiment.variantNames.length * this.config.replications;
+      const simulated = this.pool ? this.pool.simulated - simulatedBefore : runs;
+      const remembered = simulated < runs ? ` (${simulated} simulated, ${runs - simulated} reused: the same as runs already made)` : '';
+      $('status').textContent = `Done: ${runs} runs in ${seconds} s on ${experiment.meta.workers} worker${experiment.meta.workers === 1 ? '' : 's'}${remembered}`;
       document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
     } catch (e) {
       $('status').textContent = `The run failed: ${(e as Error).message}`;
@@ -149,6 +177,24 @@ class App {
     });
     await drawCharts($('charts'), specs);
   }
+}
+
+const ms = (x: number) => Math.round(x);
+const BASE = 'base';
+
+/**
+ * Replications for the early look: a quarter of the run (at least 3), none for runs too short
+ * to be worth two drawings.
+ * @example
+ * ```ts
+ * import { earlyReplications } from './main.js';
+ * earlyReplications(20); // 5
+ * earlyReplications(3); // 0
+ * ```
+ * @internal
+ */
+export function earlyReplications(replications: number): number {
+  return replications >= 12 ? Math.max(3, Math.ceil(replications / 4)) : 0;
 }
 
 function describe(settings: Settings, controls: ReturnType<typeof appControls>): string {

@@ -7,7 +7,7 @@
 import type { ExperimentResult } from '../experiment/types.js';
 import type { AnswerSection } from '../report/answer.js';
 import { formatNumber, formatPercent, humanise } from '../report/format.js';
-import type { AppControl } from './controls.js';
+import { CONTROL_GROUPS, type AppControl } from './controls.js';
 
 /** Creates an element with attributes and text. */
 export function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
@@ -23,7 +23,7 @@ export function el(tag: string, attrs: Record<string, string> = {}, text?: strin
  */
 export function drawControls(form: HTMLElement, controls: readonly AppControl[], values: Record<string, number>, onChange: (path: string, value: number) => void): void {
   form.textContent = '';
-  for (const group of ['Capacity', 'Arrivals', 'Test accuracy'] as const) {
+  for (const group of CONTROL_GROUPS) {
     const mine = controls.filter((c) => c.group === group);
     if (mine.length === 0) continue;
     const fs = el('fieldset');

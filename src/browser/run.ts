@@ -8,6 +8,7 @@ import { invalid } from '../core/errors.js';
 import type { Scenario } from '../pathway/scenario.js';
 import { type ExperimentHost, runExperimentOn } from '../experiment/run-core.js';
 import type { ExperimentOptions, ExperimentResult } from '../experiment/types.js';
+import type { Executor } from '../experiment/executor.js';
 import { WebWorkerPool, type WorkerLike } from './pool.js';
 
 /** Options of the browser's {@link runExperiment}: those of Node's, and how to start a worker. */
@@ -17,6 +18,12 @@ export interface BrowserExperimentOptions extends Omit<ExperimentOptions, 'check
    * thread (and `workers` above 1 is an error).
    */
   worker?: () => WorkerLike;
+  /**
+   * Workers you keep between experiments (a {@link WebWorkerPool}, or a {@link RunCache} around
+   * one), used instead of starting new ones; it is not closed at the end. A page that reruns a
+   * scenario keeps one, so workers start once.
+   */
+  pool?: Executor;
 }
 
 function hostFor(worker: (() => WorkerLike) | undefined): ExperimentHost {
@@ -46,9 +53,9 @@ function hostFor(worker: (() => WorkerLike) | undefined): ExperimentHost {
  * @throws ValidationError for bad options (each problem named by its option path).
  */
 export function runExperiment(scenario: Scenario, options: BrowserExperimentOptions = {}): Promise<ExperimentResult> {
-  const { worker, ...rest } = options;
+  const { worker, pool, ...rest } = options;
   for (const key of ['checkpoint', 'simulateModule'] as const) {
     if ((rest as ExperimentOptions)[key] !== undefined) return Promise.reject(invalid(key, `${key} needs Node; it is not available in a browser`));
   }
-  return runExperimentOn(scenario, rest, hostFor(worker));
+  return runExperimentOn(scenario, rest, hostFor(worker), pool);
 }

@@ -20,6 +20,7 @@ import { poolsBlockingHtml } from './pools-table.js';
 import { readableNumbers } from './readable-text.js';
 import { runWarnings } from './warnings.js';
 import { renderChartSvg } from './render-svg.js';
+import { panelsHtml, splitFacet } from './panels.js';
 import { scenarioInfo, type ScenarioInfo } from './scenario-info.js';
 import { REPORT_CSS } from './style.js';
 import { betterSign, formatMetric, formatSummary, metricSections, type MetricSection } from './tables.js';
@@ -132,10 +133,13 @@ ${notesHtml}
 /** Width of the charts drawn for narrow screens (phones), shown instead of the wide ones below 600 px. */
 const NARROW_WIDTH = 360;
 
+/** Charts drawn once, at the phone's width, that the page lays out side by side where there is room. */
+const DRAWN_ONCE = new Set(['stage-lists', 'stage-waits', 'utilisation']);
+
 function figure(name: string, svg: string, narrow: string | undefined): string {
   const caption = CAPTIONS[name];
-  return `<figure class="chart" id="chart-${attr(name)}" data-chart="${attr(name)}">
-<div class="wide">${svg}</div>${narrow ? `<div class="narrow">${narrow}</div>` : ''}
+  return `<figure class="chart${narrow ? '' : ' once'}" id="chart-${attr(name)}" data-chart="${attr(name)}">
+${narrow ? `<div class="wide">${svg}</div><div class="narrow">${narrow}</div>` : svg}
 ${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}
 </figure>`;
 }
@@ -345,12 +349,20 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const chartOptions = { ...(startDate ? { startDate } : {}), targetDescriptions: { ...targetDescriptions(experiment), ...info.targetDescriptions } };
   const economics = economicsOptions(input.scenario);
   const specs = reportChartSpecs({ experiment, analyses, options: chartOptions, economics });
-  // Static SVG cannot reflow, so each chart is drawn twice: for the page and for a phone.
+  // Static SVG cannot reflow, so a chart is drawn for the page and for a phone; small multiples
+  // are drawn once, as panels the page lays out.
   const narrowSpecs = reportChartSpecs({ experiment, analyses, options: { ...chartOptions, width: NARROW_WIDTH }, economics });
   const svgs: Record<string, string> = {};
   const narrow: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(specs)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
-  for (const [name, spec] of Object.entries(narrowSpecs)) narrow[name] = await renderChartSvg(spec, `n-${name}`);
+  for (const [name, spec] of Object.entries(specs)) if (!DRAWN_ONCE.has(name)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
+  for (const [name, spec] of Object.entries(narrowSpecs)) {
+    // Small multiples are drawn once, panel by panel at the phone's width, and reflow; so are the
+    // two bar charts, which sit side by side on a wide screen.
+    const panels = name === 'stage-lists' ? splitFacet(spec) : undefined;
+    if (panels) svgs[name] = await panelsHtml(name, panels);
+    else if (DRAWN_ONCE.has(name)) svgs[name] = await renderChartSvg(spec, `c-${name}`);
+    else narrow[name] = await renderChartSvg(spec, `n-${name}`);
+  }
   const chart = (name: string) => (svgs[name] ? figure(name, svgs[name]!, narrow[name]) : '');
   const limited = limitedStageIds(experiment) ?? (Object.keys(analyses).length > 0 ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
   const sections = metricSections(experiment, limited);

@@ -4,6 +4,7 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { compactSvg } from './compact-svg.js';
 
 // Vega and Vega-Lite are loaded on first use: commands that draw no chart (validate, analyse)
 // start faster without them.
@@ -50,7 +51,7 @@ export async function renderChartSvg(spec: TopLevelSpec, idPrefix = 'chart'): Pr
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader(vega) as never, logLevel: vega.Error });
   try {
     const svg = await view.toSVG();
-    return prefixIds(svg, idPrefix);
+    return compactSvg(prefixIds(svg, idPrefix));
   } finally {
     view.finalize();
   }

@@ -40,7 +40,14 @@ ul.headlines li::before { content: ""; position: absolute; left: 0; top: 0; bott
 figure.chart { margin: 18px 0 6px; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figure.chart .narrow { display: none; }
+/* Small multiples: panels drawn once at a phone's width, side by side where there is room. */
+.panels-title { margin: 0 0 6px 8px; } .panels-title b { display: block; font-size: 14px; color: #1d2b3a; }
+.panels-title span { font-size: 11px; color: #666; }
+.panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(344px, 1fr)); gap: 4px 12px; align-items: start; }
+#stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(344px, 1fr)); column-gap: 24px; align-items: start; }
+#stages > :not(figure.once) { grid-column: 1 / -1; }
 @media screen and (max-width: 600px) {
+  .panels, #stages { display: block; } .panels svg, figure.once svg { max-width: none; }
   figure.chart .wide { display: none; } figure.chart .narrow { display: block; }
   /* A phone chart too wide for the column scrolls inside its figure rather than shrinking its text. */
   figure.chart .narrow svg { max-width: none; }
@@ -101,6 +108,8 @@ footer dd { margin: 0; }
   figure.chart { margin: 6px 0 2px; overflow: visible; }
   figure.chart .narrow { display: none; }
   figure.chart .wide { display: block; }
+  .panels { grid-template-columns: repeat(3, 1fr); }
+  #stages { grid-template-columns: 1fr 1fr; }
   figure.chart svg { width: 100%; max-height: 95mm; }
   figure.chart figcaption { font-size: 9px; }
   figure.diagram svg { max-width: 100%; height: auto; }

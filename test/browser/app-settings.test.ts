@@ -33,6 +33,49 @@ describe('what-if page controls', () => {
   });
 });
 
+describe('what-if cost controls (economics, when a scenario has it)', () => {
+  // A synthetic scenario: only the shape the rule reads (numbers in `cost`/`fixed` under economics).
+  const costed = {
+    stages: { surgery: { capacity: { slots: 7, per: 'week' } } },
+    economics: {
+      currency: 'GBP',
+      costs: {
+        surgery: { per: 'treatment', cost: 12500 },
+        'ai-licence': { fixed: { perYear: 50000 } },
+        'extra-session': { fixed: 2800, per: 'week' },
+        reporting: { cost: 0.85, discountRate: 0.035 },
+      },
+      thresholds: [20000, 30000],
+      harm: { qalyLossPerDay: 0.001, cost: -5 },
+    },
+  };
+
+  it('offers every non-negative number in a cost or fixed field, and nothing else under economics', () => {
+    const controls = appControls(costed).filter((c) => c.group === 'Costs');
+    // Hand count: surgery cost, licence per year, session fixed, reporting cost (4); not the
+    // currency, discount rate, thresholds, QALY loss, nor the negative harm cost.
+    expect(controls.map((c) => [c.path, c.label, c.value, c.min, c.max, c.step])).toEqual([
+      ['economics.costs.surgery.cost', 'Surgery: cost', 12500, 0, 25000, 100],
+      ['economics.costs.ai-licence.fixed.perYear', 'Ai licence: fixed cost (per year)', 50000, 0, 100000, 500],
+      ['economics.costs.extra-session.fixed', 'Extra session: fixed cost', 2800, 0, 5600, 20],
+      ['economics.costs.reporting.cost', 'Reporting: cost', 0.85, 0, 1.7, 0.01],
+    ]);
+  });
+
+  it('as settings, patch exactly the chosen cost and survive a link', () => {
+    const controls = appControls(costed);
+    const settings = { 'economics.costs.ai-licence.fixed.perYear': 25000 };
+    expect(settingsFromHash(settingsHash(settings), controls)).toEqual(settings);
+    const patched = mergePatch(costed, settingsPatch(settings)) as typeof costed;
+    expect(patched.economics.costs['ai-licence']).toEqual({ fixed: { perYear: 25000 } });
+    expect(patched.economics.costs.surgery).toEqual(costed.economics.costs.surgery);
+  });
+
+  it('adds nothing to a scenario without economics (the lung file)', () => {
+    expect(appControls(lung()).filter((c) => c.group === 'Costs')).toEqual([]);
+  });
+});
+
 describe('what-if settings', () => {
   const controls = appControls(lung());
   const settings = { 'stages.surgery.capacity.slots': 9, 'stages.reporting.test.sensitivity': 0.85 };

@@ -15,6 +15,7 @@ import { launchChromium, skipBrowser } from './chromium.js';
 const root = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'carepath-app-'));
 const file = join(dir, 'lung.html');
+const file12 = join(dir, 'lung-12.html');
 
 async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
   let stderr = '';
@@ -26,6 +27,8 @@ beforeAll(async () => {
   const r = await cli(['app', join(root, 'examples/scenarios/lung-cancer-ai.yaml'), '--horizon', '13w', '--replications', '3', '--workers', '2', '--out', file]);
   expect(r.stderr).toContain('Wrote');
   expect(r.code).toBe(0);
+  const r12 = await cli(['app', join(root, 'examples/scenarios/lung-cancer-ai.yaml'), '--horizon', '8w', '--replications', '12', '--workers', '2', '--out', file12]);
+  expect(r12.code).toBe(0);
 }, 120_000);
 
 describe('carepath app', () => {
@@ -88,6 +91,8 @@ describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/ch
     expect(await number('stages.surgery.waitingAtEnd', 'what-if')).toBe(base);
     expect(base).toBeGreaterThan(0);
     expect(await page.locator('#status').textContent()).toMatch(/Done: 6 runs .* on 2 workers/);
+    // 3 replications: too few for an early look.
+    expect(JSON.parse((await page.evaluate(() => document.body.dataset.timing))!)).not.toHaveProperty('firstCharts');
     const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
     expect(charts.length).toBeGreaterThanOrEqual(4);
     for (const w of charts) expect(w).toBeGreaterThan(200);
@@ -125,6 +130,29 @@ describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/ch
     expect(after.answer).toMatch(/Surgery: slots a week 7 → 14/);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('with 12 replications, draws the first 3 while the rest run, then all 12', async () => {
+    const other = await browser.newPage();
+    await other.goto(pathToFileURL(file12).href);
+    await other.waitForFunction(() => document.body.dataset.runs === '1', undefined, { timeout: 90_000 });
+    await other.fill('input[type=number][data-path="stages.surgery.capacity.slots"]', '3');
+    await other.evaluate(() => {
+      const seen: string[] = ((globalThis as unknown as { statuses: string[] }).statuses = []);
+      const status = document.getElementById('status')!;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await other.click('#run');
+    await other.waitForFunction(() => document.body.dataset.runs === '2', undefined, { timeout: 90_000 });
+    const statuses = await other.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    // The scenario's own 12 runs were made when the page opened: only the 12 of the new setting now.
+    expect(statuses.at(-1)).toMatch(/^Done: 24 runs in [\d.]+ s on 2 workers \(12 simulated, 12 reused: the same as runs already made\)$/);
+    // The early look (3 = a quarter of 12) was drawn, before the full run was shown.
+    const timing = await other.evaluate(() => JSON.parse(document.body.dataset.timing!));
+    expect(timing.firstCharts).toBeGreaterThan(0);
+    expect(timing.firstCharts).toBeLessThanOrEqual(timing.simulate);
+    expect(await other.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(4);
+    await other.close();
   }, 120_000);
 
   it('opens a shared link with its settings and offers them as a YAML variant', async () => {

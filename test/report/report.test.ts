@@ -48,13 +48,23 @@ describe('renderReport', () => {
   it('has one inline SVG per chart, each in its own figure', () => {
     const names = Object.keys(reportChartSpecs({ experiment, analyses }));
     expect(names).toEqual(['answer-stage', 'waiting-list', 'stage-lists', 'targets', 'stage-waits', 'utilisation', 'bottleneck']);
-    // Each chart twice (wide, and narrow for phones), plus one pathway diagram per variant.
+    // Each chart twice (wide, and narrow for phones), but the small multiples once, one SVG per
+    // stage panel, and the two bar charts once (side by side on a wide screen); plus one
+    // pathway diagram per variant.
+    const stages = (reportChartSpecs({ experiment, analyses })['stage-lists'] as unknown as { facet: { sort: string[] } }).facet.sort;
+    expect(stages.length).toBeGreaterThan(1);
+    const once = ['stage-waits', 'utilisation'];
     expect(html.match(/<figure class="diagram"/g)?.length).toBe(3);
-    expect(html.match(/<svg\b/g)?.length).toBe(2 * names.length + 3);
-    for (const name of names) {
+    expect(html.match(/<svg\b/g)?.length).toBe(2 * (names.length - 3) + once.length + stages.length + 3);
+    for (const name of names.filter((n) => n !== 'stage-lists' && !once.includes(n))) {
       const figure = new RegExp(`<figure class="chart" id="chart-${name}"[^>]*>\\s*<div class="wide"><svg\\b[^]*?</svg></div><div class="narrow"><svg\\b`);
       expect(html).toMatch(figure);
     }
+    for (const name of once) expect(html).toMatch(new RegExp(`<figure class="chart once" id="chart-${name}"[^>]*>\\s*<svg\\b[^>]*width="3\\d\\d"`));
+    const lists = /<figure class="chart once" id="chart-stage-lists"[^>]*>([^]*?)<\/figure>/.exec(html)![1]!;
+    expect(lists).toContain('<div class="panels-title"><b>Waiting list by stage</b>');
+    expect([...lists.matchAll(/<div class="panel" data-panel="([^"]+)"><svg\b/g)].map((m) => m[1])).toEqual(stages);
+    expect(lists).not.toContain('class="narrow"');
   });
 
   it('gives the SVG ids of each chart a unique prefix, so inline charts cannot clash', () => {
@@ -122,9 +132,12 @@ describe('chart specs', () => {
   it('puts calendar dates on the time axis when a start date is given', () => {
     const spec = waitingListChartSpec(experiment, { startDate: '2026-01-05' }) as any;
     expect(spec.layer[0].encoding.x.type).toBe('temporal');
-    const first = spec.layer[0].data.values[0];
-    expect(first.date).toBe('2026-01-05');
-    expect(spec.layer[0].data.values[1].date).toBe('2026-01-12');
+    // The band and the line share one named data set (the rows are in the spec once).
+    expect(spec.layer[0].data).toEqual({ name: 'bands' });
+    expect(spec.layer[1].data).toEqual({ name: 'bands' });
+    const rows = spec.datasets.bands;
+    expect(rows[0].date).toBe('2026-01-05');
+    expect(rows[1].date).toBe('2026-01-12');
     const plain = waitingListChartSpec(experiment) as any;
     expect(plain.layer[0].encoding.x.field).toBe('day');
   });

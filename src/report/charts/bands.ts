@@ -40,24 +40,29 @@ export function bandRows(variant: string, band: SeriesBand, startDate: string | 
     ...(stage === undefined ? {} : { stage }),
     day: band.day[i]!,
     ...(startDate ? { date: dayToDate(startDate, band.day[i]!) } : {}),
-    p5: band.p5[i]!,
-    median: band.median[i]!,
-    p95: band.p95[i]!,
+    p5: compact(band.p5[i]!),
+    median: compact(band.median[i]!),
+    p95: compact(band.p95[i]!),
   }));
+}
+
+/** Six significant digits: 1.05, not the quantile's 1.0500000000000007 (a chart cannot show more). */
+function compact(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(6)) : x;
 }
 
 /** Shaded 5th–95th band and median line. @internal */
 export function bandLayers(yTitle: string) {
   return [
     {
-      mark: { type: 'area' as const, opacity: 0.16, interpolate: 'monotone' as const },
+      mark: { type: 'area' as const, opacity: 0.16, interpolate: 'linear' as const },
       encoding: {
         y: { field: 'p5', type: 'quantitative' as const, title: yTitle, axis: { format: ',d' } },
         y2: { field: 'p95' },
       },
     },
     {
-      mark: { type: 'line' as const, strokeWidth: 2, interpolate: 'monotone' as const },
+      mark: { type: 'line' as const, strokeWidth: 2, interpolate: 'linear' as const },
       encoding: { y: { field: 'median', type: 'quantitative' as const } },
     },
   ];

@@ -83,10 +83,12 @@ export function variantLinesSpec(
     width: Math.max(160, (options.width ?? 760) - 70 - Math.min(0.3 * (options.width ?? 760), 200, 7 * Math.max(0, ...variants.map((v) => v.length)) + 10)),
     height,
     config: chartConfig,
+    // The band and the line read the same rows: named once, not inlined in both layers.
+    datasets: { bands: rows },
     layer: [
       {
-        data: { values: rows },
-        mark: { type: 'area', opacity: 0.14, interpolate: 'monotone' },
+        data: { name: 'bands' },
+        mark: { type: 'area', opacity: 0.14, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
           y: { field: 'p5', ...y, title: text.yTitle, axis: { format: ',d' } },
@@ -95,8 +97,8 @@ export function variantLinesSpec(
         },
       },
       {
-        data: { values: rows },
-        mark: { type: 'line', strokeWidth: 2.2, interpolate: 'monotone' },
+        data: { name: 'bands' },
+        mark: { type: 'line', strokeWidth: 2.2, interpolate: 'linear' },
         encoding: {
           x: timeAxis(options.startDate),
           y: { field: 'median', ...y },
