@@ -14,6 +14,7 @@ import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis }
 import { arrivalScvs } from './variability.js';
 import { lossFactor, lossNotes, withLosses } from './losses.js';
 import { analysePools } from './pools.js';
+import { calendarNote, calendarOffer, calendarWait } from './calendar-capacity.js';
 
 /** Options of {@link analyseModel}. */
 export interface AnalyseModelOptions {
@@ -32,16 +33,17 @@ const round = (x: number, digits = 3) => Number(x.toPrecision(digits));
 
 function stageInputs(model: Model, day: number): StageInput[] {
   return model.stages.map((st) => {
-    const phase = capacityAt(st, day);
     const service = momentsOf(st.service, `stages.${st.id}.service`);
     const patience = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`) : null;
+    const common = { service, patienceMean: patience ? patience.mean : null, patience };
+    const offered = calendarOffer(model, st, day);
+    if (offered !== null) return { ...common, ...offered, capacity: offered.capacity * lossFactor(st) };
+    const phase = capacityAt(st, day);
     return {
+      ...common,
       kind: phase.kind,
       servers: phase.kind === 'servers' ? phase.servers : 0,
       capacity: capacityRate(phase, service.mean) * lossFactor(st),
-      service,
-      patienceMean: patience ? patience.mean : null,
-      patience,
       slotsPerWeekday: phase.kind === 'slots' ? phase.perWeekday : null,
     };
   });
@@ -202,7 +204,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
       weeksToClear: !stable || initialWaiting === 0 ? null : Number.isFinite(surplus) ? initialWaiting / (surplus * 7) : 0,
       listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(l - cap) ? (l - cap) * inp.patienceMean : null,
       patienceMean: inp.patienceMean,
-      wait: withLosses(st, stageWait(inp, {
+      wait: calendarWait(inp, withLosses(st, stageWait(inp, {
         queue: st.queue,
         lambda: l,
         utilisation: u,
@@ -212,7 +214,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
           .filter((k) => k.rate > 0),
         exactUpstream,
         poissonArrivals: exactUpstream && !onCycle[s],
-      })),
+      })), stable),
       servers: inp.kind === 'servers' ? inp.servers : null,
       capacityKind: inp.kind,
       serviceMean: inp.service.mean,
@@ -313,9 +315,9 @@ function notesFor(
     add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
   for (const text of lossNotes(model.stages)) add('everyone', text);
-  const calendared = model.stages.filter((st) => st.calendar !== undefined).map((st) => st.id);
-  if (calendared.length > 0) {
-    add('everyone', `${calendared.join(', ')}: closed days, sessions and timetable rows are simulate only; the capacity here is the stage's own, as if always open.`);
+  for (const st of model.stages) {
+    const text = calendarNote(model, st, day);
+    if (text !== null) add('everyone', text);
   }
   return { notes, audience };
 }
