@@ -86,7 +86,8 @@ export function lossNotes(stages: readonly ModelStage[]): string[] {
     const l = st.losses;
     if (!l) continue;
     if (l.dna || l.cancellations > 0) {
-      const parts = [l.cancellations > 0 ? `${l.cancellations * 100}% of slots cancelled` : '', l.dna ? `${l.dna.share * 100}% DNAs` : ''].filter((x) => x !== '');
+      const pct = (x: number) => `${Number((x * 100).toPrecision(6))}%`;
+      const parts = [l.cancellations > 0 ? `${pct(l.cancellations)} of slots cancelled` : '', l.dna ? `${pct(l.dna.share)} DNAs` : ''].filter((x) => x !== '');
       notes.push(
         `${st.id}: effective capacity = capacity × ${lossFactor(st).toPrecision(4)} (${parts.join(', ')}); ` +
           (l.dna && l.dna.dischargeAfter > 0 ? `a share ${(l.dna.share ** l.dna.dischargeAfter).toPrecision(3)} of its patients is discharged after ${l.dna.dischargeAfter} DNAs in a row, so its load and the flow it sends on are its arrivals × ${attendShare(st).toPrecision(4)}; ` : '') +
