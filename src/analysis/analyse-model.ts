@@ -12,8 +12,9 @@ import { arrivalRateAt, capacityAt, capacityRate, momentsOf, type SeasonalityMod
 import { stageWait, type StageInput } from './stage-wait.js';
 import type { Analysis, AnalysisPhase, NoteAudience, PhaseStage, StageAnalysis } from './types.js';
 import { arrivalScvs } from './variability.js';
-import { lossFactor, lossNotes, withLosses } from './losses.js';
+import { attendShare, lossFactor, lossNotes, withLosses } from './losses.js';
 import { analysePools } from './pools.js';
+import { calendarNote, calendarOffer, calendarWait } from './calendar-capacity.js';
 
 /** Options of {@link analyseModel}. */
 export interface AnalyseModelOptions {
@@ -32,16 +33,17 @@ const round = (x: number, digits = 3) => Number(x.toPrecision(digits));
 
 function stageInputs(model: Model, day: number): StageInput[] {
   return model.stages.map((st) => {
-    const phase = capacityAt(st, day);
     const service = momentsOf(st.service, `stages.${st.id}.service`);
     const patience = st.patience ? momentsOf(st.patience, `stages.${st.id}.patience`) : null;
+    const common = { service, patienceMean: patience ? patience.mean : null, patience };
+    const offered = calendarOffer(model, st, day);
+    if (offered !== null) return { ...common, ...offered, capacity: offered.capacity * lossFactor(st) };
+    const phase = capacityAt(st, day);
     return {
+      ...common,
       kind: phase.kind,
       servers: phase.kind === 'servers' ? phase.servers : 0,
       capacity: capacityRate(phase, service.mean) * lossFactor(st),
-      service,
-      patienceMean: patience ? patience.mean : null,
-      patience,
       slotsPerWeekday: phase.kind === 'slots' ? phase.perWeekday : null,
     };
   });
@@ -138,7 +140,9 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
   const inputs = stageInputs(model, day);
   const external = model.arrivals.map((a) => arrivalRateAt(a, day, model.startDate, seasonality));
 
-  const demand = solveFlow(model, external, new Array<number>(S).fill(1));
+  // Patients discharged after DNAs do not go on, nor load the stage beyond their missed slots.
+  const attend = model.stages.map(attendShare);
+  const demand = solveFlow(model, external, attend);
   const { flow } = solveCappedFlow(
     model,
     external,
@@ -146,8 +150,8 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
   );
 
   const lam = flow.arrivals;
-  const util = lam.map((l, s) => utilisationOf(l, inputs[s]!.capacity));
-  const throughput = lam.map((l, s) => Math.min(l, inputs[s]!.capacity));
+  const util = lam.map((l, s) => utilisationOf(l * attend[s]!, inputs[s]!.capacity));
+  const throughput = lam.map((l, s) => Math.min(l * attend[s]!, inputs[s]!.capacity));
   const ca2 = arrivalScvs(
     inputs.map((inp, s) => ({
       kind: inp.kind,
@@ -182,27 +186,29 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
   model.stages.forEach((st, s) => {
     const inp = inputs[s]!;
     const l = lam[s]!;
+    // Load in completions a day: arrivals less those discharged after DNAs.
+    const load = l * attend[s]!;
     const cap = inp.capacity;
     const u = util[s]!;
     const stable = u < 1;
     const initialWaiting = model.initial.filter((g) => g.stage === s).reduce((a, g) => a + g.count, 0);
-    const surplus = cap - l;
+    const surplus = cap - load;
     const exactUpstream = [...upstream[s]!].every((i) => productForm[i]);
     stages[st.id] = {
       arrivalRate: l,
       demandRate: demand.arrivals[s]!,
       capacityRate: cap,
       throughputRate: throughput[s]!,
-      offeredLoad: inp.kind === 'slots' ? u : l * inp.service.mean,
+      offeredLoad: inp.kind === 'slots' ? u : load * inp.service.mean,
       utilisation: u,
-      demandUtilisation: utilisationOf(demand.arrivals[s]!, cap),
+      demandUtilisation: utilisationOf(demand.arrivals[s]! * attend[s]!, cap),
       stable,
-      growthPerWeek: stable ? 0 : (l - cap) * 7,
+      growthPerWeek: stable ? 0 : (load - cap) * 7,
       initialWaiting,
       weeksToClear: !stable || initialWaiting === 0 ? null : Number.isFinite(surplus) ? initialWaiting / (surplus * 7) : 0,
-      listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(l - cap) ? (l - cap) * inp.patienceMean : null,
+      listSettlesAt: !stable && inp.patienceMean !== null && Number.isFinite(load - cap) ? (load - cap) * inp.patienceMean : null,
       patienceMean: inp.patienceMean,
-      wait: withLosses(st, stageWait(inp, {
+      wait: calendarWait(inp, withLosses(st, stageWait(inp, {
         queue: st.queue,
         lambda: l,
         utilisation: u,
@@ -212,7 +218,7 @@ export function analyseModel(model: Model, options: AnalyseModelOptions = {}): A
           .filter((k) => k.rate > 0),
         exactUpstream,
         poissonArrivals: exactUpstream && !onCycle[s],
-      })),
+      })), stable),
       servers: inp.kind === 'servers' ? inp.servers : null,
       capacityKind: inp.kind,
       serviceMean: inp.service.mean,
@@ -313,9 +319,9 @@ function notesFor(
     add('everyone', 'Flows ignore abandonment at stable stages (few abandon where the list is short).');
   }
   for (const text of lossNotes(model.stages)) add('everyone', text);
-  const calendared = model.stages.filter((st) => st.calendar !== undefined).map((st) => st.id);
-  if (calendared.length > 0) {
-    add('everyone', `${calendared.join(', ')}: closed days, sessions and timetable rows are simulate only; the capacity here is the stage's own, as if always open.`);
+  for (const st of model.stages) {
+    const text = calendarNote(model, st, day);
+    if (text !== null) add('everyone', text);
   }
   return { notes, audience };
 }

@@ -29,6 +29,7 @@
 import { ValidationError } from '../core/errors.js';
 import { EXIT, type Model } from '../pathway/model.js';
 import { branchApplies, NEGATIVE, NO_TEST, POSITIVE } from '../pathway/routing.js';
+import { attendShare } from './losses.js';
 
 /** The flow solution for one set of external rates and pass-through shares. @internal */
 export interface FlowSolution {
@@ -263,8 +264,10 @@ function loopError(model: Model, s: number): ValidationError {
 }
 
 /**
- * Solves the traffic equations with saturation: stages whose arrivals exceed `capacity[s]` pass
- * on only their capacity. Returns the effective flow and the pass-through share of each stage.
+ * Solves the traffic equations with saturation: stages whose arrivals exceed `capacity[s]`
+ * (completions a day) pass on only their capacity. A stage that discharges patients after DNAs
+ * passes on at most the share who attend, 1 − p^k ({@link attendShare}). Returns the effective
+ * flow and the pass-through share of each stage (of its arrivals).
  * @internal
  */
 export function solveCappedFlow(
@@ -273,14 +276,15 @@ export function solveCappedFlow(
   capacity: number[],
 ): { flow: FlowSolution; passThrough: number[] } {
   const S = model.stages.length;
-  let theta = new Array<number>(S).fill(1);
+  const keep = model.stages.map(attendShare);
+  let theta = keep.slice();
   let flow = solveFlow(model, externalRates, theta);
   // Feed-forward pathways converge exactly within (depth + 1) rounds; damping after a while
   // settles the rare oscillation a saturated feedback loop can cause.
   for (let round = 0; round < 400; round++) {
     const target = flow.arrivals.map((lam, s) => {
       const cap = capacity[s]!;
-      return lam > cap ? cap / lam : 1;
+      return lam * keep[s]! > cap ? cap / lam : keep[s]!;
     });
     let change = 0;
     for (let s = 0; s < S; s++) change = Math.max(change, Math.abs(target[s]! - theta[s]!));

@@ -25,6 +25,24 @@ export function lossFactor(st: Pick<ModelStage, 'losses'>): number {
 }
 
 /**
+ * The share of the patients reaching a stage who are eventually seen there: 1 − p^k when DNAs
+ * (share p) are discharged at the k-th DNA in a row (each visit is missed independently, and a
+ * patient is discharged exactly when their first k visits are all missed); 1 otherwise.
+ * @internal
+ * @example
+ * ```ts
+ * import { attendShare } from './losses.js';
+ * attendShare({ losses: { dna: { share: 0.1, rebookAfter: 14, dischargeAfter: 2, clock: 'continue' as const }, cancellations: 0, leadTime: 0 } }); // 0.99
+ * attendShare({}); // 1
+ * ```
+ */
+export function attendShare(st: Pick<ModelStage, 'losses'>): number {
+  const dna = st.losses?.dna;
+  if (!dna || dna.dischargeAfter <= 0) return 1;
+  return 1 - dna.share ** dna.dischargeAfter;
+}
+
+/**
  * The wait of a stage with losses: simulate only with DNAs or cancellations; with a lead time
  * alone, the queue's own wait plus the lead time (an approximation, and an upper bound when the
  * list is longer than the lead time's worth of slots).
@@ -68,10 +86,11 @@ export function lossNotes(stages: readonly ModelStage[]): string[] {
     const l = st.losses;
     if (!l) continue;
     if (l.dna || l.cancellations > 0) {
-      const parts = [l.cancellations > 0 ? `${l.cancellations * 100}% of slots cancelled` : '', l.dna ? `${l.dna.share * 100}% DNAs` : ''].filter((x) => x !== '');
+      const pct = (x: number) => `${Number((x * 100).toPrecision(6))}%`;
+      const parts = [l.cancellations > 0 ? `${pct(l.cancellations)} of slots cancelled` : '', l.dna ? `${pct(l.dna.share)} DNAs` : ''].filter((x) => x !== '');
       notes.push(
         `${st.id}: effective capacity = capacity × ${lossFactor(st).toPrecision(4)} (${parts.join(', ')}); ` +
-          (l.dna && l.dna.dischargeAfter > 0 ? `the share discharged after DNAs (${(l.dna.share ** l.dna.dischargeAfter).toPrecision(3)}) still counts as flow downstream; ` : '') +
+          (l.dna && l.dna.dischargeAfter > 0 ? `a share ${(l.dna.share ** l.dna.dischargeAfter).toPrecision(3)} of its patients is discharged after ${l.dna.dischargeAfter} DNAs in a row, so its load and the flow it sends on are its arrivals × ${attendShare(st).toPrecision(4)}; ` : '') +
           'waits: simulate.',
       );
     }

@@ -23,6 +23,8 @@ export interface StageInput {
   patience: Moments | null;
   /** Slots released on each weekday (Monday first) in the slot phase in force, else null. */
   slotsPerWeekday: number[] | null;
+  /** Set when sessions, closed days or timetable dates change the capacity from day to day (see calendar-capacity.ts). */
+  varies?: boolean;
 }
 
 /** What the flow says about the patients who reach a stage. */

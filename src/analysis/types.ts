@@ -71,11 +71,11 @@ export interface StageAnalysis {
   demandRate: number;
   /** Mean completions per day the stage can sustain; Infinity for unlimited. */
   capacityRate: number;
-  /** Completions per day at steady state: min(arrivalRate, capacityRate). */
+  /** Completions per day at steady state: min(arrivalRate × (1 − p^k), capacityRate), with p^k the share discharged after DNAs (else 0). */
   throughputRate: number;
   /** Offered load in servers (arrivalRate × mean service), or arrivals ÷ slots per day. */
   offeredLoad: number;
-  /** arrivalRate ÷ capacityRate (0 for unlimited). */
+  /** arrivalRate × (1 − p^k) ÷ capacityRate, with p^k the share discharged after DNAs (else 0); 0 for unlimited. */
   utilisation: number;
   /** demandRate ÷ capacityRate: the utilisation this stage would see if upstream kept up. */
   demandUtilisation: number;
@@ -151,7 +151,7 @@ export interface PhaseStage {
   demandRate: number;
   /** Completions per day the stage can sustain; Infinity for unlimited. */
   capacityRate: number;
-  /** arrivalRate ÷ capacityRate (0 for unlimited). */
+  /** arrivalRate × (1 − p^k) ÷ capacityRate, with p^k the share discharged after DNAs (else 0); 0 for unlimited. */
   utilisation: number;
   /** True when utilisation < 1. */
   stable: boolean;

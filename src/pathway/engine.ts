@@ -399,7 +399,7 @@ export class Engine {
   /** Patient p from outside found stage s full (`places`): turned away, they leave the pathway. */
   private reject(p: number, s: number): void {
     this.flow!.rejectedAt(s);
-    this.measures.discharged(p);
+    this.measures.rejected(p, s);
     this.store.release(p);
   }
 
@@ -440,6 +440,7 @@ export class Engine {
     const losses = this.losses!;
     const outcome = losses.attend(p, s, this.stats.measuring);
     if (outcome === ATTEND) return false;
+    this.measures.missed(p);
     const sim = this.sim;
     if (held === 1) {
       const d = this.c.service[s]!.sample(this.serviceRng[s]!);
@@ -467,6 +468,7 @@ export class Engine {
     if (this.losses!.restarts(s)) store.setStart(p, now);
     store.setJoined(p, now);
     store.setState(p, IN_SERVICE);
+    this.measures.rebooked(p, s);
     if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, now))) this.startService(p, s);
     else this.enqueue(p, s);
   }

@@ -1,8 +1,9 @@
 /**
- * The report's table of pools and blocking: each pool's utilisation, and per stage the patients
- * blocked after finishing, the patient-days they spent blocked and the patients turned away at a
- * full stage — shown only where a scenario has pools or places, and rows only where some variant
- * has any.
+ * The report's table of pools, blocking and overtime: each pool's utilisation, and per stage the
+ * patients blocked after finishing, the patient-days they spent blocked, the patients turned away
+ * at a full stage, and the overtime worked after sessions close (or into closed days) — pools
+ * always, other rows only where some variant has any (overtime: where it is material, at least
+ * half a server-day, the report's floor for server-days).
  * @module
  */
 import type { ExperimentResult } from '../experiment/types.js';
@@ -10,6 +11,7 @@ import type { MetricUnit } from '../pathway/manifest.js';
 import { escapeHtml } from './format.js';
 import { metricSummary, stageIds, variantsOf } from './metrics.js';
 import { formatSummary } from './tables.js';
+import { MATERIAL_FLOOR } from './material.js';
 
 /** One row: label, metric path, unit. */
 interface Row {
@@ -18,8 +20,10 @@ interface Row {
   unit: MetricUnit;
 }
 
+const OVERTIME = ': overtime after closing';
+
 /**
- * The rows of the pools-and-blocking table (empty when the experiment has neither).
+ * The rows of the pools, blocking and overtime table (empty when the experiment has none).
  * @internal
  * @example
  * ```ts
@@ -31,7 +35,8 @@ interface Row {
  */
 export function poolsBlockingRows(experiment: ExperimentResult): Row[] {
   const variants = variantsOf(experiment);
-  const some = (metric: string) => variants.some((v) => (metricSummary(experiment, v, metric)?.mean ?? 0) > 0);
+  const atLeast = (metric: string, floor: number) => variants.some((v) => (metricSummary(experiment, v, metric)?.mean ?? 0) >= floor);
+  const some = (metric: string) => atLeast(metric, Number.MIN_VALUE);
   const pools = experiment.manifest?.pools?.map((p) => p.id) ?? [];
   const rows: Row[] = pools.map((p) => ({ label: `${p}: utilisation`, metric: `pools.${p}.utilisation`, unit: 'share' }));
   for (const s of stageIds(experiment)) {
@@ -41,11 +46,15 @@ export function poolsBlockingRows(experiment: ExperimentResult): Row[] {
       { label: `${s}: turned away (full)`, metric: `stages.${s}.rejected`, unit: 'patients' },
     );
   }
-  return rows.filter((r) => r.metric.startsWith('pools.') || some(r.metric));
+  const shown = rows.filter((r) => r.metric.startsWith('pools.') || some(r.metric));
+  const overtime = stageIds(experiment)
+    .map((s): Row => ({ label: `${s}${OVERTIME}`, metric: `stages.${s}.overtime`, unit: 'server-days' }))
+    .filter((r) => atLeast(r.metric, MATERIAL_FLOOR['server-days']));
+  return [...shown, ...overtime];
 }
 
 /**
- * The report section for pools and blocking, or '' when there is nothing to show.
+ * The report section for pools, blocking and overtime, or '' when there is nothing to show.
  * @internal
  * @example
  * ```ts
@@ -60,11 +69,19 @@ export function poolsBlockingHtml(experiment: ExperimentResult): string {
   if (rows.length === 0) return '';
   const variants = variantsOf(experiment);
   const head = `<thead><tr><th>Pool or stage</th>${variants.map((v) => `<th>${escapeHtml(v)}</th>`).join('')}</tr></thead>`;
+  const hasOvertime = rows.some((r) => r.label.endsWith(OVERTIME));
+  const title = rows.every((r) => r.label.endsWith(OVERTIME)) ? 'Overtime' : hasOvertime ? 'Shared pools, blocking and overtime' : 'Shared pools and blocking';
+  const overtimeText = hasOvertime
+    ? 'Overtime: server-days worked after a session closed (a patient in service finishes) or into a closed day, shown where at least half a server-day.'
+    : '';
+  const poolsText = title === 'Overtime'
+    ? ''
+    : "Pools: share of their units' time in use. Blocking: patients who finished a stage but waited there, holding their place, server or slot, because the next stage was full; turned away: patients from outside who found a stage full. ";
   const body = rows
     .map((r) => `<tr><td class="label">${escapeHtml(r.label)}</td>${variants.map((v) => `<td>${escapeHtml(formatSummary(r.unit, metricSummary(experiment, v, r.metric)))}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<section id="pools"><h2>Shared pools and blocking</h2>
-<p class="lead">Pools: share of their units' time in use. Blocking: patients who finished a stage but waited there, holding their place, server or slot, because the next stage was full; turned away: patients from outside who found a stage full. Mean over replications (95% confidence interval).</p>
+  return `<section id="pools"><h2>${title}</h2>
+<p class="lead">${poolsText}${overtimeText}${overtimeText ? ' ' : ''}Mean over replications (95% confidence interval).</p>
 <table class="summary">${head}<tbody>
 ${body}
 </tbody></table></section>`;

@@ -42,4 +42,34 @@ describe('analyse with losses', () => {
     expect(a.stages.clinic!.wait.exact).toBe(false);
     expect(a.notes.some((n) => /clinic: a booking lead time of 7 days/.test(n))).toBe(true);
   });
+
+  it('discharge after k DNAs in a row: load and flow on are arrivals × (1 − p^k)', () => {
+    // p = 0.3, k = 2: a share p² = 0.09 is discharged; each patient uses 1 slot w.p. 0.7 and 2
+    // w.p. 0.3 (1.3 slots: 0.91 attendances and 0.39 DNAs), so utilisation = 20 × 1.3 ÷ 40 = 0.65.
+    const s = scenario({
+      horizon: 500,
+      arrivals: { gp: { to: 'clinic', rate: { perDay: 20 } } },
+      stages: {
+        clinic: { capacity: { slots: 40, per: 'day' }, dna: { share: 0.3, rebookAfter: '7d', dischargeAfter: 2 }, next: [{ to: 'after' }] },
+        after: { capacity: 'unlimited', service: 0 },
+      },
+    });
+    const a = analyseModel(resolveScenario(s));
+    expect(a.stages.after!.arrivalRate).toBeCloseTo(20 * (1 - 0.09), 12);
+    expect(a.stages.clinic!.arrivalRate).toBeCloseTo(20, 12);
+    expect(a.stages.clinic!.utilisation).toBeCloseTo(0.65, 12);
+    expect(a.stages.clinic!.throughputRate).toBeCloseTo(18.2, 12);
+    expect(a.notes.some((n) => /clinic: .*discharged after 2 DNAs in a row.*× 0\.91/.test(n))).toBe(true);
+    // Simulated: the share discharged is binomial over the patients whose clinic visits ended.
+    const r = simulate(s);
+    const discharged = r.stages.clinic!.discharged!;
+    const n = discharged + r.stages.after!.started;
+    const shareSe = Math.sqrt((0.09 * 0.91) / n);
+    expect(5 * shareSe).toBeLessThan(0.02);
+    expect(Math.abs(discharged / n - 0.09)).toBeLessThan(5 * shareSe);
+    // Slot uses: a compound Poisson sum with E[N²] = 0.7 + 4 × 0.3 = 1.9 per patient.
+    const uSe = Math.sqrt(20 * r.horizon * 1.9) / (40 * r.horizon);
+    expect(5 * uSe).toBeLessThan(0.04); // the old reading, 20 ÷ 28 = 0.714, lies outside
+    expect(Math.abs(r.stages.clinic!.utilisation - 0.65)).toBeLessThan(5 * uSe);
+  });
 });

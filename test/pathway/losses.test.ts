@@ -113,9 +113,9 @@ describe('DNA draws', () => {
         }),
         { patients: { write: (r) => records.push(r) } },
       );
-      // Discharged: left without ever starting. Resolved: left either way.
-      const discharged = new Set(records.filter((r) => r.outcome === 'exited' && r.visits[0]!.start === null).map((r) => r.id));
-      const resolved = new Set(records.filter((r) => r.outcome === 'exited').map((r) => r.id));
+      // Discharged after DNAs, or resolved either way (discharged or seen and exited).
+      const discharged = new Set(records.filter((r) => r.outcome === 'discharged').map((r) => r.id));
+      const resolved = new Set(records.filter((r) => r.outcome === 'exited' || r.outcome === 'discharged').map((r) => r.id));
       return { discharged, resolved };
     };
     // Ample slots (everyone tries on the day they arrive) against tight, cancelled ones (a

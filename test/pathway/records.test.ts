@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, simulate } from '../../src/pathway/index.js';
+import { loadScenario, parseScenario, simulate } from '../../src/pathway/index.js';
 import { jsonLinesSink, type PatientRecord } from '../../src/pathway/run/records.js';
 import { conserved } from './helpers.js';
 
@@ -65,5 +65,66 @@ describe('patient records', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(JSON.parse(l).visits.length).toBeGreaterThan(0);
     expect(() => simulate(lung, { patients: { write: () => {}, sample: 2 } })).toThrow(/patients\.sample.*got 2/);
+  });
+});
+
+describe('patient records with DNAs and places', () => {
+  // A clinic with three places (arrivals finding it full are turned away) and DNAs: rebooked
+  // 5 days later, discharged at the second in a row.
+  const s = parseScenario({
+    version: 1, name: 'dna and places', seed: 4, horizon: 300,
+    arrivals: { gp: { to: 'clinic', rate: { perDay: 1.5 } } },
+    stages: {
+      clinic: {
+        capacity: 1, places: 3, service: { dist: 'exponential', mean: 0.5 },
+        dna: { share: 0.3, rebookAfter: '5d', dischargeAfter: 2 },
+        next: [{ to: 'exit' }],
+      },
+    },
+  });
+  const records: PatientRecord[] = [];
+  const run = simulate(s, { patients: { write: (r) => records.push(r) } });
+  const clinic = run.stages.clinic!;
+
+  it('count rejected, discharged and DNA visits as the results do', () => {
+    const count = (o: PatientRecord['outcome']) => records.filter((r) => r.outcome === o).length;
+    expect(count('rejected')).toBe(run.patients.rejected);
+    expect(count('discharged')).toBe(run.patients.discharged);
+    expect(count('exited')).toBe(run.patients.exited);
+    expect(count('in-pathway')).toBe(run.patients.inSystem);
+    expect(records).toHaveLength(run.patients.initial + run.patients.arrived);
+    const visits = records.flatMap((r) => r.visits);
+    expect(visits.filter((v) => v.outcome === 'dna').length).toBe(clinic.dna);
+    expect(visits.filter((v) => v.outcome === 'rejected').length).toBe(clinic.rejected);
+    // Not vacuous: each kind happens.
+    expect(Math.min(run.patients.rejected!, run.patients.discharged!, clinic.rebooked!)).toBeGreaterThan(10);
+  });
+
+  it('follow the rules visit by visit: a rejection is one visit; a DNA is followed by its rebooking or the discharge', () => {
+    for (const r of records) {
+      const v = r.visits;
+      if (r.outcome === 'rejected') {
+        expect(v).toEqual([{ stage: 'clinic', joined: r.arrival, start: null, end: r.arrival, test: null, outcome: 'rejected' }]);
+        expect(r.left).toBe(r.arrival);
+      }
+      if (r.outcome === 'discharged') {
+        // Discharged at the second DNA in a row: exactly two visits, both missed, 5 days apart.
+        expect(v.map((x) => x.outcome)).toEqual(['dna', 'dna']);
+        expect(v[1]!.joined).toBeCloseTo(v[0]!.end! + 5, 9);
+        expect(r.left).toBe(v[1]!.end);
+      }
+      if (r.outcome === 'exited') {
+        // Seen at the first visit, or after one DNA and a rebooking.
+        expect([['served'], ['dna', 'served']]).toContainEqual(v.map((x) => x.outcome));
+        if (v.length === 2) expect(v[1]!.joined).toBeCloseTo(v[0]!.end! + 5, 9);
+      }
+    }
+  });
+
+  it('still reproduce the stage wait exactly (a rebooked patient waits from their rebooking)', () => {
+    const waits = records.flatMap((r) => r.visits.filter((v) => v.start !== null).map((v) => v.start! - v.joined));
+    expect(waits.length).toBe(clinic.wait.n);
+    expect(waits.reduce((a, b) => a + b, 0) / waits.length).toBeCloseTo(clinic.wait.mean, 9);
+    expect(Math.max(...waits)).toBe(clinic.wait.max);
   });
 });

@@ -120,10 +120,26 @@ export class RunMeasures {
     if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - this.store.start(p));
   }
 
-  /** Patient p leaves the pathway early: discharged after not attending, or turned away from a full stage (clock stopped uncounted). */
+  /** Patient p leaves the pathway early: discharged after not attending (clock stopped uncounted). */
   discharged(p: number): void {
     if (this.trackLeaving === 1) this.leave(p);
-    if (this.rec !== null) this.rec.exit(p, this.sim.now);
+    if (this.rec !== null) this.rec.discharge(p, this.sim.now);
+  }
+
+  /** Patient p is turned away from full stage s (`places`) and leaves the pathway (clock stopped uncounted). */
+  rejected(p: number, s: number): void {
+    if (this.trackLeaving === 1) this.leave(p);
+    if (this.rec !== null) this.rec.reject(p, s, this.sim.now);
+  }
+
+  /** Patient p did not attend the appointment given now (records only: the counts are run/losses.ts's). */
+  missed(p: number): void {
+    if (this.rec !== null) this.rec.dna(p, this.sim.now);
+  }
+
+  /** Patient p is back on stage s's list after a DNA: a new visit in the records. */
+  rebooked(p: number, s: number): void {
+    if (this.rec !== null) this.rec.join(p, s);
   }
 
   /** Patient p gives up waiting at stage s now. */

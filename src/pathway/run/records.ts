@@ -25,8 +25,13 @@ export interface StageVisit {
   end: number | null;
   /** The stage's test result, if the stage is a test and ended. */
   test: 'positive' | 'negative' | null;
-  /** How the visit ended: `served`, `abandoned` (gave up waiting), `waiting` or `in-service` (at the end of the run). */
-  outcome: 'served' | 'abandoned' | 'waiting' | 'in-service';
+  /**
+   * How the visit ended: `served`, `abandoned` (gave up waiting), `dna` (given a slot or a server
+   * and did not attend: `end` is that appointment, `start` stays null; a rebooking opens a new
+   * visit joined when the patient is back on the list), `rejected` (turned away: the stage was
+   * full), or at the end of the run `waiting` or `in-service`.
+   */
+  outcome: 'served' | 'abandoned' | 'dna' | 'rejected' | 'waiting' | 'in-service';
 }
 
 /** A true case's progression states (conditions with a progression model only). */
@@ -55,9 +60,13 @@ export interface PatientRecord {
   returns: number[];
   /** Stage visits in order. */
   visits: StageVisit[];
-  /** `exited`, `abandoned`, or `in-pathway` at the end of the run (waiting, in service or away). */
-  outcome: 'exited' | 'abandoned' | 'in-pathway';
-  /** When they exited or gave up (null when still in the pathway). */
+  /**
+   * `exited` (through the exit), `abandoned` (gave up waiting), `discharged` (after DNAs at a
+   * stage with `dischargeAfter`), `rejected` (turned away from a full stage, `places`), or
+   * `in-pathway` at the end of the run (waiting, in service or away).
+   */
+  outcome: 'exited' | 'abandoned' | 'discharged' | 'rejected' | 'in-pathway';
+  /** When they left the pathway (null when still in it). */
   left: number | null;
   /** Start of the pathway clock they left on (the last return, else arrival): time in the pathway is `left − pathwayStart`. */
   pathwayStart: number;
@@ -170,6 +179,28 @@ export class Recorder {
     this.close(p, 'exited', now);
   }
 
+  /** Patient p did not attend the appointment they were given now (rebooked or discharged next). */
+  dna(p: number, now: number): void {
+    const v = this.last(p);
+    if (v) {
+      v.end = now;
+      v.outcome = 'dna';
+    }
+  }
+
+  /** Patient p leaves after DNAs (the visit is already closed as `dna`). */
+  discharge(p: number, now: number): void {
+    this.close(p, 'discharged', now);
+  }
+
+  /** Patient p found stage s full and was turned away: a visit that ends as it begins. */
+  reject(p: number, s: number, now: number): void {
+    const r = this.open[p];
+    if (!r) return;
+    r.visits.push({ stage: this.model.stages[s]!.id, joined: now, start: null, end: now, test: null, outcome: 'rejected' });
+    this.close(p, 'rejected', now);
+  }
+
   /** The end of the run: the records of everyone still in the pathway, in row order. */
   flush(): void {
     for (let p = 0; p < this.open.length; p++) {
@@ -223,7 +254,7 @@ export class Recorder {
     return r?.visits[r.visits.length - 1];
   }
 
-  private close(p: number, outcome: 'exited' | 'abandoned', now: number): void {
+  private close(p: number, outcome: 'exited' | 'abandoned' | 'discharged' | 'rejected', now: number): void {
     const r = this.open[p];
     if (!r) return;
     r.outcome = outcome;
