@@ -41,7 +41,7 @@ function effectGap(experiment: ExperimentResult, effect: string, better: string,
  * ```ts
  * // ai-lower-sensitivity vs ai-reporting on the costed lung scenario:
  * // 'ai-lower-sensitivity does as well as ai-reporting on Cancer diagnosed or ruled out within
- * //  28 days (100.0% and 100.0%), yet gains 410 fewer QALYs (95% CI 330 to 490): …'
+ * //  28 days (100.0% and 100.0%), yet gains 411 fewer QALYs (95% CI 314 to 507): …'
  * ```
  */
 export function blindSpotSentence(experiment: ExperimentResult, cea: CostEffectiveness, variant: string): string | undefined {
