@@ -11,8 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../src/index.js';
 
-/** A JSON Schema node, as zod writes it (no $refs: everything is inline). */
+/** A JSON Schema node, as zod writes it (inline, except the one shared `UncertainNumber` $ref). */
 type Schema = {
+  $ref?: string;
   type?: string;
   description?: string;
   const?: unknown;
@@ -106,6 +107,11 @@ function isDuration(s: Schema): boolean {
   return !!alts && alts.length === 2 && alts.some((a) => a.type === 'number') && alts.some((a) => a.type === 'string' && (a.pattern ?? '').includes(DURATION_PATTERN));
 }
 
+/** A number that may be an uncertain parameter: `anyOf: [number, { $ref: UncertainNumber }]`. */
+function isUncertain(s: Schema): boolean {
+  return !!s.anyOf && s.anyOf.length === 2 && s.anyOf.some((a) => a.type === 'number') && s.anyOf.some((a) => a.$ref !== undefined);
+}
+
 /** A distribution: a duration (a fixed value) or one of the `{ dist, ... }` objects. */
 function isDistribution(s: Schema): boolean {
   return !!s.anyOf && s.anyOf.some((a) => a.type === 'object' && a.properties?.dist?.const !== undefined);
@@ -126,6 +132,7 @@ function bounds(s: Schema): string {
 function typeText(s: Schema): string {
   if (isDuration(s)) return 'duration';
   if (isDistribution(s)) return '[distribution](#distributions)';
+  if (isUncertain(s)) return `${typeText(s.anyOf!.find((a) => a.type === 'number')!)} or [uncertain](#uncertain-parameters)`;
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' | ');
   if (s.anyOf) return [...new Set(s.anyOf.map(typeText))].join(' or ');
@@ -168,7 +175,7 @@ function describe(s: Schema, path: string): string {
 /** Walks a node, adding a row for it (unless it is the root) and rows for what it contains. */
 function walk(s: Schema, path: string, required: boolean, rows: Row[], key: string): void {
   if (path) rows.push({ path, type: typeText(s), required, description: describe(s, path) });
-  if (isDuration(s) || isDistribution(s)) return;
+  if (isDuration(s) || isDistribution(s) || isUncertain(s)) return;
   const branches = s.anyOf ?? [s];
   for (const b of branches) {
     if (b.type === 'object' && b.properties) {
@@ -180,10 +187,20 @@ function walk(s: Schema, path: string, required: boolean, rows: Row[], key: stri
       walk(b.additionalProperties, `${path}.${KEY_NAMES[key] ?? 'NAME'}`, false, rows, key);
     } else if (b.type === 'object' && b.additionalProperties !== undefined && key === 'patch') {
       rows.push({ path: `${path}.FIELD`, type: 'any', required: false, description: describe({}, `${path}.FIELD`) });
-    } else if (b.type === 'array' && b.items && (b.items.type === 'object' || b.items.anyOf) && !isDistribution(b.items) && !isDuration(b.items)) {
+    } else if (b.type === 'array' && b.items && (b.items.type === 'object' || b.items.anyOf) && !isDistribution(b.items) && !isDuration(b.items) && !isUncertain(b.items)) {
       walk(b.items, `${path}[]`, false, rows, key);
     }
   }
+}
+
+/** `dist` and fields of each form of an uncertain parameter, from the schema's `$defs`. */
+function uncertainForms(schema: Schema): string[][] {
+  const defs = (schema as { $defs?: Record<string, Schema> }).$defs ?? {};
+  const forms = Object.values(defs).flatMap((d) => d.anyOf ?? []);
+  return forms.map((f) => {
+    const fields = Object.keys(f.properties ?? {}).filter((k) => k !== 'dist');
+    return [`\`${String(f.properties!.dist!.const)}\``, fields.map((k) => `\`${k}\``).join(', ')];
+  });
 }
 
 /** Rows for one `{ dist: … }` alternative of the distribution schema. */
@@ -254,6 +271,18 @@ export function renderScenarioReference(): string {
     'or an object whose `dist` names the family. Parameters that are times accept durations with units.',
     '',
     table(['`dist`', 'fields (`?` = optional)', 'meaning'], distributionRows(dist).map((r) => r.map(cell))),
+    '',
+    '## Uncertain parameters',
+    '',
+    'A field typed "or [uncertain](#uncertain-parameters)" may be given as a distribution of what we',
+    'do not know about it (probabilistic sensitivity analysis): drawn once per replication, the same',
+    'draw for every variant. Its draws must stay in the field\'s range (a share needs `beta`, a',
+    'positive amount `gamma` or `lognormal`); whole-number fields cannot be uncertain.',
+    '',
+    table(
+      ['`dist`', 'fields'],
+      uncertainForms(schema).map((r) => r.map(cell)),
+    ),
     '',
   ].join('\n');
 }

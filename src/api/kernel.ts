@@ -50,6 +50,8 @@ export {
   type AnalyticTreatment,
   type SamplerObject,
 } from '../core/distributions.js';
+// Uncertain parameters (probabilistic sensitivity analysis): a distribution where a scenario takes a number.
+export type { ParameterSpec } from '../pathway/uncertain-dists.js';
 // The distribution registry: what each distribution accepts and how `analyse` treats it.
 export {
   DISTRIBUTIONS,

@@ -37,6 +37,7 @@ export { renderChartSvg } from '../report/render-svg.js';
 export { cePlaneChartSpec, ceacChartSpec } from '../report/charts.js';
 export { economicsOptions, formatMoney } from '../report/economics.js';
 export { costEffectivenessSentences } from '../report/answer-economics.js';
+export { economicsTextSections, type TextSection } from '../report/economics-text.js';
 export { costEffectivenessCsv, COST_EFFECTIVENESS_COLUMNS } from '../report/csv-cea.js';
 export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from '../report/diagram/index.js';
 export { comparisonsCsv, replicationsCsv, toCsv, SUMMARY_COLUMNS, SERIES_COLUMNS, COMPARISON_COLUMNS, REPLICATION_COLUMNS } from '../report/csv.js';

@@ -34,7 +34,7 @@ import type { DistributionSpec } from '../core/distributions.js';
 import { parseDuration } from '../core/duration.js';
 import { joinPath } from '../core/errors.js';
 import { cloneJson } from './scenario-json.js';
-import type { ScenarioStage } from './schema.js';
+import type { DrawnStage } from './schema.js';
 
 /** A stage's hospital-side losses (see the module's rules). */
 export interface StageLosses {
@@ -66,7 +66,7 @@ export interface StageLosses {
  * l?.dna?.dischargeAfter; // 1
  * ```
  */
-export function stageLosses(st: ScenarioStage, path: string): StageLosses | undefined {
+export function stageLosses(st: DrawnStage, path: string): StageLosses | undefined {
   if (st.dna === undefined && st.cancellations === undefined && st.leadTime === undefined) return undefined;
   const leadTime = st.leadTime === undefined ? 0 : parseDuration(st.leadTime, joinPath(path, 'leadTime'));
   const d = st.dna;

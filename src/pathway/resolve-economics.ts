@@ -7,7 +7,7 @@ import type { ModelCost, ModelEconomics, ModelProgression } from './model-econom
 import { keysOf } from './scenario-json.js';
 import { BASE_VARIANT } from './scenario-names.js';
 import { DEFAULT_THRESHOLDS, perDay } from './schema-economics.js';
-import type { Scenario } from './schema.js';
+import type { DrawnScenario } from './schema.js';
 
 /**
  * The resolved progression and economics of a valid scenario, as fields to spread into its
@@ -22,7 +22,7 @@ import type { Scenario } from './schema.js';
  * ```
  */
 export function resolveEconomics(
-  s: Scenario,
+  s: DrawnScenario,
   conditions: readonly string[],
   stageIds: readonly string[],
 ): { progression?: ModelProgression[]; economics?: ModelEconomics } {

@@ -27,7 +27,7 @@ import { stageLosses } from './losses.js';
 import { cloneJson, keysOf } from './scenario-json.js';
 import { BASE_VARIANT, DEFAULT_CLASS, EXIT_NAME } from './scenario-names.js';
 import { ScenarioError } from './scenario-error.js';
-import { RATE_UNITS, WEEKDAYS, type Scenario } from './schema.js';
+import { RATE_UNITS, WEEKDAYS, type DrawnScenario, type Scenario } from './schema.js';
 import { validateScenario, type ValidateOptions } from './validate.js';
 import { parseEvent } from './validate-rules.js';
 import { drawParameters } from './uncertain.js';
@@ -83,13 +83,13 @@ export function resolveScenario(
         : report.issues.map((i) => ({ path: `${joinPath('variants', variant)}: ${i.path}`, message: i.message }));
     throw new ScenarioError(issues);
   }
-  const model = buildModel(drawn.scenario as Scenario, variant);
+  const model = buildModel(drawn.scenario as DrawnScenario, variant);
   if (Object.keys(drawn.values).length > 0) model.parameters = drawn.values;
   return model;
 }
 
 /** Builds the model from a valid scenario without variants. */
-function buildModel(s: Scenario, variant: string): Model {
+function buildModel(s: DrawnScenario, variant: string): Model {
   const days = (value: unknown, path: string) => parseDuration(value, path);
   const startDate = s.startDate ?? DEFAULT_START_DATE;
   const end = (s.warmup === undefined ? 0 : days(s.warmup, 'warmup')) + days(s.horizon, 'horizon');

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { ScenarioSchema } from './schema.js';
+import { isUncertainNumber, UNCERTAIN_DEF, uncertainJsonSchema, widenNumberJson } from './schema-uncertain.js';
 
 let cached: string | undefined;
 
@@ -21,6 +22,20 @@ let cached: string | undefined;
  * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  cached ??= JSON.stringify(z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }));
+  cached ??= JSON.stringify(build());
   return JSON.parse(cached) as Record<string, unknown>;
+}
+
+/** Numeric inputs that may be uncertain parameters take `{ dist: beta, ... }` too (see schema-uncertain.ts). */
+function build(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ScenarioSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (isUncertainNumber(ctx.zodSchema)) widenNumberJson(ctx.jsonSchema as Record<string, unknown>);
+    },
+  }) as Record<string, unknown>;
+  schema.$defs = { ...(schema.$defs as Record<string, unknown> | undefined), [UNCERTAIN_DEF]: uncertainJsonSchema() };
+  return schema;
 }

@@ -6,11 +6,12 @@
  */
 import * as z from 'zod'; // the namespace form lets bundlers drop zod's locales (see schema.ts)
 import { addIssue, distribution, duration, expecting, positiveInt, strict } from './schema-parts.js';
+import { uncertainNumber } from './schema-uncertain.js';
 
-/** A share in [0, 1). */
+/** A share in [0, 1); may be an uncertain parameter. */
 function shareBelowOne(what: string) {
   const e = expecting(`${what} from 0 up to (not including) 1`);
-  return z.number(e).min(0, e).lt(1, e);
+  return uncertainNumber(z.number(e).min(0, e).lt(1, e));
 }
 
 const Dna = strict(

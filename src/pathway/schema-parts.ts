@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { DistributionSchema, type DistributionSpec } from '../core/distributions.js';
 import { DurationSchema, parseDuration, type DurationInput } from '../core/duration.js';
 import { describeValue } from '../core/errors.js';
+import { uncertainNumber } from './schema-uncertain.js';
 
 /** Marker starting the message of an `unrecognized_keys` issue; followed by the known keys as JSON. */
 export const KNOWN_KEYS_MARKER = '\u0000known:';
@@ -49,16 +50,16 @@ export function nonNegativeInt() {
   return z.number(e).int(e).min(0, e);
 }
 
-/** A probability or share in [0, 1]. */
+/** A probability or share in [0, 1]; may be an uncertain parameter (a beta). */
 export function probability(what = 'a probability between 0 and 1') {
   const e = expecting(what);
-  return z.number(e).min(0, e).max(1, e);
+  return uncertainNumber(z.number(e).min(0, e).max(1, e));
 }
 
-/** A finite number of 0 or more. */
+/** A finite number of 0 or more; may be an uncertain parameter (a gamma, a lognormal). */
 export function nonNegativeNumber(what = 'a number of 0 or more') {
   const e = expecting(what);
-  return z.number(e).min(0, e);
+  return uncertainNumber(z.number(e).min(0, e));
 }
 
 /** Plain text. */

@@ -28,6 +28,7 @@ import {
 import { lossFields } from './schema-losses.js';
 import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
 import { Economics, Progression } from './schema-economics.js';
+import { uncertainNumber } from './schema-uncertain.js';
 import { Places, Pools, Uses } from './schema-pools.js';
 
 /** Weekday names accepted in `days`, Monday first. */
@@ -101,9 +102,11 @@ const Arrival = strict(
       .meta({ description: 'Step changes of the base rate; `at` strictly increasing.' }),
     growth: strict(
       {
-        perYear: z
-          .number(expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)'))
-          .gt(-1, expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)')),
+        perYear: uncertainNumber(
+          z
+            .number(expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)'))
+            .gt(-1, expecting('a yearly growth fraction greater than -1 (0.03 = 3% a year)')),
+        ),
       },
       'growth such as { perYear: 0.03 }',
     )
@@ -274,10 +277,12 @@ const Test = strict(
 const Branch = strict(
   {
     to: reference('a stage name or exit'),
-    p: z
-      .number(expecting('a probability greater than 0 and at most 1'))
-      .gt(0, expecting('a probability greater than 0 and at most 1'))
-      .max(1, expecting('a probability greater than 0 and at most 1'))
+    p: uncertainNumber(
+      z
+        .number(expecting('a probability greater than 0 and at most 1'))
+        .gt(0, expecting('a probability greater than 0 and at most 1'))
+        .max(1, expecting('a probability greater than 0 and at most 1')),
+    )
       .optional()
       .meta({ description: 'Share of the matching patients; without it the branch takes whatever is left.' }),
     if: reference('positive, negative or a class name')
@@ -426,7 +431,9 @@ export const ScenarioSchema = strict(
 /**
  * A validated scenario exactly as written (JSON-able; durations may still carry units, defaults
  * are not filled in, `variants` are still there). Obtain one from {@link parseScenario} or
- * {@link loadScenario}; turn it into a {@link Model} with {@link resolveScenario}.
+ * {@link loadScenario}; turn it into a {@link Model} with {@link resolveScenario}. A number
+ * field may still hold an uncertain parameter (`{ dist: beta, ... }`, see `ParameterSpec`):
+ * each is replaced by its mean or a replication's draw before anything reads it.
  */
 export type Scenario = z.input<typeof ScenarioSchema>;
 
@@ -451,3 +458,12 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 /** One stage as written in a scenario. */
 export type ScenarioStage = z.input<typeof Stage>;
+
+/**
+ * A scenario whose uncertain parameters have been replaced by numbers (their means, or one
+ * replication's draw: `uncertain.ts`), as the model is built from it. @internal
+ */
+export type DrawnScenario = z.output<typeof ScenarioSchema>;
+
+/** One stage of a {@link DrawnScenario}. @internal */
+export type DrawnStage = z.output<typeof Stage>;

@@ -10,7 +10,16 @@ import { gammaSampler } from '../core/distributions/kernel.js';
 import type { Rng } from '../core/random.js';
 import { normalQuantile } from '../core/special.js';
 
-/** An uncertain parameter as written in a scenario, where the schema expects a number. */
+/**
+ * An uncertain parameter (probabilistic sensitivity analysis) as written in a scenario, where
+ * the schema expects a non-integer number: drawn once per replication, the same draw for
+ * every variant.
+ * @example
+ * ```ts
+ * import type { ParameterSpec } from 'carepath/kernel';
+ * const sensitivity: ParameterSpec = { dist: 'beta', alpha: 85, beta: 15 }; // mean 0.85
+ * ```
+ */
 export type ParameterSpec =
   | { dist: 'beta'; alpha: number; beta: number }
   | { dist: 'beta'; mean: number; sd: number }
@@ -31,8 +40,8 @@ export interface ParameterDistribution {
   draw(rng: Rng): number;
 }
 
-/** Accepted forms, by family: the fields each form needs. */
-const FORMS: Record<string, string[][]> = {
+/** Accepted forms, by family: the fields each form needs. @internal */
+export const PARAMETER_FORMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   beta: [['alpha', 'beta'], ['mean', 'sd']],
   gamma: [['mean', 'sd'], ['shape', 'scale']],
   lognormal: [['mean', 'sd']],
@@ -43,11 +52,11 @@ const FORMS: Record<string, string[][]> = {
 };
 
 /** Families of uncertain parameters, for messages and docs. @internal */
-export const PARAMETER_FAMILIES: readonly string[] = Object.keys(FORMS);
+export const PARAMETER_FAMILIES: readonly string[] = Object.keys(PARAMETER_FORMS);
 
 /** Families an object with `dist` may name where a number is expected. @internal */
 export function isParameterFamily(name: unknown): boolean {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(FORMS, name);
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(PARAMETER_FORMS, name);
 }
 
 /**
@@ -64,9 +73,9 @@ export function isParameterFamily(name: unknown): boolean {
 export function parameterDistribution(spec: Record<string, unknown>, path: string): ParameterDistribution | Issue[] {
   const family = spec.dist as string;
   const keys = Object.keys(spec).filter((k) => k !== 'dist');
-  const form = FORMS[family]!.find((f) => f.length === keys.length && f.every((k) => keys.includes(k)));
+  const form = PARAMETER_FORMS[family]!.find((f) => f.length === keys.length && f.every((k) => keys.includes(k)));
   if (!form) {
-    const forms = FORMS[family]!.map((f) => `{ dist: ${family}, ${f.join(', ')} }`).join(' or ');
+    const forms = PARAMETER_FORMS[family]!.map((f) => `{ dist: ${family}, ${f.join(', ')} }`).join(' or ');
     return [{ path, message: `expected ${forms}, got ${describeValue(spec)}` }];
   }
   const issues: Issue[] = [];

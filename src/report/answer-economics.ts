@@ -5,6 +5,7 @@
  */
 import type { CostEffectiveness } from '../experiment/cea.js';
 import type { Comparison, ExperimentResult } from '../experiment/types.js';
+import { blindSpotSentence } from './answer-blind-spot.js';
 import { effectUnit, formatMoney, formatMoneySigned, icerText } from './economics.js';
 import { formatNumber, formatPercent } from './format.js';
 
@@ -60,6 +61,8 @@ export function costEffectivenessSentences(experiment: ExperimentResult, cea: Co
     const dominant = [u.cost, u.effect].some((s) => s && s.dominant === 'parameters') ? 'parameter uncertainty dominates' : 'simulation noise dominates';
     out.push(`Parameter uncertainty explains ${parts.join(' and ')}; ${dominant} (more replications narrow only the noise).`);
   }
+  const blind = blindSpotSentence(experiment, cea, variant);
+  if (blind) out.push(blind);
   return out;
 }
 

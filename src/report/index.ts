@@ -30,6 +30,7 @@ export {
 export { renderChartSvg } from './render-svg.js';
 export { cePlaneChartSpec, ceacChartSpec } from './charts.js';
 export { economicsOptions, formatMoney } from './economics.js';
+export { economicsTextSections, type TextSection } from './economics-text.js';
 export { costEffectivenessSentences } from './answer-economics.js';
 export { costEffectivenessCsv, COST_EFFECTIVENESS_COLUMNS } from './csv-cea.js';
 export { pathwayFlows, pathwayDiagramSvg, type PathwayFlows, type FlowEdge, type FlowStage, type DiagramOptions } from './diagram/index.js';

@@ -9,6 +9,8 @@ import { clampShareInterval, formatApprox, formatDays, formatInterval, formatNum
 import type { BetterDirection, MetricUnit } from '../pathway/manifest.js';
 import { limitedStageIds, metricInfo, metricPath, metricSummary, stageIds, targetGoal, targetIds, targetName, variantsOf } from './metrics.js';
 import { formatTextTable } from './text-table.js';
+import type { CostEffectivenessOptions } from '../experiment/cea.js';
+import { economicsTextSections } from './economics-text.js';
 
 /** One row of a metrics table. */
 export interface MetricRow {
@@ -159,7 +161,9 @@ const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wai
 /**
  * The concise terminal summary printed by `carepath run`: one column per variant; rows for the
  * waiting list at the end (total and per stage), mean waits by stage, the standards' shares with
- * 95% CIs, and the bottleneck from theory when `analyses` are given.
+ * 95% CIs, the bottleneck from theory when `analyses` are given, and, when the runs carry
+ * economics, cost, QALYs, harm and the ICER and net benefit against the comparator (`economics`:
+ * the scenario's settings, see `economicsOptions`).
  * @example
  * ```ts
  * import { analyseVariants, loadScenario, runExperimentSync, terminalSummary } from 'carepath';
@@ -170,7 +174,7 @@ const TERMINAL_SECTIONS: ReadonlySet<MetricSectionId> = new Set(['waiting', 'wai
  */
 export function terminalSummary(
   experiment: ExperimentResult,
-  options: { analyses?: Record<string, Analysis>; limitedStages?: string[] } = {},
+  options: { analyses?: Record<string, Analysis>; limitedStages?: string[]; economics?: CostEffectivenessOptions } = {},
 ): string {
   const variants = variantsOf(experiment);
   const sections = metricSections(experiment, options.limitedStages).filter((s) => TERMINAL_SECTIONS.has(s.id));
@@ -194,6 +198,11 @@ export function terminalSummary(
     sectionRows.push(rows.length);
     rows.push(['Bottleneck (theory)']);
     rows.push(['  stage', ...variants.map((v) => bottleneckLabel(options.analyses![v]))]);
+  }
+  for (const sec of economicsTextSections(experiment, options.economics)) {
+    sectionRows.push(rows.length);
+    rows.push([sec.title]);
+    for (const r of sec.rows) rows.push([`  ${r[0]}`, ...r.slice(1)]);
   }
   return formatTextTable(rows, { header: ['', ...variants], sections: sectionRows });
 }

@@ -159,6 +159,21 @@ describe('carepath run', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('prints harm, cost and value rows (and the ICER and net benefit against base) when the scenario is costed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'costed.yaml');
+    const text = readFileSync(join(SCENARIOS, 'lung-cancer-ai-costed.yaml'), 'utf8');
+    writeFileSync(file, text.replace(/^horizon: 104w/m, 'horizon: 4w'));
+    const r = await cli(['run', file, '-r', '2', '--workers', '1', '--variant', 'ai-reporting', '--out', join(dir, 'o')]);
+    expect(r.stderr).not.toMatch(/carepath:/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Harm, cost and value \(per run, mean\)\n\s+Cost\s+£[\d.,]+( million)?\s+£[\d.,]+( million)?\n\s+QALYs\s/);
+    expect(r.stdout).toMatch(/Deaths while waiting/);
+    expect(r.stdout).toMatch(/Upstaged by delay/);
+    expect(r.stdout).toMatch(/Against base \(paired\)\n\s+ICER\s+comparator\s+\S/);
+    expect(r.stdout).toMatch(/NMB at £20,000\/QALY\s+comparator\s+[+−]£/);
+  });
+
   it('--patients streams every run\'s patient records as JSON Lines, one per patient', async () => {
     const { dir, file } = await starter();
     const records = join(dir, 'patients.jsonl');

@@ -1,13 +1,15 @@
 /**
  * The JSON Schema shipped in the package, and how `carepath init` points editors at it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { SCHEMA_FILE, renderSchemaFile } from '../../scripts/write-schema.js';
 import { schemaComment, schemaReference, schemaUrl, SCHEMA_PATH } from '../../src/cli/schema-ref.js';
 import { CAREPATH_VERSION } from '../../src/experiment/version.js';
+import { jsonSchemaErrors } from './json-schema-check.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
@@ -44,5 +46,32 @@ describe('the $schema line of carepath init', () => {
     expect(schemaReference('my.yaml', project, '/root/.npm/_npx/1/node_modules/carepath/schema/scenario.schema.json')).toBe(url);
     expect(schemaReference('my.yaml', project, '')).toBe(url);
     expect(schemaReference('/tmp/elsewhere/my.yaml', project, installed)).toBe(url); // file outside the project
+  });
+});
+
+describe('the shipped schema accepts uncertain parameters where the runtime draws them', () => {
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+  const file = (name: string) => parse(readFileSync(join(ROOT, 'examples/scenarios', name), 'utf8')) as Record<string, unknown>;
+
+  it('validates every example scenario, the costed lung file (betas, gammas) included', () => {
+    // Data-file references (`counts: { file: ... }`) are read by loadScenario before validation
+    // and are not in the schema; files using them are left out here.
+    const names = readdirSync(join(ROOT, 'examples/scenarios')).filter((f) => f.endsWith('.yaml') && !/\{ *file:/.test(readFileSync(join(ROOT, 'examples/scenarios', f), 'utf8')));
+    expect(names).toContain('lung-cancer-ai-costed.yaml');
+    for (const name of names) expect(jsonSchemaErrors(schema, file(name)), name).toEqual([]);
+    expect(JSON.stringify(file('lung-cancer-ai-costed.yaml'))).toContain('"dist":"beta"');
+  });
+
+  it('refuses a distribution at a whole number, and a misspelt family (so the acceptance is not vacuous)', () => {
+    const lung = file('lung-cancer-ai-costed.yaml') as { stages: Record<string, Record<string, unknown>> };
+    const servers = structuredClone(lung);
+    servers.stages.reporting!.capacity = { servers: { dist: 'gamma', mean: 3, sd: 1 } };
+    expect(jsonSchemaErrors(schema, servers)).not.toEqual([]);
+    const typo = structuredClone(lung);
+    (typo.stages.ct!.test as Record<string, unknown>).sensitivity = { dist: 'betta', alpha: 85, beta: 15 };
+    expect(jsonSchemaErrors(schema, typo)).not.toEqual([]);
+    const ok = structuredClone(lung);
+    (ok.stages.ct!.test as Record<string, unknown>).sensitivity = { dist: 'beta', mean: 0.95, sd: 0.02 };
+    expect(jsonSchemaErrors(schema, ok)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { Issue } from '../../src/core/errors.js';
 import { runMetrics } from '../../src/experiment/metrics.js';
 import { loadScenario, parseScenario, simulate, validateScenario, variantNames } from '../../src/pathway/index.js';
 import type { PatientRecord } from '../../src/pathway/run/records.js';
+import { atMeans } from '../../src/pathway/uncertain.js';
 import { meanSe, replicate, scenario } from './helpers.js';
 
 /**
@@ -351,10 +352,12 @@ describe('lung-cancer-ai-costed.yaml', () => {
     expect(s.stages).toEqual(plain.stages);
     expect(s.arrivals).toEqual(plain.arrivals);
     for (const v of variantNames(s)) {
-      // The variants patch the same stages; the costed file only adds to `economics`.
+      // The variants patch the same stages; the costed file only adds to `economics`, and gives
+      // the AI's sensitivity as a distribution (PSA) whose mean is the plain file's figure.
       const { economics: _e, ...patch } = s.variants![v]!.patch as Record<string, unknown>;
-      expect(patch).toEqual(plain.variants![v]!.patch);
+      expect(atMeans(patch)).toEqual(plain.variants![v]!.patch);
     }
+    expect(JSON.stringify(s.variants!['ai-reporting']!.patch)).toContain('"sensitivity":{"dist":"beta"');
   });
 
   it('every variant is costed: items sum to the total, with the AI licence only where there is AI', () => {

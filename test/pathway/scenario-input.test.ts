@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseScenario, runExperiment, simulate, type Scenario, type ScenarioInput } from '../../src/index.js';
-import type { DistributionSpec, DurationInput } from '../../src/api/kernel.js';
+import type { DistributionSpec, DurationInput, ParameterSpec } from '../../src/api/kernel.js';
 
 const clinic = {
   version: 1,
@@ -37,16 +37,55 @@ function typeChecks(): void {
   parseScenario({ ...clinic, version: 2 });
   // @ts-expect-error: a required field (stages) is missing
   parseScenario({ version: 1, name: 'x', horizon: 10, arrivals: clinic.arrivals });
+
+  // Uncertain parameters (PSA) type where the runtime takes them: shares, rates, costs, QALYs.
+  parseScenario({ ...clinic, arrivals: { gp: { to: 'clinic', rate: { perWeek: { dist: 'gamma', mean: 5, sd: 1 } } } } });
+  parseScenario({
+    ...clinic,
+    // @ts-expect-error: a misspelt family of an uncertain parameter
+    stages: { clinic: { capacity: 1, test: { detects: 'c', sensitivity: { dist: 'betta', alpha: 85, beta: 15 }, specificity: 0.9 } } },
+  });
+  parseScenario({
+    ...clinic,
+    // @ts-expect-error: a whole-number field (servers) cannot be uncertain
+    stages: { clinic: { capacity: { servers: { dist: 'gamma', mean: 3, sd: 1 } } } },
+  });
 }
+
+/** The scenario of the issue, written in code: a beta sensitivity must compile with no cast. */
+const withUncertainSensitivity = {
+  ...clinic,
+  arrivals: { gp: { to: 'clinic', rate: { perWeek: 5 }, conditions: { c: 0.5 } } },
+  stages: {
+    clinic: {
+      capacity: 1,
+      service: { dist: 'exponential', mean: 1 },
+      test: { detects: 'c', sensitivity: { dist: 'beta', alpha: 85, beta: 15 }, specificity: 0.9 },
+    },
+  },
+} satisfies ScenarioInput;
 
 describe('ScenarioInput', () => {
   it('is the input side of the format: distributions and durations are typed, not unknown', () => {
     expectTypeOf<ScenarioInput>().toEqualTypeOf<Scenario>();
+    // Uncertain parameters (PSA) are typed at the numbers the runtime draws, not at whole numbers.
+    type Test = NonNullable<ScenarioInput['stages'][string]['test']>;
+    expectTypeOf<Test['sensitivity']>().toEqualTypeOf<number | ParameterSpec>();
+    expectTypeOf<ParameterSpec>().not.toExtend<NonNullable<ScenarioInput['stages'][string]['capacity']>>();
     expectTypeOf<ScenarioInput['horizon']>().toEqualTypeOf<DurationInput>();
     expectTypeOf<NonNullable<ScenarioInput['stages'][string]['service']>>().toEqualTypeOf<DistributionSpec>();
     expectTypeOf(parseScenario).parameter(0).toEqualTypeOf<ScenarioInput>();
     expectTypeOf<unknown>().not.toExtend<ScenarioInput>();
     expect(typeof typeChecks).toBe('function');
+  });
+
+  it('a typed scenario with an uncertain sensitivity parses as written and simulates', () => {
+    // parseScenario returns the data as written (the draw happens per replication in simulate).
+    expect(parseScenario(withUncertainSensitivity)).toEqual(withUncertainSensitivity);
+    const { entered, started, waitingAtEnd, abandoned } = simulate(withUncertainSensitivity).stages.clinic!;
+    expect(entered).toBeGreaterThan(180); // as below: Poisson mean 260.7, five sd either side
+    expect(entered).toBeLessThan(342);
+    expect(entered).toBe(started + waitingAtEnd + abandoned);
   });
 
   it('a typed object parses and simulates as written', () => {

@@ -11,7 +11,7 @@ import { runExperiment } from '../../experiment/index.js';
 import { reproducibleEpoch, withReproducibleMeta } from '../../experiment/reproducible.js';
 import type { ExperimentOptions } from '../../experiment/types.js';
 import { variantNames, WorkLimitError, type Scenario } from '../../pathway/index.js';
-import { resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
+import { economicsOptions, resultsJson, stagesWithCapacity, terminalSummary, writeFileAtomic, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { APP_REPLICATIONS, writeAppPage } from './app.js';
@@ -144,7 +144,7 @@ Examples:
       } else {
         const limited = limitedStageIds(experiment) ?? stagesWithCapacity(stageIds(experiment), analyses);
         io.out(`${name}\n${experiment.replicationIndices.length} replications per variant, seed ${experiment.seed}\n\n`);
-        io.out(`${terminalSummary(experiment, { analyses, limitedStages: limited })}\n`);
+        io.out(`${terminalSummary(experiment, { analyses, limitedStages: limited, economics: economicsOptions(scenario) })}\n`);
       }
     });
 }
