@@ -52,6 +52,11 @@ export class WaitHistogram {
     return this.total;
   }
 
+  /** The exact sum of the waits added, in days (in the order added). */
+  get sumDays(): number {
+    return this.sum;
+  }
+
   /** Forgets everything (used at the end of the warm-up). */
   reset(): void {
     this.counts.fill(0);

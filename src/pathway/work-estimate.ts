@@ -14,15 +14,20 @@ import { durationDays } from './schema-parts.js';
 import { atMeans } from './uncertain.js';
 
 /**
- * Bytes the engine holds per patient in the system (its row in the patient store and queues).
+ * Bytes the engine holds per patient in the system: a patient-store row (56 bytes; 72 with the
+ * tail that conditions, missed returns and records need), 4 bytes of queue ring, and 12 for the
+ * deferred deadline of a patient whose patience can end inside the run (a 24-byte day-list
+ * entry; the lists grow by doubling and keep stale entries until compacted). England's 13-week
+ * run measured 70 bytes per waiting patient (565 MB peak for 7.4 million waiting, less about
+ * 50 MB for Node and the code; docs/performance.md).
  * @internal
  * @example
  * ```ts
  * import { BYTES_PER_PATIENT } from './work-estimate.js';
- * BYTES_PER_PATIENT * 7_400_000; // ≈ 385 MB for England's waiting list
+ * BYTES_PER_PATIENT * 7_400_000; // ≈ 533 MB for England's waiting list
  * ```
  */
-export const BYTES_PER_PATIENT = 52;
+export const BYTES_PER_PATIENT = 56 + 4 + 12;
 
 /** What one run of a scenario (one variant) is expected to cost. */
 export interface WorkEstimate {

@@ -17,15 +17,16 @@ function scenario(count: number, limitMB: number): Record<string, unknown> {
 }
 
 describe('default worker count respects memory', () => {
-  // Hand count: budget = min(limit, 3/4 of free memory); per worker = 64 MB + 2 × 52 B × waiting.
+  // Hand count: budget = min(limit, 3/4 of free memory); per worker = 64 MB + 2 × BYTES_PER_PATIENT (72 B) × waiting.
   const budget = (limitMB: number) => Math.min(limitMB * 2 ** 20, 0.75 * freemem());
 
   it('divides the budget by a worker plus room for twice its waiting list', () => {
     const s = scenario(1_000_000, 1000);
     const expected = Math.max(1, Math.floor(budget(1000) / (WORKER_BASE_BYTES + 2 * BYTES_PER_PATIENT * 1_000_000)));
     expect(workersThatFit(s, ['base'], freemem())).toBe(expected);
-    // With 1000 MB and the machine's memory not binding, that is floor(1000 MB / 163.2 MB) = 6.
-    if (0.75 * freemem() > 1000 * 2 ** 20) expect(expected).toBe(6);
+    // With 1000 MB and the machine's memory not binding: floor(1,048,576,000 B / (67,108,864 +
+    // 2 × 72 × 1e6) B) = floor(4.97) = 4.
+    if (0.75 * freemem() > 1000 * 2 ** 20) expect(expected).toBe(4);
   });
 
   it('never goes below one worker, and caps the cores-based default', () => {

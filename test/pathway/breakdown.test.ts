@@ -64,3 +64,21 @@ describe('results by class and by condition', () => {
     expect(run.manifest.metrics['breakdown.stages.surgery.byClass.urgent.waitMean']!.label).toBe('surgery (urgent): mean wait');
   });
 });
+
+describe('a breakdown with one group (one class, no conditions)', () => {
+  it('reports the counts and mean waits the per-group count gives when a second, empty class exists', () => {
+    const tandem = loadScenario('examples/scenarios/tandem.yaml');
+    const one = simulate({ ...tandem, warmup: 50, horizon: 400 });
+    // Declaring a class nobody belongs to makes the breakdown count per group at every start.
+    const two = simulate({ ...tandem, warmup: 50, horizon: 400, classes: { nobody: { priority: 1 } } });
+    for (const id of ['diagnosis', 'treatment']) {
+      const single = one.breakdown.stages[id]!.byClass.default!;
+      const counted = two.breakdown.stages[id]!.byClass.default!;
+      expect(two.breakdown.stages[id]!.byClass.nobody!.started).toBe(0);
+      expect(single).toEqual(counted);
+      // Not vacuous: thousands of starts, waits that are not all zero.
+      expect(single.started).toBeGreaterThan(2000);
+      expect(single.waitMean).toBeGreaterThan(0.1);
+    }
+  });
+});

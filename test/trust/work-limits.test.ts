@@ -10,6 +10,7 @@ import { simulate } from '../../src/pathway/simulate.js';
 import { validateScenario } from '../../src/pathway/validate.js';
 import {
   allocationError,
+  BYTES_PER_PATIENT,
   DEFAULT_WORK_LIMITS,
   estimateWork,
   expectedArrivals,
@@ -155,16 +156,18 @@ describe('experiments', () => {
   });
 
   it('the memory the runs under way take from their start: per run in validation, per worker count in experiments', async () => {
-    // Room for twice the patients already waiting, 52 bytes each: 1.5e8 → 2 × 52 × 1.5e8 B ≈ 14,877 MB.
+    // Room for twice the patients already waiting, BYTES_PER_PATIENT each (72: a 56-byte row, 4 of
+    // queue ring, 12 of deadline list): 1.5e8 → 2 × 72 × 1.5e8 B = 21.6e9 B ≈ 20,599 MB.
+    expect(BYTES_PER_PATIENT).toBe(56 + 4 + 12);
     const big = small({ horizon: 10, initial: { x: { count: 150_000_000 } } });
     const found = issues(big).find((i) => i.path === 'initial.x');
-    expect(found?.message).toMatch(/about 14,877 MB from the start .* limit of 8,192 MB/);
-    // 5e7 waiting: 4,959 MB a run; one run fits, two at once do not.
+    expect(found?.message).toMatch(/about 20,599 MB from the start .* limit of 8,192 MB/);
+    // 5e7 waiting: 2 × 72 × 5e7 B ≈ 6,866 MB a run; one run fits, two at once (13,733 MB) do not.
     const half = parseScenario(small({ horizon: 10, initial: { x: { count: 50_000_000 } }, limits: { maxMemoryMB: 8192 } }));
     // A stand-in simulator module, so that nothing large would run even if the check failed.
     const simulateModule = new URL('../experiment/fake-simulate.ts', import.meta.url).href;
     await expect(runExperiment(half, { replications: 2, workers: 2, simulateModule })).rejects.toThrow(
-      /workers: 2 runs at once would take about 9,918 MB .* use at most 1 worker \(--workers 1\)/,
+      /workers: 2 runs at once would take about 13,733 MB .* use at most 1 worker \(--workers 1\)/,
     );
   });
 

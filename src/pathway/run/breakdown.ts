@@ -9,6 +9,7 @@
  * @module
  */
 import type { Simulation } from '../../core/simulation.js';
+import type { WaitHistogram } from '../histogram.js';
 import type { Model } from '../model.js';
 import { WAITING, type PatientStore } from '../patients.js';
 import type { Breakdowns, GroupSplit, GroupStageResult, GroupTargetResult } from '../result.js';
@@ -19,6 +20,12 @@ export class Breakdown {
   readonly groups: number;
   private readonly K: number;
   private readonly C: number;
+  /**
+   * 1 when the only group is the one class and there are no conditions: each stage's group is
+   * then the whole stage, and its starts and waits are copied from the statistics at the end
+   * ({@link Breakdown.stagesFrom}) instead of being counted twice at every start.
+   */
+  readonly single: number;
   private readonly started: Float64Array;
   private readonly waitSum: Float64Array;
   private readonly abandoned: Float64Array;
@@ -31,6 +38,7 @@ export class Breakdown {
     this.K = model.classes.length;
     this.C = model.conditions.length;
     const G = (this.groups = this.K + 2 * this.C);
+    this.single = this.K === 1 && this.C === 0 ? 1 : 0;
     const S = model.stages.length;
     const T = model.targets.length;
     this.started = new Float64Array(S * G);
@@ -68,6 +76,18 @@ export class Breakdown {
       g = base + this.K + 2 * c + (((cond >>> c) & 1) ^ 1);
       this.started[g]++;
       this.waitSum[g] += wait;
+    }
+  }
+
+  /**
+   * For a {@link Breakdown.single} breakdown: each stage's starts and summed waits are the
+   * statistics' own. The sums are equal to the last bit: the histogram adds the same waits in the
+   * same order, skipping only zeros, which leave a sum unchanged.
+   */
+  stagesFrom(started: Float64Array, waits: readonly WaitHistogram[]): void {
+    for (let s = 0; s < waits.length; s++) {
+      this.started[s] = started[s]!;
+      this.waitSum[s] = waits[s]!.sumDays;
     }
   }
 

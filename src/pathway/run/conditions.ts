@@ -138,16 +138,22 @@ export class ConditionMeasures {
       const cond = store.cond(p);
       if (cond === 0) continue;
       const waited = end - store.first(p);
+      const over0 = waited > CONDITION_THRESHOLDS[0] ? 1 : 0;
+      const over1 = waited > CONDITION_THRESHOLDS[1] ? 1 : 0;
+      const diagnosed = store.diagnosed(p);
+      const treated = store.treated(p);
+      // Written out for diagnosis and treatment: no array per patient in a scan of the whole store.
       for (let c = 0; c < C; c++) {
         if (((cond >>> c) & 1) === 0) continue;
-        for (const [count, past, bits] of [
-          [stillUndiagnosed, undiagnosedPast, store.diagnosed(p)],
-          [stillUntreated, untreatedPast, store.treated(p)],
-        ] as const) {
-          if (((bits >>> c) & 1) !== 0) continue;
-          count[c]++;
-          if (waited > CONDITION_THRESHOLDS[0]) past[2 * c]++;
-          if (waited > CONDITION_THRESHOLDS[1]) past[2 * c + 1]++;
+        if (((diagnosed >>> c) & 1) === 0) {
+          stillUndiagnosed[c]++;
+          undiagnosedPast[2 * c] += over0;
+          undiagnosedPast[2 * c + 1] += over1;
+        }
+        if (((treated >>> c) & 1) === 0) {
+          stillUntreated[c]++;
+          untreatedPast[2 * c] += over0;
+          untreatedPast[2 * c + 1] += over1;
         }
       }
     }

@@ -36,6 +36,8 @@ export class RunMeasures {
   readonly treatStage: Uint8Array;
   /** 1 when a part needs to know of a patient leaving for good (true-case targets, conditions). */
   private readonly trackLeaving: number;
+  /** 1 when the breakdown has groups of its own to count at each start (see Breakdown.single). */
+  private readonly perGroup: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -53,6 +55,7 @@ export class RunMeasures {
     this.hasClock = clocks.hasClock;
     this.treatStage = conds.treatStage;
     this.trackLeaving = clocks.hasTrueCase === 1 || conds.n > 0 ? 1 : 0;
+    this.perGroup = groups.single === 1 ? 0 : 1;
   }
 
   /**
@@ -88,7 +91,7 @@ export class RunMeasures {
     if (stats.measuring) {
       stats.started[s]++;
       stats.waits[s]!.add(now - this.store.joined(p));
-      this.groups.stageStart(p, s);
+      if (this.perGroup === 1) this.groups.stageStart(p, s);
     }
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     if (this.treatStage[s] === 1) this.conds.treat(p);
@@ -170,6 +173,7 @@ export class RunMeasures {
     const clocks = this.clocks;
     const still = clocks.stillBreached(end);
     if (this.incomplete !== null) this.incomplete.snapshot(this.store, clocks, end);
+    if (this.perGroup === 0) this.groups.stagesFrom(this.stats.started, this.stats.waits);
     return this.stats.result(this.store, end, counts, clocks.met, clocks.breached, still, run, this.conds.result(end), this.groups.result(), this.incomplete);
   }
 
