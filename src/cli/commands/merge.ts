@@ -8,7 +8,7 @@ import { checkDirectory } from '../../experiment/dirs.js';
 import { mergeExperiments, scenarioDigest } from '../../experiment/index.js';
 import { reproducibleEpoch, withReproducibleMeta } from '../../experiment/reproducible.js';
 import type { ExperimentResult } from '../../experiment/types.js';
-import { resultsJson, stagesWithCapacity, terminalSummary, writeReportBundle } from '../../report/index.js';
+import { economicsOptions, resultsJson, stagesWithCapacity, terminalSummary, writeReportBundle } from '../../report/index.js';
 import { limitedStageIds, stageIds } from '../../report/metrics.js';
 import type { CliIO } from '../io.js';
 import { say } from '../io.js';
@@ -88,7 +88,7 @@ Examples:
         io.out(resultsJson(experiment));
       } else {
         const limited = limitedStageIds(experiment) ?? (analyses ? stagesWithCapacity(stageIds(experiment), analyses) : undefined);
-        io.out(`${terminalSummary(experiment, { ...(analyses ? { analyses } : {}), ...(limited ? { limitedStages: limited } : {}) })}\n`);
+        io.out(`${terminalSummary(experiment, { ...(analyses ? { analyses } : {}), ...(limited ? { limitedStages: limited } : {}), economics: economicsOptions(scenario) })}\n`);
       }
     });
 }
