@@ -133,6 +133,7 @@ function typeText(s: Schema): string {
   if (isDuration(s)) return 'duration';
   if (isDistribution(s)) return '[distribution](#distributions)';
   if (isUncertain(s)) return `${typeText(s.anyOf!.find((a) => a.type === 'number')!)} or [uncertain](#uncertain-parameters)`;
+  if (s.$ref === '#/$defs/DataFile') return 'a CSV file `{ file: path }`';
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' | ');
   if (s.anyOf) return [...new Set(s.anyOf.map(typeText))].join(' or ');

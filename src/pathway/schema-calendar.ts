@@ -7,6 +7,7 @@
  */
 import * as z from 'zod'; // the namespace form lets bundlers drop zod's locales (see schema.ts)
 import { DurationSchema, type DurationInput } from '../core/duration.js';
+import { dataFileRows } from './schema-data-file.js';
 import { addIssue, expecting, nonNegativeInt, reference, strict } from './schema-parts.js';
 
 /** Weekday keys, Monday first (the same as `WEEKDAYS` in schema.ts, repeated to avoid a cycle). */
@@ -81,7 +82,7 @@ export const Calendar = strict(
 const fileNote = ' (a `{ file }` is read only when the scenario is loaded from a file)';
 
 /** Rows of arrivals per period: `{ from, count }`, each period running to the next `from`. */
-export const CountRows = z
+export const CountRows = dataFileRows(z
   .array(
     strict(
       { from: when('Start of the period.'), count: nonNegativeInt().meta({ description: 'Patients arriving in the period.' }) },
@@ -90,10 +91,10 @@ export const CountRows = z
     expecting(`a list of periods { from, count }${fileNote}`),
   )
   .min(2, expecting('at least two periods (the last one lasts as long as the one before it)'))
-  .meta({ description: 'Patients arriving in each period, replayed exactly; the last period lasts as long as the one before it.' });
+  .meta({ description: 'Patients arriving in each period, replayed exactly; the last period lasts as long as the one before it.' }));
 
 /** Rows of a capacity timetable: a date or a weekday, a stage, and slots or servers. */
-export const TimetableRows = z
+export const TimetableRows = dataFileRows(z
   .array(
     strict(
       {
@@ -113,10 +114,10 @@ export const TimetableRows = z
   .meta({
     description:
       "Capacity by weekday or date, overriding the stage's own capacity: a date row sets that day, a weekday row every such day without a date row. Slots rows need a slot stage, servers rows a server stage.",
-  });
+  }));
 
 /** Rows of a waiting list by weeks waited (the shape of the NHS RTT waiting-list statistics). */
-export const WeeksWaitedRows = z
+export const WeeksWaitedRows = dataFileRows(z
   .array(
     strict(
       {
@@ -127,7 +128,7 @@ export const WeeksWaitedRows = z
     ).meta({ description: 'One band: CSV columns weeks_waited,count.' }),
     expecting(`a list of bands { weeks_waited, count }${fileNote}`),
   )
-  .meta({ description: 'Patients waiting at day 0 by whole weeks waited; each waited uniformly within its week.' });
+  .meta({ description: 'Patients waiting at day 0 by whole weeks waited; each waited uniformly within its week.' }));
 
 /** `{ weeksWaited: rows, class?, conditions? }`: initial patients by weeks waited. */
 export function initialBands(conditions: z.ZodType) {

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from 'zod';
+import { DATA_FILE_DEF, dataFileJsonSchema, isDataFileRows, widenRowsJson } from './schema-data-file.js';
 import { ScenarioSchema } from './schema.js';
 import { isUncertainNumber, UNCERTAIN_DEF, uncertainJsonSchema, widenNumberJson } from './schema-uncertain.js';
 
@@ -26,7 +27,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return JSON.parse(cached) as Record<string, unknown>;
 }
 
-/** Numeric inputs that may be uncertain parameters take `{ dist: beta, ... }` too (see schema-uncertain.ts). */
+/**
+ * Numeric inputs that may be uncertain parameters take `{ dist: beta, ... }` too (see
+ * schema-uncertain.ts), and row lists that may come from a CSV file take `{ file }` (see schema-data-file.ts).
+ */
 function build(): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioSchema, {
     io: 'input',
@@ -34,8 +38,9 @@ function build(): Record<string, unknown> {
     unrepresentable: 'any',
     override: (ctx) => {
       if (isUncertainNumber(ctx.zodSchema)) widenNumberJson(ctx.jsonSchema as Record<string, unknown>);
+      if (isDataFileRows(ctx.zodSchema)) widenRowsJson(ctx.jsonSchema as Record<string, unknown>);
     },
   }) as Record<string, unknown>;
-  schema.$defs = { ...(schema.$defs as Record<string, unknown> | undefined), [UNCERTAIN_DEF]: uncertainJsonSchema() };
+  schema.$defs = { ...(schema.$defs as Record<string, unknown> | undefined), [UNCERTAIN_DEF]: uncertainJsonSchema(), [DATA_FILE_DEF]: dataFileJsonSchema() };
   return schema;
 }

@@ -26,6 +26,7 @@ import {
   text,
 } from './schema-parts.js';
 import { lossFields } from './schema-losses.js';
+import type { WithDataFiles } from './schema-data-file.js';
 import { Calendar, CountRows, initialBands, isIsoDate, Sessions, SlotsByWeekday, TimetableRows, when } from './schema-calendar.js';
 import { Economics, Progression } from './schema-economics.js';
 import { uncertainNumber } from './schema-uncertain.js';
@@ -442,7 +443,9 @@ export type Scenario = z.input<typeof ScenarioSchema>;
  * {@link validateScenario} and `simulate`/`runExperiment` accept, derived from the same zod
  * schema that validates, so a misspelt field or distribution name (`dist: 'exponentail'`) fails
  * to compile. Rules across fields are still only checked at run time. Data of unknown shape
- * (parsed JSON, which is `any`) is accepted as is and checked by validation.
+ * (parsed JSON, which is `any`) is accepted as is and checked by validation. Row lists may be
+ * written as `{ file: x.csv }` where a scenario file may (see `data-files.ts`); only
+ * {@link loadScenario} reads them, `parseScenario` refuses them.
  * @example
  * ```ts
  * import { parseScenario, type ScenarioInput } from 'carepath';
@@ -454,7 +457,7 @@ export type Scenario = z.input<typeof ScenarioSchema>;
  * const scenario = parseScenario(input);
  * ```
  */
-export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ScenarioInput = WithDataFiles<Scenario>;
 
 /** One stage as written in a scenario. */
 export type ScenarioStage = z.input<typeof Stage>;

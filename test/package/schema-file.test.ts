@@ -53,11 +53,10 @@ describe('the shipped schema accepts uncertain parameters where the runtime draw
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
   const file = (name: string) => parse(readFileSync(join(ROOT, 'examples/scenarios', name), 'utf8')) as Record<string, unknown>;
 
-  it('validates every example scenario, the costed lung file (betas, gammas) included', () => {
-    // Data-file references (`counts: { file: ... }`) are read by loadScenario before validation
-    // and are not in the schema; files using them are left out here.
-    const names = readdirSync(join(ROOT, 'examples/scenarios')).filter((f) => f.endsWith('.yaml') && !/\{ *file:/.test(readFileSync(join(ROOT, 'examples/scenarios', f), 'utf8')));
-    expect(names).toContain('lung-cancer-ai-costed.yaml');
+  it('validates every example scenario, the costed lung file (betas, gammas) and the CSV-fed surgical file included', () => {
+    const names = readdirSync(join(ROOT, 'examples/scenarios')).filter((f) => f.endsWith('.yaml'));
+    expect(names).toEqual(expect.arrayContaining(['lung-cancer-ai-costed.yaml', 'surgical-pathway.yaml']));
+    expect(readFileSync(join(ROOT, 'examples/scenarios/surgical-pathway.yaml'), 'utf8')).toMatch(/counts: \{ file:[^]*weeksWaited: \{ file:[^]*timetable: \{ file:/);
     for (const name of names) expect(jsonSchemaErrors(schema, file(name)), name).toEqual([]);
     expect(JSON.stringify(file('lung-cancer-ai-costed.yaml'))).toContain('"dist":"beta"');
   });
@@ -73,5 +72,40 @@ describe('the shipped schema accepts uncertain parameters where the runtime draw
     const ok = structuredClone(lung);
     (ok.stages.ct!.test as Record<string, unknown>).sensitivity = { dist: 'beta', mean: 0.95, sd: 0.02 };
     expect(jsonSchemaErrors(schema, ok)).toEqual([]);
+  });
+});
+
+describe('the shipped schema accepts data files where loadScenario reads them', () => {
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+  const base = () =>
+    ({
+      version: 1, name: 'files', horizon: '8w', startDate: '2025-01-06',
+      arrivals: { gp: { to: 'clinic', counts: { file: 'data/referrals.csv' } } },
+      initial: { clinic: [{ weeksWaited: { file: 'a.csv' } }, { weeksWaited: [{ weeks_waited: 1, count: 2 }] }] },
+      timetable: { file: 'timetable.csv' },
+      stages: { clinic: { capacity: 1, service: '1d' } },
+    }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('takes { file } at arrival counts, the timetable and initial weeks waited (one group or a list)', () => {
+    expect(jsonSchemaErrors(schema, base())).toEqual([]);
+    const single = base();
+    single.initial = { clinic: { weeksWaited: { file: 'a.csv' } } };
+    expect(jsonSchemaErrors(schema, single)).toEqual([]);
+  });
+
+  it('refuses { file } elsewhere, with another key, or without a string path (so the acceptance is not vacuous)', () => {
+    const elsewhere = base();
+    elsewhere.arrivals.gp.rate = { file: 'rate.csv' };
+    delete elsewhere.arrivals.gp.counts;
+    expect(jsonSchemaErrors(schema, elsewhere)).not.toEqual([]);
+    const stages = base();
+    stages.stages = { file: 'stages.csv' };
+    expect(jsonSchemaErrors(schema, stages)).not.toEqual([]);
+    const extra = base();
+    extra.timetable = { file: 'timetable.csv', sep: ';' };
+    expect(jsonSchemaErrors(schema, extra)).not.toEqual([]);
+    const notString = base();
+    notString.arrivals.gp.counts = { file: 3 };
+    expect(jsonSchemaErrors(schema, notString)).not.toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseScenario, runExperiment, simulate, type Scenario, type ScenarioInput } from '../../src/index.js';
 import type { DistributionSpec, DurationInput, ParameterSpec } from '../../src/api/kernel.js';
+import type { DataFileRef } from '../../src/pathway/schema-data-file.js';
 
 const clinic = {
   version: 1,
@@ -50,6 +51,19 @@ function typeChecks(): void {
     // @ts-expect-error: a whole-number field (servers) cannot be uncertain
     stages: { clinic: { capacity: { servers: { dist: 'gamma', mean: 3, sd: 1 } } } },
   });
+
+  // CSV files (`{ file }`) type where loadScenario reads them: counts, timetable, weeks waited.
+  const withFiles = {
+    ...clinic,
+    arrivals: { gp: { to: 'clinic', counts: { file: 'data/referrals.csv' } } },
+    initial: { clinic: [{ weeksWaited: { file: 'list.csv' } }] },
+    timetable: { file: 'timetable.csv' },
+  } satisfies ScenarioInput;
+  void withFiles;
+  // @ts-expect-error: a rate is not a row list, so it cannot be a file
+  parseScenario({ ...clinic, arrivals: { gp: { to: 'clinic', rate: { file: 'rate.csv' } } } });
+  // @ts-expect-error: a file reference has only the path
+  parseScenario({ ...clinic, timetable: { file: 'timetable.csv', sep: ';' } });
 }
 
 /** The scenario of the issue, written in code: a beta sensitivity must compile with no cast. */
@@ -67,7 +81,13 @@ const withUncertainSensitivity = {
 
 describe('ScenarioInput', () => {
   it('is the input side of the format: distributions and durations are typed, not unknown', () => {
-    expectTypeOf<ScenarioInput>().toEqualTypeOf<Scenario>();
+    // A validated scenario holds rows; the input may also name a CSV file for them (loadScenario).
+    expectTypeOf<Scenario>().toExtend<ScenarioInput>();
+    expectTypeOf<Omit<ScenarioInput, 'arrivals' | 'initial' | 'timetable'>>().toEqualTypeOf<Omit<Scenario, 'arrivals' | 'initial' | 'timetable'>>();
+    type Counts<S extends Scenario | ScenarioInput> = NonNullable<S['arrivals'][string]['counts']>;
+    expectTypeOf<Counts<ScenarioInput>>().toEqualTypeOf<Counts<Scenario> | DataFileRef>();
+    expectTypeOf<NonNullable<ScenarioInput['timetable']>>().toEqualTypeOf<NonNullable<Scenario['timetable']> | DataFileRef>();
+    expectTypeOf<DataFileRef>().not.toExtend<Counts<Scenario>>();
     // Uncertain parameters (PSA) are typed at the numbers the runtime draws, not at whole numbers.
     type Test = NonNullable<ScenarioInput['stages'][string]['test']>;
     expectTypeOf<Test['sensitivity']>().toEqualTypeOf<number | ParameterSpec>();
