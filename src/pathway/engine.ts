@@ -15,11 +15,12 @@ import { RandomStreams, type Rng } from '../core/random.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { PatientRandom } from './patient-random.js';
-import { ABANDONED, AWAY, IN_SERVICE, PatientStore, REBOOKING, WAITING } from './patients.js';
+import { ABANDONED, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
+import { Detours } from './run/detours.js';
 import { EXT_POOL, Flow } from './run/flow.js';
 import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
@@ -32,7 +33,7 @@ import { patientView, routeByHook, type PatientView, type SimulationHooks } from
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
 import { Patience } from './run/patience.js';
-import { ATTEND, Losses, REBOOK } from './run/losses.js';
+import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { needsRowTail } from './run/row-tail.js';
 import { Statistics } from './run/stats.js';
@@ -80,6 +81,8 @@ export class Engine {
   /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
   private readonly flow: Flow | null;
   private readonly ext: Uint8Array;
+  /** DNAs, rebooking, missed returns, rejection and flow moves (run/detours.ts): the cold paths. */
+  private readonly detours: Detours;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -153,10 +156,18 @@ export class Engine {
           drain: (s) => this.drain(s),
           startNext: (s) => this.startNext(s),
           hasFree: (s) => this.hasFree(s),
-          moveTo: (p, next) => this.moveTo(p, next),
+          moveTo: (p, next) => this.detours.moveTo(p, next),
         })
       : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
+    this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, {
+      drain: (s) => this.drain(s),
+      hasFree: (s) => this.hasFree(s),
+      startService: (p, s) => this.startService(p, s),
+      enqueue: (p, s) => this.enqueue(p, s),
+      enterStage: (p, s) => this.enterStage(p, s),
+      exit: (p) => this.exit(p),
+    });
   }
 
   /** Runs the model to its end and returns the result. */
@@ -211,7 +222,7 @@ export class Engine {
         this.onCapacity(data);
         break;
       case K_RETURN:
-        this.onReturn(data);
+        this.detours.onReturn(data);
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
@@ -222,12 +233,10 @@ export class Engine {
         this.patience.onDay(data);
         break;
       case K_REBOOK:
-        this.onRebook(data);
+        this.detours.onRebook(data);
         break;
       case K_IDLE_END:
-        this.stats.touch(data);
-        this.busy[data]--;
-        this.drain(data);
+        this.detours.idleEnd(data);
         break;
     }
   }
@@ -243,7 +252,7 @@ export class Engine {
     this.arrived++;
     if (this.rec !== null) this.rec.begin(p);
     const to = this.c.arrivalTo[a]!;
-    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.detours.reject(p, to);
     else this.enterStage(p, to);
     this.arrivals.schedule(a);
   }
@@ -338,7 +347,7 @@ export class Engine {
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
-    if (this.dnaAt[s] === 1 && this.didNotAttend(p, s, held)) return;
+    if (this.dnaAt[s] === 1 && this.detours.didNotAttend(p, s, held)) return;
     if (this.ext[s] !== 0) this.flow!.started(s);
     this.measures.started(p, s);
     const c = this.c;
@@ -387,90 +396,14 @@ export class Engine {
     }
   }
 
-  /** Patient p goes on to `next` (for the flow, after it has released what they held). */
-  private moveTo(p: number, next: number): void {
-    if (next === EXIT) this.exit(p);
-    else {
-      this.store.setJoined(p, this.sim.now);
-      this.enterStage(p, next);
-    }
-  }
-
-  /** Patient p from outside found stage s full (`places`): turned away, they leave the pathway. */
-  private reject(p: number, s: number): void {
-    this.flow!.rejectedAt(s);
-    this.measures.rejected(p, s);
-    this.store.release(p);
-  }
-
   private exit(p: number): void {
     const store = this.store;
     this.measures.reachedExit(p, 2 * this.nStages);
     const at = store.missedAt(p);
-    if (at >= 0 && this.missedReturns(p, at)) return;
+    if (at >= 0 && this.detours.missedReturns(p, at)) return;
     this.measures.exited(p);
     this.exited++;
     store.release(p);
-  }
-
-  /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
-  private missedReturns(p: number, at: number): boolean {
-    const delay = this.prn.missedDelay(p, at, this.m.stages[at]!.test!.missed!.share, this.c.missedAfter[at]!);
-    if (delay < 0) return false;
-    this.store.setState(p, AWAY);
-    this.sim.schedule(this.sim.now + delay, K_RETURN, p);
-    return true;
-  }
-
-  /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
-  private onReturn(p: number): void {
-    const at = this.store.missedAt(p);
-    const to = this.m.stages[at]!.test!.missed!.to;
-    this.measures.returned(p);
-    this.store.setState(p, IN_SERVICE);
-    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
-    else this.enterStage(p, to);
-  }
-
-  /**
-   * Patient p, just given capacity at DNA stage s, may not attend (run/losses.ts): then the
-   * capacity is used up (a server idles for the service time), and p is rebooked or discharged.
-   */
-  private didNotAttend(p: number, s: number, held: number): boolean {
-    const losses = this.losses!;
-    const outcome = losses.attend(p, s, this.stats.measuring);
-    if (outcome === ATTEND) return false;
-    this.measures.missed(p);
-    const sim = this.sim;
-    if (held === 1) {
-      const d = this.c.service[s]!.sample(this.serviceRng[s]!);
-      if (d > 0) sim.schedule(sim.now + d, K_IDLE_END, s);
-      else this.busy[s]--;
-    }
-    if (outcome === REBOOK) {
-      // A nullified clock is off the list while away; a running one stays on it (losses.ts).
-      this.store.setState(p, losses.restarts(s) ? AWAY : REBOOKING);
-      sim.schedule(sim.now + losses.delay, K_REBOOK, p);
-    } else {
-      // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).
-      this.measures.discharged(p);
-      if (this.ext[s] !== 0) this.flow!.abandoned(s); // their place frees
-      this.store.release(p);
-    }
-    return true;
-  }
-
-  /** A patient who did not attend rejoins their stage's queue, as newly joined (the clock restarts if the stage says so). */
-  private onRebook(p: number): void {
-    const store = this.store;
-    const now = this.sim.now;
-    const s = store.stage(p);
-    if (this.losses!.restarts(s)) store.setStart(p, now);
-    store.setJoined(p, now);
-    store.setState(p, IN_SERVICE);
-    this.measures.rebooked(p, s);
-    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, now))) this.startService(p, s);
-    else this.enqueue(p, s);
   }
 
   private onAbandon(p: number): void {
