@@ -28,7 +28,7 @@ import { ArrivalPath } from './run/arrival-path.js';
 import { economicsResult } from './run/costs.js';
 import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
-import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
+import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
@@ -151,42 +151,33 @@ export class Engine {
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
     this.arrivals = new ArrivalPath(model, c, streams, this.sim, this.store, this.prn, this.end, K_ARRIVAL);
-    this.flow = Flow.needed(model)
-      ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, {
-          drain: (s) => this.drain(s),
-          startNext: (s) => this.startNext(s),
-          hasFree: (s) => this.hasFree(s),
-          moveTo: (p, next) => this.detours.moveTo(p, next),
-        })
-      : null;
+    // The engine's moves the flow and the detours call back (one object, bound once).
+    const host = {
+      drain: (s: number) => this.drain(s),
+      startNext: (s: number) => this.startNext(s),
+      hasFree: (s: number) => this.hasFree(s),
+      moveTo: (p: number, next: number) => this.detours.moveTo(p, next),
+      startService: (p: number, s: number) => this.startService(p, s),
+      enqueue: (p: number, s: number) => this.enqueue(p, s),
+      enterStage: (p: number, s: number) => this.enterStage(p, s),
+      exit: (p: number) => this.exit(p),
+    };
+    this.flow = Flow.needed(model) ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, host) : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
-    this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, {
-      drain: (s) => this.drain(s),
-      hasFree: (s) => this.hasFree(s),
-      startService: (p, s) => this.startService(p, s),
-      enqueue: (p, s) => this.enqueue(p, s),
-      enterStage: (p, s) => this.enterStage(p, s),
-      exit: (p) => this.exit(p),
-    });
+    this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, host);
   }
 
   /** Runs the model to its end and returns the result. */
   run(): Omit<RunResult, 'manifest'> {
     const sim = this.sim;
     const m = this.m;
-    // Scheduling order sets the order of same-time events: warm-up reset, capacity changes and
-    // samples come before the day's slot release, so a sample at day d shows the list before
-    // that day's slots are used.
-    if (m.warmup > 0) sim.schedule(m.warmup, K_WARMUP, 0);
-    m.stages.forEach((st, s) => {
-      for (let i = 1; i < st.capacity.length; i++) {
-        if (st.capacity[i]!.from <= this.end) sim.schedule(st.capacity[i]!.from, K_CAPACITY, s);
-      }
-    });
-    sim.schedule(0, K_SAMPLE, 0);
-    if (this.capacity.usesDays) sim.schedule(0, K_DAY, 0);
+    scheduleFixed(sim, m, this.end, this.capacity.usesDays);
     this.patience.start();
-    this.insertInitial();
+    const rec = this.rec; // the patients waiting at day 0 join their queues, longest waiters first
+    this.initialCount = insertInitial(m, this.streams, this.store, this.prn, (p, s) => {
+      if (rec !== null) rec.begin(p);
+      this.enterStage(p, s);
+    });
     for (let a = 0; a < m.arrivals.length; a++) this.arrivals.schedule(a); // the clock is at 0
 
     sim.run(this.end, (kind, data) => this.dispatch(kind, data));
@@ -255,15 +246,6 @@ export class Engine {
     if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.detours.reject(p, to);
     else this.enterStage(p, to);
     this.arrivals.schedule(a);
-  }
-
-  /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
-  private insertInitial(): void {
-    const rec = this.rec;
-    this.initialCount = insertInitial(this.m, this.streams, this.store, this.prn, (p, s) => {
-      if (rec !== null) rec.begin(p);
-      this.enterStage(p, s);
-    });
   }
 
   /** Patient p joins stage s; the caller has set their join time (usually to now). */
