@@ -2,7 +2,8 @@
  * The pathway engine: drives patients through a {@link Model}'s stages on the kernel's event
  * calendar. Its parts live in `run/`: the compiled model (flat tables), capacity policies per
  * kind, queue policies per discipline, target clocks and the statistics collector; routing is
- * `routing.ts`. This file is the event loop that moves patients between them.
+ * `routing.ts`; DNAs, missed returns and turned-away patients are `run/detours.ts`. This file is
+ * the event loop that moves patients between them.
  *
  * Hot-path rules: patients are rows of a typed-array store, events carry (kind, patient id) as
  * numbers, per-stage state lives in typed arrays, and nothing is allocated per event. Zero-length
@@ -169,9 +170,8 @@ export class Engine {
 
   /** Runs the model to its end and returns the result. */
   run(): Omit<RunResult, 'manifest'> {
-    const sim = this.sim;
     const m = this.m;
-    scheduleFixed(sim, m, this.end, this.capacity.usesDays);
+    scheduleFixed(this.sim, m, this.end, this.capacity.usesDays);
     this.patience.start();
     const rec = this.rec; // the patients waiting at day 0 join their queues, longest waiters first
     this.initialCount = insertInitial(m, this.streams, this.store, this.prn, (p, s) => {
@@ -180,7 +180,7 @@ export class Engine {
     });
     for (let a = 0; a < m.arrivals.length; a++) this.arrivals.schedule(a); // the clock is at 0
 
-    sim.run(this.end, (kind, data) => this.dispatch(kind, data));
+    this.sim.run(this.end, (kind, data) => this.dispatch(kind, data));
     return this.finish();
   }
 
