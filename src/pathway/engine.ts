@@ -2,7 +2,8 @@
  * The pathway engine: drives patients through a {@link Model}'s stages on the kernel's event
  * calendar. Its parts live in `run/`: the compiled model (flat tables), capacity policies per
  * kind, queue policies per discipline, target clocks and the statistics collector; routing is
- * `routing.ts`. This file is the event loop that moves patients between them.
+ * `routing.ts`; DNAs, missed returns and turned-away patients are `run/detours.ts`. This file is
+ * the event loop that moves patients between them.
  *
  * Hot-path rules: patients are rows of a typed-array store, events carry (kind, patient id) as
  * numbers, per-stage state lives in typed arrays, and nothing is allocated per event. Zero-length
@@ -15,11 +16,12 @@ import { RandomStreams, type Rng } from '../core/random.js';
 import { withCalendarPhases } from './calendar.js';
 import { EXIT, type Model } from './model.js';
 import { PatientRandom } from './patient-random.js';
-import { ABANDONED, AWAY, IN_SERVICE, PatientStore, REBOOKING, WAITING } from './patients.js';
+import { ABANDONED, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
 import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
+import { Detours } from './run/detours.js';
 import { EXT_POOL, Flow } from './run/flow.js';
 import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
@@ -27,12 +29,12 @@ import { ArrivalPath } from './run/arrival-path.js';
 import { economicsResult } from './run/costs.js';
 import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
-import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP } from './run/events.js';
+import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
 import { Patience } from './run/patience.js';
-import { ATTEND, Losses, REBOOK } from './run/losses.js';
+import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { needsRowTail } from './run/row-tail.js';
 import { Statistics } from './run/stats.js';
@@ -80,6 +82,8 @@ export class Engine {
   /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
   private readonly flow: Flow | null;
   private readonly ext: Uint8Array;
+  /** DNAs, rebooking, missed returns, rejection and flow moves (run/detours.ts): the cold paths. */
+  private readonly detours: Detours;
 
   // Per-stage state.
   private readonly waiting: Int32Array;
@@ -148,37 +152,35 @@ export class Engine {
     // The initial backlog goes straight into its queues: size them for it.
     for (const g of model.initial) this.fifo[g.stage]?.reserve(this.fifo[g.stage]!.size + g.count);
     this.arrivals = new ArrivalPath(model, c, streams, this.sim, this.store, this.prn, this.end, K_ARRIVAL);
-    this.flow = Flow.needed(model)
-      ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, {
-          drain: (s) => this.drain(s),
-          startNext: (s) => this.startNext(s),
-          hasFree: (s) => this.hasFree(s),
-          moveTo: (p, next) => this.moveTo(p, next),
-        })
-      : null;
+    // The engine's moves the flow and the detours call back (one object, bound once).
+    const host = {
+      drain: (s: number) => this.drain(s),
+      startNext: (s: number) => this.startNext(s),
+      hasFree: (s: number) => this.hasFree(s),
+      moveTo: (p: number, next: number) => this.detours.moveTo(p, next),
+      startService: (p: number, s: number) => this.startService(p, s),
+      enqueue: (p: number, s: number) => this.enqueue(p, s),
+      enterStage: (p: number, s: number) => this.enterStage(p, s),
+      exit: (p: number) => this.exit(p),
+    };
+    this.flow = Flow.needed(model) ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, host) : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
+    this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, host);
   }
 
   /** Runs the model to its end and returns the result. */
   run(): Omit<RunResult, 'manifest'> {
-    const sim = this.sim;
     const m = this.m;
-    // Scheduling order sets the order of same-time events: warm-up reset, capacity changes and
-    // samples come before the day's slot release, so a sample at day d shows the list before
-    // that day's slots are used.
-    if (m.warmup > 0) sim.schedule(m.warmup, K_WARMUP, 0);
-    m.stages.forEach((st, s) => {
-      for (let i = 1; i < st.capacity.length; i++) {
-        if (st.capacity[i]!.from <= this.end) sim.schedule(st.capacity[i]!.from, K_CAPACITY, s);
-      }
-    });
-    sim.schedule(0, K_SAMPLE, 0);
-    if (this.capacity.usesDays) sim.schedule(0, K_DAY, 0);
+    scheduleFixed(this.sim, m, this.end, this.capacity.usesDays);
     this.patience.start();
-    this.insertInitial();
+    const rec = this.rec; // the patients waiting at day 0 join their queues, longest waiters first
+    this.initialCount = insertInitial(m, this.streams, this.store, this.prn, (p, s) => {
+      if (rec !== null) rec.begin(p);
+      this.enterStage(p, s);
+    });
     for (let a = 0; a < m.arrivals.length; a++) this.arrivals.schedule(a); // the clock is at 0
 
-    sim.run(this.end, (kind, data) => this.dispatch(kind, data));
+    this.sim.run(this.end, (kind, data) => this.dispatch(kind, data));
     return this.finish();
   }
 
@@ -211,7 +213,7 @@ export class Engine {
         this.onCapacity(data);
         break;
       case K_RETURN:
-        this.onReturn(data);
+        this.detours.onReturn(data);
         break;
       case K_WARMUP:
         this.stats.startMeasuring();
@@ -222,12 +224,10 @@ export class Engine {
         this.patience.onDay(data);
         break;
       case K_REBOOK:
-        this.onRebook(data);
+        this.detours.onRebook(data);
         break;
       case K_IDLE_END:
-        this.stats.touch(data);
-        this.busy[data]--;
-        this.drain(data);
+        this.detours.idleEnd(data);
         break;
     }
   }
@@ -243,18 +243,9 @@ export class Engine {
     this.arrived++;
     if (this.rec !== null) this.rec.begin(p);
     const to = this.c.arrivalTo[a]!;
-    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
+    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.detours.reject(p, to);
     else this.enterStage(p, to);
     this.arrivals.schedule(a);
-  }
-
-  /** Puts the patients waiting at day 0 on their queues, longest waiters first. */
-  private insertInitial(): void {
-    const rec = this.rec;
-    this.initialCount = insertInitial(this.m, this.streams, this.store, this.prn, (p, s) => {
-      if (rec !== null) rec.begin(p);
-      this.enterStage(p, s);
-    });
   }
 
   /** Patient p joins stage s; the caller has set their join time (usually to now). */
@@ -338,7 +329,7 @@ export class Engine {
     let held = 1;
     if (this.kind[s] === CAP_SERVERS) this.busy[s]++;
     else held = this.capacity.take(s, stats.measuring);
-    if (this.dnaAt[s] === 1 && this.didNotAttend(p, s, held)) return;
+    if (this.dnaAt[s] === 1 && this.detours.didNotAttend(p, s, held)) return;
     if (this.ext[s] !== 0) this.flow!.started(s);
     this.measures.started(p, s);
     const c = this.c;
@@ -387,90 +378,14 @@ export class Engine {
     }
   }
 
-  /** Patient p goes on to `next` (for the flow, after it has released what they held). */
-  private moveTo(p: number, next: number): void {
-    if (next === EXIT) this.exit(p);
-    else {
-      this.store.setJoined(p, this.sim.now);
-      this.enterStage(p, next);
-    }
-  }
-
-  /** Patient p from outside found stage s full (`places`): turned away, they leave the pathway. */
-  private reject(p: number, s: number): void {
-    this.flow!.rejectedAt(s);
-    this.measures.rejected(p, s);
-    this.store.release(p);
-  }
-
   private exit(p: number): void {
     const store = this.store;
     this.measures.reachedExit(p, 2 * this.nStages);
     const at = store.missedAt(p);
-    if (at >= 0 && this.missedReturns(p, at)) return;
+    if (at >= 0 && this.detours.missedReturns(p, at)) return;
     this.measures.exited(p);
     this.exited++;
     store.release(p);
-  }
-
-  /** A false negative leaving the pathway: true if they are to come back later (then sent away). */
-  private missedReturns(p: number, at: number): boolean {
-    const delay = this.prn.missedDelay(p, at, this.m.stages[at]!.test!.missed!.share, this.c.missedAfter[at]!);
-    if (delay < 0) return false;
-    this.store.setState(p, AWAY);
-    this.sim.schedule(this.sim.now + delay, K_RETURN, p);
-    return true;
-  }
-
-  /** A missed patient comes back: a new pathway (the clock restarts) at the missed-case stage. */
-  private onReturn(p: number): void {
-    const at = this.store.missedAt(p);
-    const to = this.m.stages[at]!.test!.missed!.to;
-    this.measures.returned(p);
-    this.store.setState(p, IN_SERVICE);
-    if (this.ext[to] !== 0 && this.flow!.isFull(to)) this.reject(p, to);
-    else this.enterStage(p, to);
-  }
-
-  /**
-   * Patient p, just given capacity at DNA stage s, may not attend (run/losses.ts): then the
-   * capacity is used up (a server idles for the service time), and p is rebooked or discharged.
-   */
-  private didNotAttend(p: number, s: number, held: number): boolean {
-    const losses = this.losses!;
-    const outcome = losses.attend(p, s, this.stats.measuring);
-    if (outcome === ATTEND) return false;
-    this.measures.missed(p);
-    const sim = this.sim;
-    if (held === 1) {
-      const d = this.c.service[s]!.sample(this.serviceRng[s]!);
-      if (d > 0) sim.schedule(sim.now + d, K_IDLE_END, s);
-      else this.busy[s]--;
-    }
-    if (outcome === REBOOK) {
-      // A nullified clock is off the list while away; a running one stays on it (losses.ts).
-      this.store.setState(p, losses.restarts(s) ? AWAY : REBOOKING);
-      sim.schedule(sim.now + losses.delay, K_REBOOK, p);
-    } else {
-      // Discharged: leaves the pathway; their clock stops uncounted (see losses.ts).
-      this.measures.discharged(p);
-      if (this.ext[s] !== 0) this.flow!.abandoned(s); // their place frees
-      this.store.release(p);
-    }
-    return true;
-  }
-
-  /** A patient who did not attend rejoins their stage's queue, as newly joined (the clock restarts if the stage says so). */
-  private onRebook(p: number): void {
-    const store = this.store;
-    const now = this.sim.now;
-    const s = store.stage(p);
-    if (this.losses!.restarts(s)) store.setStart(p, now);
-    store.setJoined(p, now);
-    store.setState(p, IN_SERVICE);
-    this.measures.rebooked(p, s);
-    if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, now))) this.startService(p, s);
-    else this.enqueue(p, s);
   }
 
   private onAbandon(p: number): void {

@@ -1,7 +1,10 @@
 /**
- * The engine's event kinds (the calendar's `kind`; `data` is a patient, stage, stream or day).
+ * The engine's event kinds (the calendar's `kind`; `data` is a patient, stage, stream or day),
+ * and the events every run schedules at its start.
  * @module
  */
+import type { Simulation } from '../../core/simulation.js';
+import type { Model } from '../model.js';
 
 /** A stream's arrival; data: the stream. @internal */
 export const K_ARRIVAL = 0;
@@ -27,3 +30,21 @@ export const K_DEADLINES = 9;
 export const K_REBOOK = 10;
 /** A server left idle by a DNA frees; data: the stage. @internal */
 export const K_IDLE_END = 11;
+
+/**
+ * Schedules a run's fixed events: warm-up end, capacity phase changes, the first sample and the
+ * first day. Scheduling order sets the order of same-time events: warm-up reset, capacity
+ * changes and samples come before the day's slot release, so a sample at day d shows the list
+ * before that day's slots are used.
+ * @internal
+ */
+export function scheduleFixed(sim: Simulation, m: Model, end: number, usesDays: boolean): void {
+  if (m.warmup > 0) sim.schedule(m.warmup, K_WARMUP, 0);
+  m.stages.forEach((st, s) => {
+    for (let i = 1; i < st.capacity.length; i++) {
+      if (st.capacity[i]!.from <= end) sim.schedule(st.capacity[i]!.from, K_CAPACITY, s);
+    }
+  });
+  sim.schedule(0, K_SAMPLE, 0);
+  if (usesDays) sim.schedule(0, K_DAY, 0);
+}
