@@ -282,38 +282,34 @@ export class Engine {
     if (this.draining[s] === 1) return; // the outer call's loop picks up freed capacity
     this.draining[s] = 1;
     const fifo = this.fifo[s]!;
-    const queue = fifo ?? this.queues.ordered[s]!;
     const gated = this.leadAt[s]; // a booking lead time: fifo queues only, so the head joined first
     while (this.waiting[s]! > 0 && this.hasFree(s)) {
       if (gated === 1 && !this.losses!.headEligible(fifo!, s, this.sim.now)) break;
-      const p = fifo !== null ? fifo.shift() : queue.shift();
-      if (this.store.state(p) === ABANDONED) {
-        this.store.release(p);
-        continue;
-      }
-      this.stats.touch(s);
-      this.waiting[s]--;
-      this.totalWaiting--;
-      this.startService(p, s);
+      this.startService(this.takeNext(s, fifo), s);
     }
     this.draining[s] = 0;
   }
 
   /** Starts the front live patient of s's queue (the caller knows one waits and s has capacity). */
   private startNext(s: number): void {
-    const fifo = this.fifo[s]!;
-    const queue = fifo ?? this.queues.ordered[s]!;
+    this.startService(this.takeNext(s, this.fifo[s]!), s);
+  }
+
+  /**
+   * Takes the front live patient off s's queue and out of the list counts (the caller knows one
+   * waits; `fifo` is its ring, or null for an ordered queue); patients who gave up while queued
+   * are freed on the way, as the queue reaches them.
+   */
+  private takeNext(s: number, fifo: FifoQueue | null): number {
     for (;;) {
-      const p = fifo !== null ? fifo.shift() : queue.shift();
-      if (this.store.state(p) === ABANDONED) {
-        this.store.release(p);
-        continue;
+      const p = fifo !== null ? fifo.shift() : this.queues.ordered[s]!.shift();
+      if (this.store.state(p) !== ABANDONED) {
+        this.stats.touch(s);
+        this.waiting[s]--;
+        this.totalWaiting--;
+        return p;
       }
-      this.stats.touch(s);
-      this.waiting[s]--;
-      this.totalWaiting--;
-      this.startService(p, s);
-      return;
+      this.store.release(p);
     }
   }
 
