@@ -6,7 +6,7 @@
  * @module
  */
 import { describeValue, joinPath, type Issue } from '../core/errors.js';
-import { gammaSampler } from '../core/distributions/kernel.js';
+import { fixedSampler, gammaSampler, kernelSampler, LOGNORMAL, TRIANGULAR, UNIFORM } from '../core/distributions/kernel.js';
 import type { Rng } from '../core/random.js';
 import { normalQuantile } from '../core/special.js';
 
@@ -145,9 +145,8 @@ function build(family: string, p: Record<string, number>, need: (ok: boolean, k:
       need(p.sd! > 0, 'sd', 'an sd greater than 0');
       if (!(p.mean! > 0 && p.sd! > 0)) return undefined;
       const s2 = Math.log1p((p.sd! / p.mean!) ** 2);
-      const mu = Math.log(p.mean!) - s2 / 2;
-      const sigma = Math.sqrt(s2);
-      return { mean: p.mean!, variance: p.sd! ** 2, support: [0, Infinity], draw: (rng) => Math.exp(mu + sigma * normalQuantile(open(rng))) };
+      const g = kernelSampler('lognormal', LOGNORMAL, p.mean!, p.sd! ** 2, [Math.log(p.mean!) - s2 / 2, Math.sqrt(s2)]);
+      return { mean: p.mean!, variance: p.sd! ** 2, support: [0, Infinity], draw: (rng) => g.sample(rng) };
     }
     case 'normal': {
       need(p.sd! >= 0, 'sd', 'an sd of 0 or more');
@@ -159,7 +158,9 @@ function build(family: string, p: Record<string, number>, need: (ok: boolean, k:
       const { min, max } = p as { min: number; max: number };
       need(max >= min, 'max', `a value ≥ min (${min})`);
       if (!(max >= min)) return undefined;
-      return { mean: (min + max) / 2, variance: (max - min) ** 2 / 12, support: [min, max], draw: (rng) => min + (max - min) * rng() };
+      const variance = (max - min) ** 2 / 12;
+      const g = kernelSampler('uniform', UNIFORM, (min + max) / 2, variance, [min, max - min]);
+      return { mean: (min + max) / 2, variance, support: [min, max], draw: (rng) => g.sample(rng) };
     }
     case 'triangular': {
       const { min, mode, max } = p as { min: number; mode: number; max: number };
@@ -167,19 +168,11 @@ function build(family: string, p: Record<string, number>, need: (ok: boolean, k:
       need(max >= mode, 'max', `a value ≥ mode (${mode})`);
       if (!(mode >= min && max >= mode)) return undefined;
       const variance = (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18;
-      return {
-        mean: (min + mode + max) / 3,
-        variance,
-        support: [min, max],
-        draw: (rng) => {
-          // Inverse CDF: one uniform per draw.
-          const u = rng();
-          const range = max - min;
-          if (range === 0) return min;
-          const split = (mode - min) / range;
-          return u < split ? min + Math.sqrt(u * range * (mode - min)) : max - Math.sqrt((1 - u) * range * (max - mode));
-        },
-      };
+      const mean = (min + mode + max) / 3;
+      // The kernel's inverse CDF (one uniform per draw), with its parameters as it reads them.
+      const range = max - min;
+      const g = range === 0 ? fixedSampler(min, 'triangular') : kernelSampler('triangular', TRIANGULAR, mean, variance, [min, max, (mode - min) / range, range * (mode - min), range * (max - mode)]);
+      return { mean, variance, support: [min, max], draw: (rng) => g.sample(rng) };
     }
     default: {
       const v = p.value!;
