@@ -47,6 +47,7 @@
  *   dropped when their bucket comes up, or all at once when the calendar would otherwise grow.
  * @module
  */
+import { CHUNK, ChunkLists, grown } from './chunk-lists.js';
 
 /**
  * Largest number of events that can be in the calendar at once (2^26, about 67 million).
@@ -84,8 +85,6 @@ const DEFAULT_FAR_TIER_AT = 8192;
 const DEFAULT_BUCKETS = 4096;
 /** Pending times sampled to choose the grid's bucket width. */
 const SAMPLES = 1024;
-/** Slot numbers per chunk of a far-tier list. */
-const CHUNK = 128;
 
 /** Tuning of the far tier; only tests need it (small values exercise every path). */
 export interface EventCalendarTiers {
@@ -155,19 +154,8 @@ export class EventCalendar {
   private nearEnd = 0;
   private readonly farTierAt: number;
   private readonly buckets: number;
-  // Far-tier lists: list b < buckets is bucket b, list `buckets` the overflow. Each list is a
-  // chain of chunks of CHUNK slot numbers, so walking a bucket reads slot numbers in order and
-  // the slot rows they name can be fetched in parallel (a linked list through the slots made
-  // every step wait for the previous cache miss).
-  private readonly listHead: Int32Array;
-  private readonly listTail: Int32Array;
-  /** Entries used in each list's last chunk. */
-  private readonly listFill: Int32Array;
-  private chunkData = new Int32Array(CHUNK * 64);
-  private chunkNext = new Int32Array(64);
-  /** Free chunks, linked through chunkNext, or -1. */
-  private freeChunk = -1;
-  private chunkHighWater = 0;
+  /** Far-tier lists (chunk-lists.ts): list b < buckets is bucket b, list `buckets` the overflow. */
+  private readonly lists: ChunkLists;
   private farLive = 0;
   private farCancelled = 0;
   /** Heap size that triggers a (new) grid. */
@@ -202,9 +190,7 @@ export class EventCalendar {
     if (!(Number.isInteger(this.farTierAt) && this.farTierAt >= 1 && Number.isInteger(this.buckets) && this.buckets >= 1)) {
       throw new RangeError(`EventCalendar tiers: expected positive integers, got ${JSON.stringify(tiers)}`);
     }
-    this.listHead = new Int32Array(this.buckets + 1).fill(-1);
-    this.listTail = new Int32Array(this.buckets + 1).fill(-1);
-    this.listFill = new Int32Array(this.buckets + 1);
+    this.lists = new ChunkLists(this.buckets + 1);
     this.spreadAt = this.farTierAt;
   }
 
@@ -366,8 +352,8 @@ export class EventCalendar {
     this.cancelledInHeap = 0;
     if (this.split) {
       for (let list = 0; list <= this.buckets; list++) {
-        this.forEachIn(list, (slot) => this.freeSlot(slot));
-        this.freeList(list);
+        this.lists.forEachIn(list, (slot) => this.freeSlot(slot));
+        this.lists.free(list);
       }
       this.farLive = 0;
       this.farCancelled = 0;
@@ -395,82 +381,13 @@ export class EventCalendar {
     this.sf[slot << 2] = time;
     this.sf[(slot << 2) + 1] = seq;
     const k = Math.floor((time - this.base) * this.inverseWidth);
-    this.append(k < this.buckets ? k : this.buckets, slot);
+    this.lists.append(k < this.buckets ? k : this.buckets, slot);
     this.farLive++;
-  }
-
-  /** Appends a slot number to a far-tier list. */
-  private append(list: number, slot: number): void {
-    let chunk = this.listTail[list];
-    if (chunk < 0 || this.listFill[list] === CHUNK) {
-      const fresh = this.newChunk();
-      if (chunk < 0) this.listHead[list] = fresh;
-      else this.chunkNext[chunk] = fresh;
-      this.listTail[list] = fresh;
-      this.listFill[list] = 0;
-      chunk = fresh;
-    }
-    this.chunkData[chunk * CHUNK + this.listFill[list]++] = slot;
-  }
-
-  private newChunk(): number {
-    let c = this.freeChunk;
-    if (c >= 0) this.freeChunk = this.chunkNext[c];
-    else {
-      c = this.chunkHighWater++;
-      if (c === this.chunkNext.length) {
-        this.chunkNext = grown(this.chunkNext, new Int32Array(2 * c));
-        this.chunkData = grown(this.chunkData, new Int32Array(2 * c * CHUNK));
-      }
-    }
-    this.chunkNext[c] = -1;
-    return c;
-  }
-
-  /** Calls `fn` with every slot number of a list, in order. */
-  private forEachIn(list: number, fn: (slot: number) => void): void {
-    const tail = this.listTail[list];
-    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) {
-      const end = c * CHUNK + (c === tail ? this.listFill[list] : CHUNK);
-      for (let i = c * CHUNK; i < end; i++) fn(this.chunkData[i]);
-    }
-  }
-
-  /** Number of slot numbers in a list. */
-  private countIn(list: number): number {
-    let n = 0;
-    const tail = this.listTail[list];
-    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) n += c === tail ? this.listFill[list] : CHUNK;
-    return n;
-  }
-
-  /** Empties a list, returning its chunks. */
-  private freeList(list: number): void {
-    const head = this.listHead[list];
-    if (head < 0) return;
-    this.chunkNext[this.listTail[list]] = this.freeChunk;
-    this.freeChunk = head;
-    this.listHead[list] = -1;
-    this.listTail[list] = -1;
-    this.listFill[list] = 0;
-  }
-
-  /** Moves lists [from, to] into one array of slot numbers, emptying them. */
-  private take(from: number, to: number): Int32Array {
-    let n = 0;
-    for (let list = from; list <= to; list++) n += this.countIn(list);
-    const out = new Int32Array(n);
-    let k = 0;
-    for (let list = from; list <= to; list++) {
-      this.forEachIn(list, (slot) => (out[k++] = slot));
-      this.freeList(list);
-    }
-    return out;
   }
 
   /** The near heap is empty: loads the next non-empty bucket into it. False if nothing is left. */
   private refill(): boolean {
-    const listHead = this.listHead;
+    const listHead = this.lists.head;
     for (;;) {
       let b = this.nearEnd;
       while (b < this.buckets && listHead[b] < 0) b++;
@@ -481,18 +398,22 @@ export class EventCalendar {
       }
       if (listHead[this.buckets] < 0) return false;
       // Every bucket used: lay a new grid over the overflow.
-      this.regrid(this.take(this.buckets, this.buckets), false);
+      this.regrid(this.lists.take(this.buckets, this.buckets), false);
       if (this.heapLength > 0) return true;
     }
   }
 
   /** Moves bucket `list` into the (empty) heap, freeing cancelled events. */
   private load(list: number): boolean {
-    const tail = this.listTail[list];
-    const chunkData = this.chunkData;
+    // The bucket's chunks are walked here, not through a callback: this is the far tier's hot loop.
+    const lists = this.lists;
+    const tail = lists.tail[list];
+    const chunkData = lists.data;
+    const chunkNext = lists.next;
+    const fill = lists.fill[list];
     let n = this.heapLength;
-    for (let c = this.listHead[list]; c >= 0; c = this.chunkNext[c]) {
-      const end = c * CHUNK + (c === tail ? this.listFill[list] : CHUNK);
+    for (let c = lists.head[list]; c >= 0; c = chunkNext[c]) {
+      const end = c * CHUNK + (c === tail ? fill : CHUNK);
       for (let i = c * CHUNK; i < end; i++) {
         const s = chunkData[i];
         if (this.st(s) === FAR_CANCELLED) {
@@ -509,7 +430,7 @@ export class EventCalendar {
         this.farLive--;
       }
     }
-    this.freeList(list);
+    lists.free(list);
     this.heapLength = n;
     this.heapify();
     return n > 0;
@@ -607,7 +528,7 @@ export class EventCalendar {
    * nearly one time), wait until it doubles before trying again.
    */
   private spread(): void {
-    this.regrid(this.take(0, this.buckets), true);
+    this.regrid(this.lists.take(0, this.buckets), true);
     this.spreadAt = Math.max(this.farTierAt, 2 * this.heapLength);
   }
 
@@ -626,11 +547,11 @@ export class EventCalendar {
   /** Frees every cancelled event of the far tier. */
   private compactFar(): void {
     for (let list = 0; list <= this.buckets; list++) {
-      if (this.listHead[list] < 0) continue;
-      const slots = this.take(list, list);
+      if (this.lists.head[list] < 0) continue;
+      const slots = this.lists.take(list, list);
       for (let i = 0; i < slots.length; i++) {
         if (this.st(slots[i]) === FAR_CANCELLED) this.freeSlot(slots[i]);
-        else this.append(list, slots[i]);
+        else this.lists.append(list, slots[i]);
       }
     }
     this.farCancelled = 0;
@@ -834,9 +755,4 @@ function badEvent(time: number, kind: number, data: number): never {
   if (!Number.isFinite(time)) throw new RangeError(`event time: expected a finite number, got ${time}`);
   if ((kind | 0) !== kind) throw new RangeError(`event kind: expected an int32, got ${kind}`);
   throw new RangeError(`event data: expected an int32, got ${data}`);
-}
-
-function grown<T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(from: T, to: T): T {
-  to.set(from as never);
-  return to;
 }
