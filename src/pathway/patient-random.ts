@@ -60,14 +60,8 @@ export class PatientRandom {
   private readonly nextSerial: Float64Array;
   private readonly nStages: number;
   private readonly nArrivals: number;
-  // State of the reusable generator handed to the missed-return delay's sampler.
-  private rngA = 0;
-  private rngB = 0;
-  private rngPatient = 0;
-  private rngVisit = 0;
-  private rngDraw = 0;
-  /** The missed-return delay's generator: draws 1, 2, … of the current missed event. */
-  private readonly missedRng: Rng;
+  /** Draws of the current missed event: whether they come back, then their delay's uniforms. */
+  private readonly missed: EventDraws;
 
   /**
    * @param model The model (its stage ids, arrival ids and initial groups name the streams).
@@ -118,8 +112,7 @@ export class PatientRandom {
     this.sourceA = Int32Array.from(sourceKeys, (k) => k[0]);
     this.sourceB = Int32Array.from(sourceKeys, (k) => k[1]);
     this.nextSerial = new Float64Array(this.sourceName.length);
-    this.missedRng = () =>
-      counterUniform(this.rngA, this.rngB, this.store.keyA(this.rngPatient), this.store.keyB(this.rngPatient), this.rngVisit, ++this.rngDraw);
+    this.missed = new EventDraws(store);
   }
 
   /** Patient p is the next of initial group g (index into `model.initial`). */
@@ -169,13 +162,8 @@ export class PatientRandom {
   missedDelay(p: number, s: number, share: number, after: Sampler): number {
     const store = this.store;
     const visit = store.visitKey(p, this.nStages + s);
-    this.rngA = this.missedA[s]!;
-    this.rngB = this.missedB[s]!;
-    this.rngPatient = p;
-    this.rngVisit = visit;
-    this.rngDraw = 0;
-    if (counterUniform(this.rngA, this.rngB, store.keyA(p), store.keyB(p), visit, 0) >= share) return -1;
-    return after.sample(this.missedRng);
+    if (this.missed.first(this.missedA[s]!, this.missedB[s]!, p, visit) >= share) return -1;
+    return after.sample(this.missed.rest);
   }
 
   /**
@@ -191,5 +179,43 @@ export class PatientRandom {
       if (serial < this.nextSerial[src]! && absorbB(this.sourceB[src]!, serial) === kb) return `${this.sourceName[src]}#${serial}`;
     }
     throw new Error(`patient ${p} has no identity (not created by this PatientRandom)`);
+  }
+}
+
+/**
+ * The draws of one patient's event on one stream (its key lanes `a`, `b`) at one visit: draw 0
+ * decides whether the event happens, draws 1, 2, … feed a sampler (a delay) through `rest`,
+ * a generator made once and re-aimed at each event, so nothing is allocated per event.
+ * @internal
+ * @example
+ * ```ts
+ * import { EventDraws } from './patient-random.js';
+ * const store = { keyA: () => 1, keyB: () => 2 } as never;
+ * const draws = new EventDraws(store);
+ * draws.first(3, 4, 0, 5); // draw 0, a uniform in [0, 1)
+ * draws.rest(); // draw 1 of the same event
+ * ```
+ */
+export class EventDraws {
+  private a = 0;
+  private b = 0;
+  private patient = 0;
+  private visit = 0;
+  private draw = 0;
+  /** Draws 1, 2, … of the event `first` last named. */
+  readonly rest: Rng;
+
+  constructor(private readonly store: PatientStore) {
+    this.rest = () => counterUniform(this.a, this.b, store.keyA(this.patient), store.keyB(this.patient), this.visit, ++this.draw);
+  }
+
+  /** Aims the generator at patient p's event (stream lanes a, b; visit key) and returns its draw 0. */
+  first(a: number, b: number, p: number, visit: number): number {
+    this.a = a;
+    this.b = b;
+    this.patient = p;
+    this.visit = visit;
+    this.draw = 0;
+    return counterUniform(a, b, this.store.keyA(p), this.store.keyB(p), visit, 0);
   }
 }

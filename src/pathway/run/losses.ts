@@ -5,10 +5,11 @@
  * do (flags `dnaAt`, `leadAt`), so other stages pay one typed-array read at most.
  * @module
  */
-import { counterUniform, streamKey } from '../../core/counter-random.js';
+import { streamKey } from '../../core/counter-random.js';
 import { compileDistribution, type Sampler } from '../../core/distributions.js';
 import type { RandomStreams, Rng } from '../../core/random.js';
 import type { Model } from '../model.js';
+import { EventDraws } from '../patient-random.js';
 import type { PatientStore } from '../patients.js';
 import type { FifoQueue } from '../queues.js';
 import type { RunResult } from '../result.js';
@@ -52,13 +53,8 @@ export class Losses {
   private readonly rebooked: Float64Array;
   private readonly discharged: Float64Array;
   private readonly cancelled: Float64Array;
-  // The reusable generator for the rebooking delay: draws 1, 2, … of the current DNA event.
-  private gA = 0;
-  private gB = 0;
-  private gP = 0;
-  private gVisit = 0;
-  private gDraw = 0;
-  private readonly delayRng: Rng;
+  /** Draws of the current DNA event: whether the patient attends, then the rebooking delay's. */
+  private readonly draws: EventDraws;
 
   constructor(
     private readonly model: Model,
@@ -94,7 +90,7 @@ export class Losses {
     this.rebooked = new Float64Array(S);
     this.discharged = new Float64Array(S);
     this.cancelled = new Float64Array(S);
-    this.delayRng = () => counterUniform(this.gA, this.gB, this.store.keyA(this.gP), this.store.keyB(this.gP), this.gVisit, ++this.gDraw);
+    this.draws = new EventDraws(store);
   }
 
   /** Whether a model has any losses (the engine builds a Losses only then). */
@@ -111,9 +107,7 @@ export class Losses {
     const store = this.store;
     if (p >= this.count.length) this.grow(p);
     const visit = store.visitKey(p, 2 * this.S + s);
-    const a = this.keyA[s]!;
-    const b = this.keyB[s]!;
-    if (counterUniform(a, b, store.keyA(p), store.keyB(p), visit, 0) >= this.share[s]!) {
+    if (this.draws.first(this.keyA[s]!, this.keyB[s]!, p, visit) >= this.share[s]!) {
       this.count[p] = 0;
       return ATTEND;
     }
@@ -126,12 +120,7 @@ export class Losses {
       return DISCHARGE;
     }
     if (measuring) this.rebooked[s]++;
-    this.gA = a;
-    this.gB = b;
-    this.gP = p;
-    this.gVisit = visit;
-    this.gDraw = 0;
-    this.delay = this.rebook[s]!.sample(this.delayRng);
+    this.delay = this.rebook[s]!.sample(this.draws.rest);
     return REBOOK;
   }
 
