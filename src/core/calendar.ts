@@ -243,6 +243,28 @@ export class EventCalendar {
    * {@link EventCalendar.reserveOrder} (each place used at most once).
    */
   pushInOrder(time: number, kind: number, data: number, seq: number): number {
+    const slot = this.insert(time, kind, data, seq);
+    return (this.su[(slot << 3) + 7] & GEN_MASK) * SLOT_MASK_DIVISOR + slot;
+  }
+
+  /**
+   * {@link EventCalendar.push} without a handle, for events never cancelled. A handle above
+   * 2^31 is a double, and returned from a call V8 does not inline it is a fresh heap number:
+   * garbage on every event of a model that never looks at it.
+   * @example
+   * ```ts
+   * import { EventCalendar } from 'carepath/kernel';
+   * const cal = new EventCalendar();
+   * cal.add(1, 3, 9);
+   * cal.pop(); // true: cal.time 1, cal.kind 3, cal.data 9
+   * ```
+   */
+  add(time: number, kind: number, data: number): void {
+    this.insert(time, kind, data, this.nextSeq++);
+  }
+
+  /** Stores an event and places it in the heap or the far tier; returns its slot. */
+  private insert(time: number, kind: number, data: number, seq: number): number {
     // `time - time` is NaN for NaN and for ±Infinity, so one comparison rejects all three.
     // The throws live in a separate function to keep this one small enough to inline.
     if (!(time - time === 0) || (kind | 0) !== kind || (data | 0) !== data) badEvent(time, kind, data);
@@ -265,7 +287,7 @@ export class EventCalendar {
       this.siftUp(this.heapLength++, time, seq, slot);
       if (this.heapLength > this.spreadAt) this.spread();
     }
-    return (this.su[(slot << 3) + 7] & GEN_MASK) * SLOT_MASK_DIVISOR + slot;
+    return slot;
   }
 
   /**

@@ -137,6 +137,23 @@ export class Simulation {
   }
 
   /**
+   * {@link Simulation.schedule} for an event that is never cancelled: no handle is made. (A
+   * handle is a double beyond 2^31, boxed in a fresh heap number when returned from a call V8
+   * does not inline; a model's hot path posts its events this way.)
+   * @example
+   * ```ts
+   * import { Simulation } from 'carepath/kernel';
+   * const sim = new Simulation();
+   * sim.post(2, 1, 7);
+   * sim.run(5, (kind, data) => console.log(sim.now, kind, data)); // 2 1 7
+   * ```
+   */
+  post(time: number, kind: number, data: number): void {
+    if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
+    this.calendar.add(time, kind, data);
+  }
+
+  /**
    * Takes the next place in the order of same-time events, for an event to be scheduled later
    * with {@link Simulation.scheduleInOrder} as if it were scheduled now.
    * @example

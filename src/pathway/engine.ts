@@ -44,6 +44,8 @@ export { sortAscending } from './run/sort.js';
 
 /** Events between two progress reports (about 5 ms of simulation). */
 const PROGRESS_EVERY = 65_536;
+/** The event at which progress() is first passed through, only to warm its call site. */
+const PROGRESS_WARM = 256;
 
 /** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
@@ -106,7 +108,8 @@ export class Engine {
 
   /** onProgress(fraction of simulated time done), every PROGRESS_EVERY events, allocation-free. */
   private readonly onProgress: ((fractionDone: number) => void) | null;
-  private progressCountdown = PROGRESS_EVERY;
+  /** Short at first, so an early event passes through progress() and its call site is warm (see there). */
+  private progressCountdown = PROGRESS_WARM;
 
   constructor(
     model: Model,
@@ -185,24 +188,34 @@ export class Engine {
   }
 
   private progress(): void {
+    // The first call only warms the call site: otherwise the 65,536th event finds it without
+    // feedback and the optimised loop is thrown away. (Not at the first event: V8 records
+    // feedback only once a function has run a few times.) Reports still fall every PROGRESS_EVERY events.
+    if (this.sim.eventsProcessed === PROGRESS_WARM) {
+      this.progressCountdown = PROGRESS_EVERY - PROGRESS_WARM;
+      return;
+    }
     this.progressCountdown = PROGRESS_EVERY;
     if (this.onProgress !== null) this.onProgress(this.end > 0 ? this.sim.now / this.end : 1);
   }
 
   private dispatch(kind: number, data: number): void {
     if (--this.progressCountdown === 0) this.progress();
+    if (kind === K_END || kind === K_END_FREE) {
+      // One call site, so V8 inlines complete once.
+      this.complete(data, this.store.stage(data), kind === K_END ? 1 : 0);
+    } else if (kind === K_ARRIVAL) this.onArrival(data);
+    else if (kind === K_ABANDON) this.onAbandon(data);
+    else this.other(kind, data);
+  }
+
+  /**
+   * Every other kind, out of the loop's inlined code: the first sample is the run's first event,
+   * so this call site has its feedback at once, and a kind first seen late (the end of the
+   * warm-up) no longer throws away the optimised loop.
+   */
+  private other(kind: number, data: number): void {
     switch (kind) {
-      case K_END:
-      case K_END_FREE:
-        // One call site, so V8 inlines complete once.
-        this.complete(data, this.store.stage(data), kind === K_END ? 1 : 0);
-        break;
-      case K_ARRIVAL:
-        this.onArrival(data);
-        break;
-      case K_ABANDON:
-        this.onAbandon(data);
-        break;
       case K_DAY:
         this.onDay(data);
         break;
@@ -252,7 +265,7 @@ export class Engine {
   private enterStage(p: number, s: number): void {
     this.store.setStage(p, s);
     if (this.rec !== null) this.rec.join(p, s);
-    if (this.stats.measuring) this.stats.entered[s]++;
+    this.stats.entered[s]++; // warm-up included, then cleared (Statistics.startMeasuring)
     if (this.ext[s] !== 0) this.flow!.entered(s);
     if (this.waiting[s] === 0 && this.hasFree(s) && (this.leadAt[s] === 0 || this.losses!.eligible(p, s, this.sim.now))) this.startService(p, s);
     else this.enqueue(p, s);
@@ -336,7 +349,7 @@ export class Engine {
         : kind === D_FIXED
           ? c.svcParam[s]!
           : c.service[s]!.sample(this.serviceRng[s]!);
-    if (d > 0) sim.schedule(now + d, held === 1 ? K_END : K_END_FREE, p);
+    if (d > 0) sim.post(now + d, held === 1 ? K_END : K_END_FREE, p);
     else this.complete(p, s, held);
   }
 
@@ -418,14 +431,14 @@ export class Engine {
     if (this.losses !== null) this.losses.dayStart(this.capacity.state, measuring);
     if (this.flow !== null) this.flow.dayStart();
     for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
-    if (day + 1 < this.end) this.sim.schedule(day + 1, K_DAY, day + 1);
+    if (day + 1 < this.end) this.sim.post(day + 1, K_DAY, day + 1);
   }
 
   private onSample(k: number): void {
     this.stats.sample(this.sim.now, this.totalWaiting);
     this.measures.sampled();
     const next = (k + 1) * this.m.sampleEvery;
-    if (next <= this.end + 1e-9) this.sim.schedule(Math.min(next, this.end), K_SAMPLE, k + 1);
+    if (next <= this.end + 1e-9) this.sim.post(Math.min(next, this.end), K_SAMPLE, k + 1);
   }
 
   private finish(): Omit<RunResult, 'manifest'> {

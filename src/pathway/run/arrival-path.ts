@@ -75,7 +75,7 @@ export class ArrivalPath {
     } else {
       t = this.proc[a]!.next(after, this.rng[a]!);
     }
-    if (t <= this.end) this.sim.schedule(t, this.kArrival, a);
+    if (t <= this.end) this.sim.post(t, this.kArrival, a);
   }
 
   /** A patient of stream a arrives now: their row, with conditions drawn and clocks started. */

@@ -88,11 +88,11 @@ export class RunMeasures {
   started(p: number, s: number): void {
     const stats = this.stats;
     const now = this.sim.now;
-    if (stats.measuring) {
-      stats.started[s]++;
-      stats.waits[s]!.add(now - this.store.joined(p));
-      if (this.perGroup === 1) this.groups.stageStart(p, s);
-    }
+    // Counted from the start, warm-up included, and cleared when it ends (Statistics.startMeasuring):
+    // a branch first taken at the end of the warm-up would throw away the optimised code.
+    stats.started[s]++;
+    stats.waits[s]!.add(now - this.store.joined(p));
+    if (this.perGroup === 1 && stats.measuring) this.groups.stageStart(p, s);
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     if (this.treatStage[s] === 1) this.conds.treat(p);
     if (this.rec !== null) this.rec.start(p, now);
@@ -100,7 +100,7 @@ export class RunMeasures {
 
   /** Patient p finishes stage s now (before its test). */
   completed(p: number, s: number): void {
-    if (this.stats.measuring) this.stats.completed[s]++;
+    this.stats.completed[s]++; // warm-up included, then cleared: see started
     if (this.hasClock[2 * s + 1] === 1) this.clocks.event(p, 2 * s + 1);
   }
 
@@ -120,7 +120,7 @@ export class RunMeasures {
   exited(p: number): void {
     if (this.trackLeaving === 1) this.leave(p);
     if (this.rec !== null) this.rec.exit(p, this.sim.now);
-    if (this.stats.measuring) this.stats.timeInSystem.add(this.sim.now - this.store.start(p));
+    this.stats.timeInSystem.add(this.sim.now - this.store.start(p)); // warm-up included, then cleared: see started
   }
 
   /** Patient p leaves the pathway early: discharged after not attending (clock stopped uncounted). */

@@ -8,7 +8,7 @@ import type { Model } from '../model.js';
 import { AWAY, IN_SERVICE, REBOOKING, WAITING, type PatientStore } from '../patients.js';
 import type { RunResult, StageResult, TargetResult } from '../result.js';
 import type { Simulation } from '../../core/simulation.js';
-import type { Capacity } from './capacity.js';
+import { CAP_SERVERS, type Capacity } from './capacity.js';
 import type { IncompleteMeasures } from './incomplete.js';
 
 /** Patient counts over the whole run, kept by the engine. */
@@ -68,7 +68,15 @@ export class Statistics {
     const dt = now - this.lastT[s]!;
     if (dt > 0) {
       this.qArea[s] += this.waiting[s]! * dt;
-      this.capacity.accrue(s, dt);
+      const c = this.capacity.state;
+      if (c.kind[s] === CAP_SERVERS) {
+        // serversPolicy.accrue inline: `dt` passed to a call V8 does not inline is a fresh heap number.
+        const n = c.servers[s]!;
+        const b = c.busy[s]!;
+        c.offered[s] += n * dt;
+        c.busyArea[s] += b * dt;
+        if (b > n) c.overtime[s] += (b - n) * dt;
+      } else this.capacity.accrue(s, dt);
       this.lastT[s] = now;
     }
   }
@@ -80,9 +88,17 @@ export class Statistics {
     for (let s = 0; s < this.seriesByStage.length; s++) this.seriesByStage[s]!.push(this.waiting[s]!);
   }
 
-  /** The end of the warm-up: areas restart from zero. */
+  /**
+   * The end of the warm-up: areas restart from zero, and so do the counts and waits that the
+   * hot path keeps from the start (entered, started, completed, waits, time in the system).
+   */
   startMeasuring(): void {
+    this.timeInSystem.reset();
     for (let s = 0; s < this.m.stages.length; s++) {
+      this.entered[s] = 0;
+      this.started[s] = 0;
+      this.completed[s] = 0;
+      this.waits[s]!.reset();
       this.touch(s);
       this.qArea[s] = 0;
       this.capacity.state.resetAreas(s);
