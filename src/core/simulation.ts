@@ -5,6 +5,7 @@
  * @module
  */
 import { EventCalendar } from './calendar.js';
+import { PlainCalendar } from './plain-calendar.js';
 
 /**
  * The `kind` reserved for callback events made by {@link Simulation.at}. Model event kinds
@@ -27,6 +28,12 @@ export interface SimulationOptions {
   maxEventsPerInstant?: number;
   /** Initial event-calendar capacity (it grows as needed). Default 1024. */
   initialCapacity?: number;
+  /**
+   * False for a model that never cancels an event: a leaner calendar without handles
+   * (core/plain-calendar.ts; same order, so the same results). Scheduling then returns -1 and
+   * {@link Simulation.cancel} throws. Default true.
+   */
+  cancellable?: boolean;
 }
 
 /**
@@ -82,7 +89,8 @@ export class ZeroTimeLoopError extends Error {
  * ```
  */
 export class Simulation {
-  private readonly calendar: EventCalendar;
+  /** One class or the other for the life of the simulation (see SimulationOptions.cancellable). */
+  private readonly calendar: EventCalendar | PlainCalendar;
   private readonly maxEventsPerInstant: number;
   private clock = 0;
   private processed = 0;
@@ -101,7 +109,7 @@ export class Simulation {
       throw new RangeError(`Simulation maxEventsPerInstant: expected a positive integer, got ${max}`);
     }
     this.maxEventsPerInstant = max;
-    this.calendar = new EventCalendar(options.initialCapacity);
+    this.calendar = options.cancellable === false ? new PlainCalendar(options.initialCapacity) : new EventCalendar(options.initialCapacity);
   }
 
   /** Current simulated time. Starts at 0; moves only forward, as events are run. */

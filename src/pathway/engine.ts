@@ -49,7 +49,7 @@ const PROGRESS_WARM = 256;
 
 /** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
-  private readonly sim = new Simulation();
+  private readonly sim: Simulation;
   private readonly m: Model;
   private readonly c: CompiledModel;
   private readonly hooks: SimulationHooks;
@@ -124,6 +124,8 @@ export class Engine {
     this.end = model.warmup + model.horizon;
     const c = (this.c = compileModel(model));
     const S = (this.nStages = c.stages);
+    // Only patience cancels events: without it, the calendar needs no handles (same order).
+    this.sim = new Simulation({ cancellable: c.patKind.some((k) => k !== D_NONE) });
     this.routing = c.routing;
     const clocks = new TargetClocks(model);
     // Room for twice the patients waiting at the start, so a national backlog and its
