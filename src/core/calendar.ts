@@ -89,7 +89,7 @@ export class EventCalendar extends FarTier {
    *   confused with a later event that reuses the same storage.
    */
   push(time: number, kind: number, data: number): number {
-    return this.pushInOrder(time, kind, data, this.nextSeq++);
+    return this.handleOf(this.insert(time, kind, data, this.nextSeq++));
   }
 
   /**
@@ -114,8 +114,7 @@ export class EventCalendar extends FarTier {
    * {@link EventCalendar.reserveOrder} (each place used at most once).
    */
   pushInOrder(time: number, kind: number, data: number, seq: number): number {
-    const slot = this.insert(time, kind, data, seq);
-    return this.handleOf(slot);
+    return this.handleOf(this.insert(time, kind, data, seq));
   }
 
   /**
