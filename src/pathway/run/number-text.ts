@@ -23,6 +23,9 @@ for (let i = 0; i < 100; i++) {
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
 
+/** 10^-k, for dividing by a power of ten with a multiplication. */
+const INV10 = POW10.map((p) => 1 / p);
+
 /** Below this magnitude integer arithmetic on doubles is exact, with a spare bit for rounding. */
 const EXACT = 2 ** 52;
 /** Veltkamp's splitter for doubles (2^27 + 1). */
@@ -145,8 +148,16 @@ export function writeFixed(buf: Uint8Array, at: number, x: number, decimals: num
   if (decimals === 0) return writeInteger(buf, at, n);
   if (n < 2147483648) {
     // The common case, all in 32-bit integers.
-    const whole = ((n | 0) / p) | 0;
-    const frac = (n | 0) - whole * p;
+    // Multiplying by 1/p and correcting by one is cheaper than an integer division.
+    let whole = Math.floor(n * INV10[decimals]!);
+    let frac = n - whole * p;
+    if (frac < 0) {
+      whole--;
+      frac += p;
+    } else if (frac >= p) {
+      whole++;
+      frac -= p;
+    }
     const end = at + smallCount(whole) + 1 + decimals;
     smallBackwards(buf, end, frac, decimals);
     buf[end - decimals - 1] = 46;

@@ -13,6 +13,10 @@ import type { PatientRecord, PatientStates, StageVisit } from './records.js';
 const BLOCK = 1 << 20;
 /** Room kept for one number (the longest text either form writes is 40 bytes). */
 const NUMBER = 48;
+/** Times whose text is remembered: a record has at most about 5 distinct ones in a row. */
+const RECENT = 8;
+/** Words of text kept per time (a time's text is at most 40 bytes). */
+const SLOT_WORDS = 11;
 /** The most names remembered as bytes (a run's names are the model's, so far fewer). */
 const NAMES = 4096;
 
@@ -143,6 +147,11 @@ export class RecordEncoder {
   /** Stage id → `{"stage":…,"joined":`. */
   private readonly stages = new Map<string, Chunk>();
   private readonly shortest = new ShortestText();
+  /** The last RECENT times written and their text (SLOT_WORDS words each). */
+  private readonly recent = new Float64Array(RECENT).fill(Number.NaN);
+  private readonly recentLengths = new Uint8Array(RECENT);
+  private readonly recentWords = new Int32Array(RECENT * SLOT_WORDS);
+  private nextRecent = 0;
   private readonly decimals: number;
 
   constructor(
@@ -241,9 +250,34 @@ export class RecordEncoder {
     this.buf[this.at++] = 125;
   }
 
-  /** A time (room for it already made). */
+  /**
+   * A time (room for it already made). A record repeats its times (arrival = first join =
+   * pathway start, an end = the next join, the last end = left), so the text of the last few
+   * is kept and copied a word at a time rather than formatted again.
+   */
   private time(x: number): void {
-    this.at = this.decimals < 0 ? this.shortest.write(this.buf, this.at, x) : writeFixed(this.buf, this.at, x, this.decimals);
+    const values = this.recent;
+    for (let k = 0; k < RECENT; k++) {
+      if (values[k] === x) {
+        const view = this.view;
+        const words = this.recentWords;
+        const at = this.at;
+        const n = this.recentLengths[k]!;
+        for (let i = k * SLOT_WORDS, j = 0; j < n; i++, j += 4) view.setInt32(at + j, words[i]!, true);
+        this.at = at + n;
+        return;
+      }
+    }
+    const start = this.at;
+    const end = this.decimals < 0 ? this.shortest.write(this.buf, start, x) : writeFixed(this.buf, start, x, this.decimals);
+    this.at = end;
+    const k = this.nextRecent;
+    this.nextRecent = (k + 1) % RECENT;
+    values[k] = x;
+    this.recentLengths[k] = end - start;
+    const view = this.view;
+    const words = this.recentWords;
+    for (let i = k * SLOT_WORDS, j = start; j < end; i++, j += 4) words[i] = view.getInt32(j, true);
   }
 
   private maybeTime(x: number | null): void {
