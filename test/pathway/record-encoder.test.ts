@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patientRecordsFile } from '../../src/experiment/records-file.js';
 import { loadScenario, simulate } from '../../src/pathway/index.js';
-import { ShortestText, writeFixed, writeInteger } from '../../src/pathway/run/number-text.js';
+import { writeFixed, writeInteger } from '../../src/pathway/run/number-text.js';
+import { writeShortest } from '../../src/pathway/run/shortest-text.js';
 import { RecordEncoder } from '../../src/pathway/run/record-encoder.js';
 import type { PatientRecord } from '../../src/pathway/run/records.js';
 
@@ -78,14 +79,19 @@ describe('number text', () => {
   });
 
   it('shortest text: identical to JSON.stringify, so it reads back as the very same double', () => {
-    const shortest = new ShortestText();
     const special = [0, -0, 1, -1, 0.5, -0.5, 2.5, 1 / 8, -7 / 8, 2 ** 40 + 0.5, 2 ** 53, -(2 ** 53), 2 ** 60, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, 0.1, 1 / 3, NaN, Infinity, -Infinity];
     const u = uniforms(3);
     const ints = Array.from({ length: 2000 }, () => Math.floor((u() * 2 - 1) * 2 ** Math.floor(u() * 53)));
     const eighths = ints.map((n) => n / 8);
-    const all = [...special, ...xs, ...ints, ...eighths, ...xs.slice(0, 100)]; // the last repeat (the cache)
+    // Random bit patterns (every exponent) and times as a simulation makes them (sums of draws).
+    const bits = new Float64Array(20_000);
+    const words = new Uint32Array(bits.buffer);
+    for (let i = 0; i < words.length; i++) words[i] = Math.floor(u() * 2 ** 32);
+    const times: number[] = [];
+    for (let t = 0, i = 0; i < 20_000; i++) times.push((t += -Math.log(u()) * 0.37));
+    const all = [...special, ...xs, ...ints, ...eighths, ...bits, ...times, ...times.map((t) => -t / 1e5)];
     for (const x of all) {
-      const got = text.decode(buf.subarray(0, shortest.write(buf, 0, x)));
+      const got = text.decode(buf.subarray(0, writeShortest(buf, 0, x)));
       if (got !== JSON.stringify(x)) expect(`${x}: ${got}`).toBe(`${x}: ${JSON.stringify(x)}`);
       if (Number.isFinite(x)) expect(Object.is(Number(got), x === 0 ? 0 : x)).toBe(true);
     }

@@ -1,14 +1,9 @@
 /**
  * Numbers written as ASCII bytes straight into a byte array, without making strings: the
  * patient-record encoder writes millions of times a second, and `Number#toString` plus copying
- * the string out was most of its cost.
- *
- * Two forms. Shortest round-trip text (what `String(x)` and `JSON.stringify` write), with
- * integers and multiples of 1/8 written by integer arithmetic (their shortest text is their exact
- * decimal) and the rest through `String(x)`, remembered for the last few values since a record
- * repeats its times (arrival = first join, an end = the next join). And fixed-point text with a
- * stated number of decimals, identical to `Number#toFixed(decimals)`, by integer arithmetic with
- * an exact rounding step.
+ * the string out was most of its cost. Integers, and fixed-point text with a stated number of
+ * decimals identical to `Number#toFixed(decimals)`, by integer arithmetic with an exact rounding
+ * step (shortest round-trip text is in shortest-text.ts).
  * @module
  */
 
@@ -30,10 +25,6 @@ const INV10 = POW10.map((p) => 1 / p);
 const EXACT = 2 ** 52;
 /** Veltkamp's splitter for doubles (2^27 + 1). */
 const SPLIT = 134217729;
-/** Below this, the exact decimal of a multiple of 1/8 is also its shortest round-trip text. */
-const EIGHTHS_MAX = 2 ** 40;
-/** `.125`, `.25`, … `.875` (k/8), as bytes after the point. */
-const EIGHTHS = ['', '125', '25', '375', '5', '625', '75', '875'].map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
 
 /** Number of decimal digits of a whole n with 0 ≤ n < 2^53. */
 function digitCount(n: number): number {
@@ -42,8 +33,18 @@ function digitCount(n: number): number {
   return n >= 1e16 ? 17 : k;
 }
 
-/** Writes the digits of a whole n (0 ≤ n < 2^53), left-padded with zeros to `width`, ending just before `end`. */
-function digitsBackwards(buf: Uint8Array, end: number, n: number, width: number): void {
+/**
+ * Writes the digits of a whole n (0 ≤ n < 2^53), left-padded with zeros to `width`, ending just before `end`.
+ * @example
+ * ```ts
+ * import { digitsBackwards } from './number-text.js';
+ * const buf = new Uint8Array(8);
+ * digitsBackwards(buf, 5, 42, 5);
+ * new TextDecoder().decode(buf.subarray(0, 5)); // '00042'
+ * ```
+ * @internal
+ */
+export function digitsBackwards(buf: Uint8Array, end: number, n: number, width: number): void {
   let at = end;
   // Above 2^31 the quotient needs floating division (exact here: n < 2^53, the divisor small).
   while (n >= 2147483648) {
@@ -107,8 +108,16 @@ export function writeInteger(buf: Uint8Array, at: number, n: number): number {
   return end;
 }
 
-/** Writes an ASCII string's characters; returns the position after them. */
-function writeAscii(buf: Uint8Array, at: number, s: string): number {
+/**
+ * Writes an ASCII string's characters; returns the position after them.
+ * @example
+ * ```ts
+ * import { writeAscii } from './number-text.js';
+ * writeAscii(new Uint8Array(4), 0, 'null'); // 4
+ * ```
+ * @internal
+ */
+export function writeAscii(buf: Uint8Array, at: number, s: string): number {
   for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
   return at;
 }
@@ -170,67 +179,4 @@ export function writeFixed(buf: Uint8Array, at: number, x: number, decimals: num
   buf[end - decimals - 1] = 46;
   digitsBackwards(buf, end, frac, decimals);
   return end;
-}
-
-/** Slots in the cache of recent values (a record repeats its times within a few fields). */
-const RECENT = 8;
-/** Longest shortest round-trip text of a double (e.g. `-2.2250738585072014e-308`) is 24 bytes. */
-const SLOT = 32;
-
-/**
- * Writes numbers as their shortest round-trip text (identical to `String(x)` for finite x; NaN
- * and infinities as `null`, as `JSON.stringify` writes them), without a string for integers and
- * eighths, and with the text of the last few other values remembered.
- * @example
- * ```ts
- * import { ShortestText } from './number-text.js';
- * const buf = new Uint8Array(64);
- * const text = new ShortestText();
- * let end = text.write(buf, 0, 0.1);
- * buf[end++] = 32;
- * end = text.write(buf, end, 2.5);
- * new TextDecoder().decode(buf.subarray(0, end)); // '0.1 2.5'
- * ```
- * @internal
- */
-export class ShortestText {
-  private readonly values = new Float64Array(RECENT).fill(Number.NaN);
-  private readonly lengths = new Uint8Array(RECENT);
-  private readonly bytes = new Uint8Array(RECENT * SLOT);
-  private next = 0;
-
-  /** Writes x at `at`; returns the position after it (at most 24 bytes). */
-  write(buf: Uint8Array, at: number, x: number): number {
-    if (x === Math.floor(x) && x < EXACT && x > -EXACT) return writeInteger(buf, at, x);
-    const e = x * 8;
-    if (e === Math.floor(e) && x < EIGHTHS_MAX && x > -EIGHTHS_MAX) {
-      const neg = x < 0;
-      const a = neg ? -x : x;
-      const whole = Math.floor(a);
-      if (neg) buf[at++] = 45;
-      at = writeInteger(buf, at, whole);
-      buf[at++] = 46;
-      const tail = EIGHTHS[(a - whole) * 8]!;
-      for (let i = 0; i < tail.length; i++) buf[at++] = tail[i]!;
-      return at;
-    }
-    const values = this.values;
-    for (let k = 0; k < RECENT; k++) {
-      if (values[k] === x) {
-        const len = this.lengths[k]!;
-        const from = k * SLOT;
-        const bytes = this.bytes;
-        for (let i = 0; i < len; i++) buf[at + i] = bytes[from + i]!;
-        return at + len;
-      }
-    }
-    if (x !== x || x === Infinity || x === -Infinity) return writeAscii(buf, at, 'null');
-    const s = String(x);
-    const k = this.next;
-    this.next = (k + 1) % RECENT;
-    values[k] = x;
-    this.lengths[k] = s.length;
-    writeAscii(this.bytes, k * SLOT, s);
-    return writeAscii(buf, at, s);
-  }
 }

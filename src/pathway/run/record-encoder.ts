@@ -1,12 +1,13 @@
 /**
  * Patient records as JSON Lines bytes, written straight into a reusable block: no string per
  * record or per number. The fixed text of a record (keys, stage and class names, outcomes) is
- * encoded once and copied; numbers go through {@link ShortestText} (exact, the default) or
+ * encoded once and copied; numbers go through {@link writeShortest} (exact, the default) or
  * {@link writeFixed} (a stated number of decimals). With exact times the bytes are those of
  * `JSON.stringify(record)`; the block goes to `flush` whenever it fills, and at the end.
  * @module
  */
-import { ShortestText, writeFixed, writeInteger } from './number-text.js';
+import { writeFixed, writeInteger } from './number-text.js';
+import { writeShortest } from './shortest-text.js';
 import type { PatientRecord, PatientStates, StageVisit } from './records.js';
 
 /** Bytes of the reusable block: one flush (a system call, for a file) per megabyte. */
@@ -146,7 +147,6 @@ export class RecordEncoder {
   private readonly classes = new Map<string, Chunk>();
   /** Stage id → `{"stage":…,"joined":`. */
   private readonly stages = new Map<string, Chunk>();
-  private readonly shortest = new ShortestText();
   /** The last RECENT times written and their text (SLOT_WORDS words each). */
   private readonly recent = new Float64Array(RECENT).fill(Number.NaN);
   private readonly recentLengths = new Uint8Array(RECENT);
@@ -269,7 +269,7 @@ export class RecordEncoder {
       }
     }
     const start = this.at;
-    const end = this.decimals < 0 ? this.shortest.write(this.buf, start, x) : writeFixed(this.buf, start, x, this.decimals);
+    const end = this.decimals < 0 ? writeShortest(this.buf, start, x) : writeFixed(this.buf, start, x, this.decimals);
     this.at = end;
     const k = this.nextRecent;
     this.nextRecent = (k + 1) % RECENT;
