@@ -9,7 +9,8 @@
  * the decimal is. At 15 digits the decimals are further apart than x's rounding interval is wide,
  * so at most one reads back as x: if it does, it (without trailing zeros) is the shortest. If
  * not, the nearest 16-digit decimal is, when it reads back (the closest of any that do, as
- * `String` chooses). The rest (17 digits, tiny or huge values) goes through `String(x)`.
+ * `String` chooses); if not, the nearest 17-digit decimal, which always reads back, is. Tiny and
+ * huge values, ties and doubtful exponents go through `String(x)`.
  * @module
  */
 import { digitsBackwards, writeAscii, writeInteger } from './number-text.js';
@@ -35,28 +36,78 @@ for (let k = 0, p = 1; k <= 22; k++, p *= 10) {
   POW_LO.push(p - hi);
 }
 
-/**
- * N = a·10^k rounded to the nearest whole number, if it is below 2^53 and N / 10^k reads back
- * as a; otherwise −1 (also for an exact tie, left to `String`).
- */
-function digitsFor(a: number, k: number): number {
-  const p = POW[k]!;
-  const hi = a * p;
-  if (!(hi < EXACT)) return -1;
+/** What a·10^k lost to rounding in `a * POW[k]` (Dekker's product: exact). */
+function productError(a: number, hi: number, k: number): number {
   const c = SPLIT * a;
   const ah = c - (c - a);
   const al = a - ah;
   const ph = POW_HI[k]!;
   const pl = POW_LO[k]!;
-  const lo = ah * ph - hi + ah * pl + al * ph + al * pl;
+  return ah * ph - hi + ah * pl + al * ph + al * pl;
+}
+
+/** digitsFor: N was 2^53 or more, or a tie (left to `String`). */
+const UNSURE = -1;
+/** digitsFor: the nearest decimal does not read back as a, so none with that many digits does. */
+const NO = -2;
+
+/**
+ * N = a·10^k rounded to the nearest whole number, if it is below 2^53 and N / 10^k reads back
+ * as a; otherwise UNSURE or NO.
+ */
+function digitsFor(a: number, k: number): number {
+  const p = POW[k]!;
+  const hi = a * p;
+  if (!(hi < EXACT)) return UNSURE;
+  const lo = productError(a, hi, k);
   let n = Math.floor(hi);
   const f = hi - n;
   if (f > 0.5) n++;
   else if (f === 0.5) {
-    if (lo === 0) return -1;
+    if (lo === 0) return UNSURE;
     if (lo > 0) n++;
-  } else if (f === 0 && (lo === 0.5 || lo === -0.5)) return -1;
-  return n / p === a ? n : -1;
+  } else if (f === 0 && (lo === 0.5 || lo === -0.5)) return UNSURE;
+  return n / p === a ? n : NO;
+}
+
+/**
+ * Writes the nearest 17-digit decimal of a·10^k (10^16 ≤ a·10^k < 10^17), always a's shortest
+ * text when no 16-digit one reads back: N is over 2^53, so it is kept as hi + the rounded error
+ * and written in two parts of 8 and 9 digits. Returns the end, or −1 for a tie or a wrong count.
+ */
+function write17(buf: Uint8Array, at: number, a: number, k: number, point: number): number {
+  const hi = a * POW[k]!;
+  const lo = productError(a, hi, k);
+  const r = Math.round(lo);
+  if (r - lo === 0.5) return -1; // a tie: let String decide
+  let high = Math.floor(hi / 1e9);
+  let low = hi - high * 1e9 + r;
+  if (low < 0) {
+    high--;
+    low += 1e9;
+  } else if (low >= 1e9) {
+    high++;
+    low -= 1e9;
+  }
+  if (high < 1e7 || high >= 1e8 || point > 8) return -1;
+  if (point <= 0) {
+    buf[at++] = 48;
+    buf[at++] = 46;
+    for (let i = point; i < 0; i++) buf[at++] = 48;
+    digitsBackwards(buf, at + 8, high, 8);
+    digitsBackwards(buf, at + 17, low, 9);
+    return at + 17;
+  }
+  // The point falls within the first 8 digits: d1 … d_point . d_point+1 … d17.
+  const scale = POW[8 - point]!;
+  const whole = Math.floor(high / scale);
+  const rest = high - whole * scale;
+  at = writeInteger(buf, at, whole);
+  buf[at++] = 46;
+  if (point < 8) digitsBackwards(buf, at + 8 - point, rest, 8 - point);
+  at += 8 - point;
+  digitsBackwards(buf, at + 9, low, 9);
+  return at + 9;
 }
 
 /** 10^-1 … 10^-7 (as near as doubles get: an exponent one off is caught by the digit count). */
@@ -114,6 +165,13 @@ export function writeShortest(buf: Uint8Array, at: number, x: number): number {
     if (n < 0) {
       n = digitsFor(a, k + 1);
       q = 16;
+      if (n === NO) {
+        const end = write17(buf, neg ? at + 1 : at, a, k + 2, e + 1);
+        if (end >= 0) {
+          if (neg) buf[at] = 45;
+          return end;
+        }
+      }
     } else {
       while (endsInZero(n)) {
         n /= 10;
