@@ -14,7 +14,7 @@ import type { PatientRecord, PatientStates, StageVisit } from './records.js';
 const BLOCK = 1 << 20;
 /** Room kept for one number (the longest text either form writes is 40 bytes). */
 const NUMBER = 48;
-/** Times whose text is remembered: a record has at most about 5 distinct ones in a row. */
+/** Times whose text is remembered (a power of two): a record has at most about 5 distinct ones in a row. */
 const RECENT = 8;
 /** Words of text kept per time (a time's text is at most 40 bytes). */
 const SLOT_WORDS = 11;
@@ -256,8 +256,14 @@ export class RecordEncoder {
    * is kept and copied a word at a time rather than formatted again.
    */
   private time(x: number): void {
+    if (this.decimals >= 0) {
+      this.at = writeFixed(this.buf, this.at, x, this.decimals);
+      return;
+    }
     const values = this.recent;
-    for (let k = 0; k < RECENT; k++) {
+    // Newest first: most repeats are of the time just written (a join at the previous end).
+    for (let j = 1; j <= RECENT; j++) {
+      const k = (this.nextRecent - j) & (RECENT - 1);
       if (values[k] === x) {
         const view = this.view;
         const words = this.recentWords;
@@ -272,7 +278,7 @@ export class RecordEncoder {
     const end = this.decimals < 0 ? writeShortest(this.buf, start, x) : writeFixed(this.buf, start, x, this.decimals);
     this.at = end;
     const k = this.nextRecent;
-    this.nextRecent = (k + 1) % RECENT;
+    this.nextRecent = (k + 1) & (RECENT - 1);
     values[k] = x;
     this.recentLengths[k] = end - start;
     const view = this.view;
