@@ -70,16 +70,35 @@ function digitsFor(a: number, k: number): number {
   return n / p === a ? n : NO;
 }
 
+/** Bits of a double, to read its exponent. */
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+
+/** Half the gap between a (> 0, normal, not a power of two) and its neighbours. */
+function halfUlp(a: number): number {
+  BITS[0] = a;
+  return 2 ** (((WORDS[1]! >>> 20) & 0x7ff) - 1076);
+}
+
 /**
- * Writes the nearest 17-digit decimal of a·10^k (10^16 ≤ a·10^k < 10^17), always a's shortest
- * text when no 16-digit one reads back: N is over 2^53, so it is kept as hi + the rounded error
- * and written in two parts of 8 and 9 digits. Returns the end, or −1 for a tie or a wrong count.
+ * Writes the nearest decimal of q = 16 or 17 digits to a·10^k (10^(q−1) ≤ a·10^k < 10^q), N
+ * over 2^53: kept as hi + the rounded error and written in two parts (q − 9 and 9 digits). With
+ * `check`, only if it reads back as a, which the exact distance to a·10^k says: less than half
+ * a's ulp times 10^k (17 digits always read back). Returns the end, −1 when it does not read
+ * back, or −2 for a tie, a power of two or a wrong digit count (left to `String`).
  */
-function write17(buf: Uint8Array, at: number, a: number, k: number, point: number): number {
+function writeLong(buf: Uint8Array, at: number, a: number, k: number, q: number, point: number, check: boolean): number {
   const hi = a * POW[k]!;
   const lo = productError(a, hi, k);
   const r = Math.round(lo);
-  if (r - lo === 0.5) return -1; // a tie: let String decide
+  if (r - lo === 0.5) return -2;
+  if (check) {
+    const miss = Math.abs(lo - r);
+    const half = halfUlp(a) * POW[k]!;
+    BITS[0] = a;
+    if (miss === half || (WORDS[1]! & 0xfffff) === 0) return -2; // a tie, or maybe a power of two
+    if (miss > half) return -1;
+  }
   let high = Math.floor(hi / 1e9);
   let low = hi - high * 1e9 + r;
   if (low < 0) {
@@ -89,23 +108,24 @@ function write17(buf: Uint8Array, at: number, a: number, k: number, point: numbe
     high++;
     low -= 1e9;
   }
-  if (high < 1e7 || high >= 1e8 || point > 8) return -1;
+  const top = q - 9;
+  if (high < POW[top - 1]! || high >= POW[top]! || point > top) return -2;
   if (point <= 0) {
     buf[at++] = 48;
     buf[at++] = 46;
     for (let i = point; i < 0; i++) buf[at++] = 48;
-    digitsBackwards(buf, at + 8, high, 8);
-    digitsBackwards(buf, at + 17, low, 9);
-    return at + 17;
+    digitsBackwards(buf, at + top, high, top);
+    digitsBackwards(buf, at + q, low, 9);
+    return at + q;
   }
-  // The point falls within the first 8 digits: d1 … d_point . d_point+1 … d17.
-  const scale = POW[8 - point]!;
+  // The point falls within the first `top` digits.
+  const scale = POW[top - point]!;
   const whole = Math.floor(high / scale);
   const rest = high - whole * scale;
   at = writeInteger(buf, at, whole);
   buf[at++] = 46;
-  if (point < 8) digitsBackwards(buf, at + 8 - point, rest, 8 - point);
-  at += 8 - point;
+  if (point < top) digitsBackwards(buf, at + top - point, rest, top - point);
+  at += top - point;
   digitsBackwards(buf, at + 9, low, 9);
   return at + 9;
 }
@@ -165,12 +185,14 @@ export function writeShortest(buf: Uint8Array, at: number, x: number): number {
     if (n < 0) {
       n = digitsFor(a, k + 1);
       q = 16;
-      if (n === NO) {
-        const end = write17(buf, neg ? at + 1 : at, a, k + 2, e + 1);
-        if (end >= 0) {
-          if (neg) buf[at] = 45;
-          return end;
-        }
+      let end = -2;
+      const from = neg ? at + 1 : at;
+      // Over 2^53 with 16 digits (from 9.007…): the nearest, when it reads back.
+      if (n === UNSURE && a * POW[k + 1]! >= EXACT) end = writeLong(buf, from, a, k + 1, 16, e + 1, true);
+      if (n === NO || end === -1) end = writeLong(buf, from, a, k + 2, 17, e + 1, false);
+      if (end >= 0) {
+        if (neg) buf[at] = 45;
+        return end;
       }
     } else {
       while (endsInZero(n)) {
