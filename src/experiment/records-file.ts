@@ -76,7 +76,8 @@ export interface PatientRecordsFileOptions {
   /**
    * Write times with exactly this many decimals (a whole number 0–9), rounded to the nearest (a
    * tie away from zero; the text of `Number#toFixed`): each time is then within half a unit of the
-   * last place, e.g. ±0.0005 days (43 s) with 3. Smaller files, written about twice as fast.
+   * last place, e.g. ±0.0005 days (43 s) with 3. A smaller file (a sixth smaller with 3),
+   * written with about a fifth less CPU than exact times.
    * Default: exact, the shortest text that reads back as the very same number.
    */
   decimals?: number;
@@ -121,11 +122,14 @@ export function patientRecordsFile(path: string, options: PatientRecordsFileOpti
   const finish = (keep: boolean) => {
     if (!open) return;
     open = false;
+    // A failed last write (a full disk) leaves no partial file either.
+    let whole = false;
     try {
       if (keep) out.flush();
+      whole = keep;
     } finally {
       closeSync(fd);
-      if (keep) renameSync(part, path);
+      if (whole) renameSync(part, path);
       else rmSync(part, { force: true });
     }
   };

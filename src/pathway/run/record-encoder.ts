@@ -125,7 +125,8 @@ function outcome(o: PatientRecord['outcome']): number {
 }
 
 /**
- * Encodes patient records as JSON Lines into a reusable byte block, handing full blocks to `flush`.
+ * Encodes patient records as JSON Lines into a reusable byte block, handing each full block (and
+ * the last, on `flush`) to `out`.
  * @example
  * ```ts
  * import { RecordEncoder } from './record-encoder.js';
