@@ -30,10 +30,13 @@
 // looked for beside the repository, or where that fails bench/tandem-limit.mjs, the same loop)
 // in a child right after and print which ran, its rate and the ratio.
 //   records-1e6     tandem.yaml with 1e6 / 1e7 arrivals, every patient's record streamed as JSON
-//   records-1e7     Lines to a temporary file (patientRecordsFile, deleted after), under the same
+//   records-1e7     Lines to a temporary file (patientRecordsFile, deleted after), times with
+//                   3 decimals (the fast option; `times` in the line says which), under the same
 //                   512 MB heap limit: recordsPerSecond (records ÷ wall seconds of the run),
 //                   peakHeapMB (sampled as it runs) and peakRssMB must not grow with the patients;
 //                   simSecondsWithout is the same run without records
+//   records-exact-1e6  the same with exact times (the default: shortest round-trip text)
+//   records-exact-1e7
 //   records-objects-1e6  the same, records built but the sink discards them (the recorder's own cost)
 //
 // Options:
@@ -54,6 +57,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const scenarios = resolve(here, '../examples/scenarios');
 
+/** Decimals of the records cases' times (the fast option); the records-exact cases write exact times. */
+const RECORD_DECIMALS = 3;
+
 /** Case name → child-process heap limit (MB) and the function that runs it. */
 const CASES = {
   kernel: { heapMB: 512, run: kernelCase },
@@ -71,8 +77,10 @@ const CASES = {
   'england-208w': { heapMB: 4096, quick: false, run: (m) => englandCase(m, '208w') },
   import: { heapMB: 512, run: (m, q) => importCase(q ? 3 : 9) },
   // The same heap limit for 1e6 and 1e7 patients: records must stream, not accumulate.
-  'records-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'file') },
-  'records-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'file') },
+  'records-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'file', RECORD_DECIMALS) },
+  'records-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'file', RECORD_DECIMALS) },
+  'records-exact-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'file') },
+  'records-exact-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'file') },
   'records-objects-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'objects') },
 };
 
@@ -319,13 +327,13 @@ function importCase(rounds) {
  * and dropped (`objects`). The peak heap is sampled from the progress callback (no allocation in
  * the engine's loop), so it shows the recorder holding only patients still in the pathway.
  */
-function recordsCase(mod, arrivals, sinkKind) {
+function recordsCase(mod, arrivals, sinkKind, decimals) {
   need(mod, 'simulate', 'loadScenario', 'parseScenario', 'patientRecordsFile');
   const base = mod.loadScenario(resolve(scenarios, 'tandem.yaml'));
   const s = mod.parseScenario({ ...base, horizon: arrivals / 10 });
   const without = timed(() => mod.simulate(s)).seconds;
   const file = resolve(tmpdir(), `carepath-bench-records-${process.pid}.jsonl`);
-  const out = sinkKind === 'file' ? mod.patientRecordsFile(file) : null;
+  const out = sinkKind === 'file' ? mod.patientRecordsFile(file, decimals === undefined ? {} : { decimals }) : null;
   let records = 0;
   const sink = out ? { write: (r) => (records++, out.sink.write(r)) } : { write: () => void records++ };
   let peakHeap = 0;
@@ -343,6 +351,7 @@ function recordsCase(mod, arrivals, sinkKind) {
   return {
     ...rates(patients, r.events, seconds, cpuSeconds),
     sink: sinkKind,
+    ...(sinkKind === 'file' ? { format: 'jsonl', times: decimals === undefined ? 'exact' : `${decimals} decimals` } : {}),
     records,
     recordsPerSecond: Math.round(records / seconds),
     recordsPerCpuSecond: Math.round(records / cpuSeconds),

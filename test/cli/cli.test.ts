@@ -190,6 +190,12 @@ describe('carepath run', () => {
     const sampled = join(dir, 'some.jsonl');
     expect((await cli(['run', file, '-r', '1', '--variant', 'more-scans', '--patients', sampled, '--patients-sample', '0', '--json', '--out', join(dir, 'p')])).code).toBe(0);
     expect(readFileSync(sampled, 'utf8')).toBe('');
+    const rounded = join(dir, 'rounded.jsonl');
+    expect((await cli(['run', file, '-r', '1', '--variant', 'more-scans', '--patients', rounded, '--patients-decimals', '2', '--json', '--out', join(dir, 'q')])).code).toBe(0);
+    expect(readFileSync(rounded, 'utf8').split('\n')[0]).toMatch(/"arrival":-?\d+\.\d\d,/);
+    const bad = await cli(['run', file, '--patients', join(dir, 'x.jsonl'), '--patients-decimals', '12']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--patients-decimals.*12.*from 0 to 9/);
   });
 
   it('--json prints the results as JSON on stdout; --variant limits the variants', async () => {

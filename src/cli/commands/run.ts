@@ -17,7 +17,7 @@ import type { CliIO } from '../io.js';
 import { APP_REPLICATIONS, writeAppPage } from './app.js';
 import { progressBar, say } from '../io.js';
 import { collectList, integer, positiveCount, positiveInt, shard, share } from '../options.js';
-import { patientRecordsTo } from '../patients.js';
+import { decimalsOption, patientRecordsTo } from '../patients.js';
 import { checkVariants, defaultOutDir, MAX_PATIENTS_HELP, readScenario, scenarioName, startDateOf } from '../scenario.js';
 
 /** Replications per variant when `--replications` is not given: quick, yet with usable CIs. */
@@ -37,6 +37,7 @@ interface RunFlags {
   reproducible?: boolean;
   patients?: string;
   patientsSample?: number;
+  patientsDecimals?: number;
   app?: boolean;
 }
 
@@ -73,6 +74,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--json', 'print the results as JSON on stdout instead of the table')
     .option('--patients <file>', 'also write each patient\'s path to FILE as JSON Lines, streamed (runs in one thread)')
     .option('--patients-sample <share>', 'with --patients: the share of patients recorded (default 1)', share)
+    .option('--patients-decimals <d>', 'with --patients: times with exactly D decimals (0-9), rounded to the nearest; default exact', decimalsOption)
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
@@ -116,14 +118,18 @@ Examples:
         // Moves the bar within a fraction of a second, even during one long replication.
         onRunProgress: (done, total) => bar.update(done, total, label),
       };
-      const records = flags.patients ? patientRecordsTo(flags.patients, flags.patientsSample ?? 1) : undefined;
+      const records = flags.patients
+        ? patientRecordsTo(flags.patients, { sample: flags.patientsSample ?? 1, ...(flags.patientsDecimals !== undefined ? { decimals: flags.patientsDecimals } : {}) })
+        : undefined;
       if (records) Object.assign(options, { simulate: records.simulate, workers: 1 });
       let experiment;
       try {
         experiment = await runExperiment(scenario, options);
       } finally {
         bar.stop();
-        records?.close();
+        // The records file is put in place only after a complete experiment.
+        if (experiment) records?.close();
+        else records?.abort();
       }
       if (epoch !== undefined) experiment = withReproducibleMeta(experiment, epoch);
       say(io, Boolean(flags.quiet) || !io.errIsTTY, 'Writing the report…');

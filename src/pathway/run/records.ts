@@ -131,7 +131,7 @@ export class Recorder {
       id,
       arrival: store.first(p),
       class: this.model.classes[store.cls(p)]!,
-      conditions: this.model.conditions.filter((_, c) => ((cond >>> c) & 1) === 1),
+      conditions: cond === 0 ? [] : this.model.conditions.filter((_, c) => ((cond >>> c) & 1) === 1),
       returns: [],
       visits: [],
       outcome: 'in-pathway',
