@@ -3,10 +3,16 @@
 // from disk, and prints one JSON line per run of the page:
 //   load     the run on opening (base and the page's variant, settings as in the scenario)
 //   rerun-N  surgery slots changed, Run pressed: until the numbers, answer and charts are redrawn
+//   fresh-3x20  a new browser context (cold workers, nothing remembered) opened with surgery
+//            slots set in the link, so its load simulates base and that setting (40 runs), then
+//            a second setting and Run (20 more): 3 variants × 20 replications, none reused.
+//            `seconds` is the sum of both waits; `parts` has each one.
 // `seconds` is wall time from pressing Run (or opening) to the page saying Done; `phases` is the
-// page's own split (simulate, analyse, charts) when the page reports it.
+// page's own split (simulate, analyse, charts) when the page reports it; `cpuSeconds` is the CPU
+// time all of Chromium's processes (page, workers, renderer) used meanwhile, from /proc (Linux):
+// the figure to compare on a loaded machine, where wall time lies.
 // Also run as the `browser-app` case of bench/browser.mjs. Skipped without /usr/bin/chromium.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,38 +39,101 @@ async function appFile(replications, workers) {
   return file;
 }
 
+/** CPU seconds used so far by this process's descendants that still run (Chromium), or undefined off Linux. */
+function childCpuSeconds() {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const procs = new Map();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // Fields after the command (which may hold spaces): state, ppid, …, utime (14th), stime (15th).
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      procs.set(Number(pid), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  for (const [pid, p] of procs) {
+    if (pid === process.pid) continue;
+    for (let up = p.ppid; up > 1; up = procs.get(up)?.ppid ?? 0) {
+      if (up === process.pid) {
+        ticks += p.ticks;
+        break;
+      }
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+const LAUNCH = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SLOTS = 'input[type=number][data-path="stages.surgery.capacity.slots"]';
+
+/** Waits for the page's n-th run to be done; its wall and CPU seconds since t0/cpu0, phases and status. */
+async function done(page, n, t0, cpu0) {
+  await page.waitForFunction((n) => document.body.dataset.runs === String(n), n, { timeout: 300_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = childCpuSeconds();
+  const phases = await page.evaluate(() => (document.body.dataset.timing ? JSON.parse(document.body.dataset.timing) : undefined));
+  const status = await page.locator('#status').textContent();
+  return { seconds, ...(cpu !== undefined ? { cpuSeconds: Math.round((cpu - cpu0) * 100) / 100 } : {}), ...(phases ? { phases } : {}), status };
+}
+
 /** Runs the page; returns one record per run. */
-export async function benchApp({ replications = 20, workers = 2, reruns = 2 } = {}) {
+export async function benchApp({ replications = 20, workers = 2, reruns = 2, fresh = true } = {}) {
   if (!existsSync(CHROMIUM)) return [{ case: 'browser-app', skipped: 'no /usr/bin/chromium' }];
   const file = await appFile(replications, workers);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
   const out = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-    const done = async (n, t0) => {
-      await page.waitForFunction((n) => document.body.dataset.runs === String(n), n, { timeout: 300_000 });
-      const seconds = (Date.now() - t0) / 1000;
-      const phases = await page.evaluate(() => (document.body.dataset.timing ? JSON.parse(document.body.dataset.timing) : undefined));
-      const status = await page.locator('#status').textContent();
-      return { seconds, ...(phases ? { phases } : {}), status };
-    };
     let t0 = Date.now();
+    let cpu0 = childCpuSeconds();
     await page.goto(pathToFileURL(file).href);
-    out.push({ case: 'browser-app', run: 'load', ...(await done(1, t0)) });
+    out.push({ case: 'browser-app', run: 'load', ...(await done(page, 1, t0, cpu0)) });
     for (let i = 1; i <= reruns; i++) {
-      await page.fill('input[type=number][data-path="stages.surgery.capacity.slots"]', String(7 + i));
+      await page.fill(SLOTS, String(7 + i));
       t0 = Date.now();
+      cpu0 = childCpuSeconds();
       await page.click('#run');
-      out.push({ case: 'browser-app', run: `rerun-${i}`, ...(await done(i + 1, t0)) });
+      out.push({ case: 'browser-app', run: `rerun-${i}`, ...(await done(page, i + 1, t0, cpu0)) });
     }
+    await page.close();
+    if (fresh) out.push(await fresh3x20(browser, file));
   } finally {
     await browser.close();
   }
   return out.map((o) => ({ ...o, replications, workers, targetSeconds: 3 }));
+}
+
+/** 3 variants × 20 replications, none reused, on a page opened afresh (see the top of this file). */
+async function fresh3x20(browser, file) {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+  try {
+    const page = await context.newPage();
+    let t0 = Date.now();
+    let cpu0 = childCpuSeconds();
+    await page.goto(`${pathToFileURL(file).href}#stages.surgery.capacity.slots=8`);
+    const load = await done(page, 1, t0, cpu0);
+    await page.fill(SLOTS, '9');
+    t0 = Date.now();
+    cpu0 = childCpuSeconds();
+    await page.click('#run');
+    const rerun = await done(page, 2, t0, cpu0);
+    const sum = (k) => (load[k] === undefined ? undefined : Math.round((load[k] + rerun[k]) * 1000) / 1000);
+    const simulate = load.phases && rerun.phases ? load.phases.simulate + rerun.phases.simulate : undefined;
+    return {
+      case: 'browser-app',
+      run: 'fresh-3x20',
+      seconds: sum('seconds'),
+      ...(load.cpuSeconds !== undefined ? { cpuSeconds: sum('cpuSeconds') } : {}),
+      ...(simulate !== undefined ? { simulateSeconds: simulate / 1000 } : {}),
+      parts: [{ run: 'load with slots=8', ...load }, { run: 'slots=9, Run', ...rerun }],
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

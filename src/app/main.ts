@@ -57,6 +57,13 @@ class App {
   }
 
   start(): void {
+    // Workers first: they load and compile the bundle while the page draws its controls. If they
+    // cannot start, the first run says why.
+    try {
+      this.startPool();
+    } catch {
+      this.pool = undefined;
+    }
     $('title').textContent = this.info.name;
     $('share').setAttribute('href', location.href);
     drawControls($('controls'), this.controls, this.settings, (path, value) => this.set(path, value));
@@ -104,6 +111,17 @@ class App {
     return new Worker(this.workerUrl);
   }
 
+  private workers(): number {
+    const cores = navigator.hardwareConcurrency || 2;
+    return this.config.workers ?? Math.max(1, Math.min(4, cores));
+  }
+
+  private startPool(): void {
+    const workers = this.workers();
+    // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
+    if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
+  }
+
   private progress(done: number, total: number): void {
     ($('progress') as HTMLProgressElement).value = total ? done / total : 0;
     const early = this.early ? ` (showing the first ${this.early} replications)` : '';
@@ -117,14 +135,12 @@ class App {
     button.disabled = true;
     document.body.classList.add('running');
     const scenario = withWhatIf(this.config.scenario, this.settings) as unknown as Scenario;
-    const cores = navigator.hardwareConcurrency || 2;
-    const workers = this.config.workers ?? Math.max(1, Math.min(4, cores));
+    const workers = this.workers();
     const t0 = performance.now();
     try {
       this.early = undefined;
       this.progress(0, 1);
-      // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
-      if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
+      this.startPool();
       const simulatedBefore = this.pool?.simulated ?? 0;
       const options = { replications: this.config.replications, variants: [this.variant], workers, ...(this.pool ? { pool: this.pool } : {}) };
       // The first few replications go to the workers first and are shown as soon as they are
