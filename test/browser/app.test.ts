@@ -42,6 +42,11 @@ describe('carepath app', () => {
     const config = JSON.parse(/<script type="application\/json" id="carepath-config">(.*?)<\/script>/s.exec(html)![1]!);
     expect(config.scenario.horizon).toBe('13w');
     expect(config.replications).toBe(3);
+    // The workers start and run before Vega is parsed; the page is drawn after it.
+    const at = (re: RegExp) => html.search(re);
+    expect(at(/carepathApp\.prepare\(/)).toBeGreaterThan(at(/<script id="carepath-app">/));
+    expect(at(/vegaLite/)).toBeGreaterThan(at(/carepathApp\.prepare\(/));
+    expect(at(/carepathApp\.start\(/)).toBeGreaterThan(at(/vegaLite/));
   });
 
   it('`run --app` writes the page beside the report, for the scenario as run', async () => {
