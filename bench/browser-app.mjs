@@ -10,7 +10,9 @@
 // `seconds` is wall time from pressing Run (or opening) to the page saying Done; `phases` is the
 // page's own split (simulate, analyse, charts) when the page reports it; `cpuSeconds` is the CPU
 // time all of Chromium's processes (page, workers, renderer) used meanwhile, from /proc (Linux):
-// the figure to compare on a loaded machine, where wall time lies.
+// the figure to compare on a loaded machine, where wall time lies; `mainThreadSeconds` is the part
+// the page's own thread spent in tasks (Chrome DevTools Protocol's TaskDuration): the rest is the
+// workers' (and the browser's) share.
 // Also run as the `browser-app` case of bench/browser.mjs. Skipped without /usr/bin/chromium.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,14 +71,29 @@ function childCpuSeconds() {
 const LAUNCH = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SLOTS = 'input[type=number][data-path="stages.surgery.capacity.slots"]';
 
-/** Waits for the page's n-th run to be done; its wall and CPU seconds since t0/cpu0, phases and status. */
-async function done(page, n, t0, cpu0) {
+/** Seconds the page's thread has spent in tasks so far. */
+async function mainThread(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+/** A page with CDP's Performance domain on, and the page thread's task seconds at the start. */
+async function openPage(target) {
+  const page = await target.newPage({ viewport: { width: 1300, height: 1000 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
+/** Waits for the page's n-th run to be done; its wall and CPU seconds since t0/cpu0/main0, phases and status. */
+async function done({ page, cdp }, n, t0, cpu0, main0) {
   await page.waitForFunction((n) => document.body.dataset.runs === String(n), n, { timeout: 300_000 });
   const seconds = (Date.now() - t0) / 1000;
   const cpu = childCpuSeconds();
+  const main = Math.round(((await mainThread(cdp)) - main0) * 100) / 100;
   const phases = await page.evaluate(() => (document.body.dataset.timing ? JSON.parse(document.body.dataset.timing) : undefined));
   const status = await page.locator('#status').textContent();
-  return { seconds, ...(cpu !== undefined ? { cpuSeconds: Math.round((cpu - cpu0) * 100) / 100 } : {}), ...(phases ? { phases } : {}), status };
+  return { seconds, ...(cpu !== undefined ? { cpuSeconds: Math.round((cpu - cpu0) * 100) / 100 } : {}), mainThreadSeconds: main, ...(phases ? { phases } : {}), status };
 }
 
 /** Runs the page; returns one record per run. */
@@ -87,19 +104,21 @@ export async function benchApp({ replications = 20, workers = 2, reruns = 2, fre
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
   const out = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const context = await browser.newContext();
+    const p = await openPage(context);
     let t0 = Date.now();
     let cpu0 = childCpuSeconds();
-    await page.goto(pathToFileURL(file).href);
-    out.push({ case: 'browser-app', run: 'load', ...(await done(page, 1, t0, cpu0)) });
+    await p.page.goto(pathToFileURL(file).href);
+    out.push({ case: 'browser-app', run: 'load', ...(await done(p, 1, t0, cpu0, 0)) });
     for (let i = 1; i <= reruns; i++) {
-      await page.fill(SLOTS, String(7 + i));
+      await p.page.fill(SLOTS, String(7 + i));
+      const main0 = await mainThread(p.cdp);
       t0 = Date.now();
       cpu0 = childCpuSeconds();
-      await page.click('#run');
-      out.push({ case: 'browser-app', run: `rerun-${i}`, ...(await done(page, i + 1, t0, cpu0)) });
+      await p.page.click('#run');
+      out.push({ case: 'browser-app', run: `rerun-${i}`, ...(await done(p, i + 1, t0, cpu0, main0)) });
     }
-    await page.close();
+    await context.close();
     if (fresh) out.push(await fresh3x20(browser, file));
   } finally {
     await browser.close();
@@ -109,18 +128,19 @@ export async function benchApp({ replications = 20, workers = 2, reruns = 2, fre
 
 /** 3 variants × 20 replications, none reused, on a page opened afresh (see the top of this file). */
 async function fresh3x20(browser, file) {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+  const context = await browser.newContext();
   try {
-    const page = await context.newPage();
+    const p = await openPage(context);
     let t0 = Date.now();
     let cpu0 = childCpuSeconds();
-    await page.goto(`${pathToFileURL(file).href}#stages.surgery.capacity.slots=8`);
-    const load = await done(page, 1, t0, cpu0);
-    await page.fill(SLOTS, '9');
+    await p.page.goto(`${pathToFileURL(file).href}#stages.surgery.capacity.slots=8`);
+    const load = await done(p, 1, t0, cpu0, 0);
+    await p.page.fill(SLOTS, '9');
+    const main0 = await mainThread(p.cdp);
     t0 = Date.now();
     cpu0 = childCpuSeconds();
-    await page.click('#run');
-    const rerun = await done(page, 2, t0, cpu0);
+    await p.page.click('#run');
+    const rerun = await done(p, 2, t0, cpu0, main0);
     const sum = (k) => (load[k] === undefined ? undefined : Math.round((load[k] + rerun[k]) * 1000) / 1000);
     const simulate = load.phases && rerun.phases ? load.phases.simulate + rerun.phases.simulate : undefined;
     return {
@@ -128,6 +148,7 @@ async function fresh3x20(browser, file) {
       run: 'fresh-3x20',
       seconds: sum('seconds'),
       ...(load.cpuSeconds !== undefined ? { cpuSeconds: sum('cpuSeconds') } : {}),
+      mainThreadSeconds: sum('mainThreadSeconds'),
       ...(simulate !== undefined ? { simulateSeconds: simulate / 1000 } : {}),
       parts: [{ run: 'load with slots=8', ...load }, { run: 'slots=9, Run', ...rerun }],
     };
