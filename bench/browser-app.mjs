@@ -41,8 +41,11 @@ async function appFile(replications, workers) {
   return file;
 }
 
-/** CPU seconds used so far by this process's descendants that still run (Chromium), or undefined off Linux. */
-function childCpuSeconds() {
+/**
+ * CPU ticks used so far by each live descendant of this process (Chromium's), by pid; undefined
+ * off Linux. A pid that ends between two readings drops out of both (no negative figures).
+ */
+function cpuTicks() {
   if (!existsSync('/proc/self/stat')) return undefined;
   const procs = new Map();
   for (const pid of readdirSync('/proc')) {
@@ -55,17 +58,26 @@ function childCpuSeconds() {
       // the process ended meanwhile
     }
   }
-  let ticks = 0;
+  const ours = new Map();
   for (const [pid, p] of procs) {
     if (pid === process.pid) continue;
     for (let up = p.ppid; up > 1; up = procs.get(up)?.ppid ?? 0) {
       if (up === process.pid) {
-        ticks += p.ticks;
+        ours.set(pid, p.ticks);
         break;
       }
     }
   }
-  return ticks / 100; // USER_HZ
+  return ours;
+}
+
+/** CPU seconds Chromium's processes used since the reading `before` (USER_HZ = 100). */
+function cpuSince(before) {
+  const now = cpuTicks();
+  if (!now || !before) return undefined;
+  let ticks = 0;
+  for (const [pid, t] of now) ticks += t - (before.get(pid) ?? 0);
+  return Math.round(ticks) / 100;
 }
 
 const LAUNCH = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -89,11 +101,11 @@ async function openPage(target) {
 async function done({ page, cdp }, n, t0, cpu0, main0) {
   await page.waitForFunction((n) => document.body.dataset.runs === String(n), n, { timeout: 300_000 });
   const seconds = (Date.now() - t0) / 1000;
-  const cpu = childCpuSeconds();
+  const cpu = cpuSince(cpu0);
   const main = Math.round(((await mainThread(cdp)) - main0) * 100) / 100;
   const phases = await page.evaluate(() => (document.body.dataset.timing ? JSON.parse(document.body.dataset.timing) : undefined));
   const status = await page.locator('#status').textContent();
-  return { seconds, ...(cpu !== undefined ? { cpuSeconds: Math.round((cpu - cpu0) * 100) / 100 } : {}), mainThreadSeconds: main, ...(phases ? { phases } : {}), status };
+  return { seconds, ...(cpu !== undefined ? { cpuSeconds: cpu } : {}), mainThreadSeconds: main, ...(phases ? { phases } : {}), status };
 }
 
 /** Runs the page; returns one record per run. */
@@ -107,14 +119,14 @@ export async function benchApp({ replications = 20, workers = 2, reruns = 2, fre
     const context = await browser.newContext();
     const p = await openPage(context);
     let t0 = Date.now();
-    let cpu0 = childCpuSeconds();
+    let cpu0 = cpuTicks();
     await p.page.goto(pathToFileURL(file).href);
     out.push({ case: 'browser-app', run: 'load', ...(await done(p, 1, t0, cpu0, 0)) });
     for (let i = 1; i <= reruns; i++) {
       await p.page.fill(SLOTS, String(7 + i));
       const main0 = await mainThread(p.cdp);
       t0 = Date.now();
-      cpu0 = childCpuSeconds();
+      cpu0 = cpuTicks();
       await p.page.click('#run');
       out.push({ case: 'browser-app', run: `rerun-${i}`, ...(await done(p, i + 1, t0, cpu0, main0)) });
     }
@@ -132,13 +144,13 @@ async function fresh3x20(browser, file) {
   try {
     const p = await openPage(context);
     let t0 = Date.now();
-    let cpu0 = childCpuSeconds();
+    let cpu0 = cpuTicks();
     await p.page.goto(`${pathToFileURL(file).href}#stages.surgery.capacity.slots=8`);
     const load = await done(p, 1, t0, cpu0, 0);
     await p.page.fill(SLOTS, '9');
     const main0 = await mainThread(p.cdp);
     t0 = Date.now();
-    cpu0 = childCpuSeconds();
+    cpu0 = cpuTicks();
     await p.page.click('#run');
     const rerun = await done(p, 2, t0, cpu0, main0);
     const sum = (k) => (load[k] === undefined ? undefined : Math.round((load[k] + rerun[k]) * 1000) / 1000);
