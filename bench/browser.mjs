@@ -8,7 +8,9 @@
 //                  Workers (2 workers), as the what-if page runs it; skipped without /usr/bin/chromium
 //   browser-app    the what-if page itself (bench/browser-app.mjs): the lung page at 20
 //                  replications on 2 workers, opened, then surgery slots changed and Run pressed
-//                  twice; wall seconds per run and the page's split (simulate, show, first charts)
+//                  twice; wall seconds per run and the page's split (simulate, show, first charts),
+//                  Chromium's CPU seconds and the page thread's share; then `fresh-3x20`: a fresh
+//                  page simulating 3 settings × 20 replications with nothing reused
 //   one-run        one lung replication (104 weeks) in one thread, in Node and in Chromium, from
 //                  the same bundle: the reference for the figure above
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -36,6 +36,19 @@ export interface AppConfig {
 
 const $ = (id: string) => document.getElementById(id)!;
 
+/** A run handed to the workers, and what the page needs to show it. */
+interface Launched {
+  scenario: Scenario;
+  /** The settings it runs, as {@link settingsHash}. */
+  hash: string;
+  t0: number;
+  simulatedBefore: number;
+  /** Replications of the early look (0: none). */
+  first: number;
+  earlyRun: Promise<ExperimentResult> | undefined;
+  fullRun: Promise<ExperimentResult>;
+}
+
 /** The page's state: the settings and whether a run is under way. */
 class App {
   private readonly controls;
@@ -48,6 +61,8 @@ class App {
   private pool: RunCache | undefined;
   /** Replications shown so far while the rest run (undefined: none yet). */
   private early: number | undefined;
+  /** The load's runs, started by {@link App.prepare} before the page was drawn. */
+  private launched: Launched | undefined;
 
   constructor(private readonly config: AppConfig) {
     this.controls = appControls(config.scenario);
@@ -57,6 +72,13 @@ class App {
   }
 
   start(): void {
+    // Workers first: they load and compile the bundle while the page draws its controls. If they
+    // cannot start, the first run says why.
+    try {
+      this.startPool();
+    } catch {
+      this.pool = undefined;
+    }
     $('title').textContent = this.info.name;
     $('share').setAttribute('href', location.href);
     drawControls($('controls'), this.controls, this.settings, (path, value) => this.set(path, value));
@@ -104,10 +126,55 @@ class App {
     return new Worker(this.workerUrl);
   }
 
+  private workers(): number {
+    const cores = navigator.hardwareConcurrency || 2;
+    return this.config.workers ?? Math.max(1, Math.min(4, cores));
+  }
+
+  private startPool(): void {
+    const workers = this.workers();
+    // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
+    if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
+  }
+
   private progress(done: number, total: number): void {
     ($('progress') as HTMLProgressElement).value = total ? done / total : 0;
     const early = this.early ? ` (showing the first ${this.early} replications)` : '';
     $('status').textContent = `Running: ${Math.floor(done)} of ${total} runs done${early}`;
+  }
+
+  /**
+   * Hands the load's runs to the workers before the charting library is parsed (called from the
+   * page's head, see {@link prepare}): that time was spent with the workers not yet started.
+   */
+  prepare(): void {
+    try {
+      this.startPool();
+      // Without workers the runs would block this thread: they start with the page instead.
+      if (this.pool) this.launched = this.launch();
+    } catch {
+      this.launched = undefined; // run() starts again and reports the failure
+    }
+  }
+
+  /** Starts a run of the current settings on the workers: the early look and the full run. */
+  private launch(): Launched {
+    const scenario = withWhatIf(this.config.scenario, this.settings) as unknown as Scenario;
+    const hash = settingsHash(this.settings);
+    const t0 = performance.now();
+    this.early = undefined;
+    this.progress(0, 1);
+    this.startPool();
+    const simulatedBefore = this.pool?.simulated ?? 0;
+    const options = { replications: this.config.replications, variants: [this.variant], workers: this.workers(), ...(this.pool ? { pool: this.pool } : {}) };
+    // The first few replications go to the workers first and are shown as soon as they are
+    // back; the full run shares them (the cache), so the early look costs no extra runs.
+    const first = earlyReplications(this.config.replications);
+    const earlyRun = this.pool && first ? runExperiment(scenario, { ...options, replications: first }) : undefined;
+    const fullRun = runExperiment(scenario, { ...options, onProgress: (p) => this.progress(p.done, p.total) });
+    fullRun.catch(() => undefined); // its failure is reported by run(), after the early look
+    earlyRun?.catch(() => undefined);
+    return { scenario, hash, t0, simulatedBefore, first, earlyRun, fullRun };
   }
 
   async run(): Promise<void> {
@@ -116,23 +183,11 @@ class App {
     const button = $('run') as HTMLButtonElement;
     button.disabled = true;
     document.body.classList.add('running');
-    const scenario = withWhatIf(this.config.scenario, this.settings) as unknown as Scenario;
-    const cores = navigator.hardwareConcurrency || 2;
-    const workers = this.config.workers ?? Math.max(1, Math.min(4, cores));
-    const t0 = performance.now();
+    // Runs started by prepare() are used if the settings are still those they were started with.
+    const launched = this.launched?.hash === settingsHash(this.settings) ? this.launched : undefined;
+    this.launched = undefined;
     try {
-      this.early = undefined;
-      this.progress(0, 1);
-      // Room for the scenario's runs and seven settings tried: memory stays bounded for big results.
-      if (!this.pool && workers > 1) this.pool = new RunCache(new WebWorkerPool(workers, () => this.worker()), 8 * this.config.replications);
-      const simulatedBefore = this.pool?.simulated ?? 0;
-      const options = { replications: this.config.replications, variants: [this.variant], workers, ...(this.pool ? { pool: this.pool } : {}) };
-      // The first few replications go to the workers first and are shown as soon as they are
-      // back; the full run shares them (the cache), so the early look costs no extra runs.
-      const first = earlyReplications(this.config.replications);
-      const earlyRun = this.pool && first ? runExperiment(scenario, { ...options, replications: first }) : undefined;
-      const fullRun = runExperiment(scenario, { ...options, onProgress: (p) => this.progress(p.done, p.total) });
-      fullRun.catch(() => undefined); // its failure is reported below, after the early look
+      const { scenario, t0, simulatedBefore, first, earlyRun, fullRun } = launched ?? this.launch();
       const analyses: Record<string, Analysis> = {};
       for (const v of [BASE, this.variant]) analyses[v] = analyse(scenario, { variant: v });
       const t1 = performance.now();
@@ -212,5 +267,28 @@ function describe(settings: Settings, controls: ReturnType<typeof appControls>):
  * @internal
  */
 export function start(config: AppConfig): void {
-  new App(config).start();
+  const app = prepared?.config === config ? prepared.app : new App(config);
+  prepared = undefined;
+  app.start();
+}
+
+let prepared: { config: AppConfig; app: App } | undefined;
+
+/**
+ * Starts the workers and the load's runs while the rest of the page (the charting library)
+ * loads; {@link start} with the same config then draws the page and shows those runs.
+ * @example
+ * ```js
+ * // In the page `carepath app` writes, right after this bundle and before Vega:
+ * const config = JSON.parse(document.getElementById('carepath-config').textContent);
+ * carepathApp.prepare(config);
+ * // …Vega's scripts…
+ * carepathApp.start(config);
+ * ```
+ * @internal
+ */
+export function prepare(config: AppConfig): void {
+  const app = new App(config);
+  app.prepare();
+  prepared = { config, app };
 }

@@ -62,28 +62,32 @@ interface Pending {
  * ```
  */
 export class WebWorkerPool implements Executor {
-  private readonly idle: WorkerLike[] = [];
   private readonly all: WorkerLike[] = [];
   private readonly queue: Pending[] = [];
-  private readonly busy = new Map<WorkerLike, Pending>();
+  /** Each worker's runs sent and not yet answered, oldest first (a worker answers in order). */
+  private readonly sent = new Map<WorkerLike, Pending[]>();
   private nextId = 0;
 
   /**
    * Starts `threads` workers with `makeWorker`.
    * @param threads Workers, each running one replication at a time.
    * @param makeWorker Starts one worker that runs `serveWorker()`.
+   * @param depth Runs sent to a worker ahead of its answers (default 2): the next one waits in
+   *   the worker's own queue, so it starts at once even while the page's thread is busy drawing
+   *   and cannot hand it work (measured: workers idled 0.2–0.7 s per chart drawing with 1).
    */
   constructor(
     readonly threads: number,
     makeWorker: () => WorkerLike,
+    private readonly depth = 2,
   ) {
     for (let i = 0; i < threads; i++) {
       const w = makeWorker();
       w.onmessage = (event) => this.settle(w, event.data as ReplyMessage);
-      // A worker that fails to load or crashes fails its run (and the experiment) with its message.
+      // A worker that fails to load or crashes fails its runs (and the experiment) with its message.
       w.onerror = (event) => this.fail(w, new Error(`carepath worker failed: ${event.message ?? 'unknown error'}`));
       this.all.push(w);
-      this.idle.push(w);
+      this.sent.set(w, []);
     }
   }
 
@@ -97,29 +101,39 @@ export class WebWorkerPool implements Executor {
     });
   }
 
+  /** Sends queued runs to the least loaded workers, up to `depth` each (all idle ones first). */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      let best: Pending[] | undefined;
+      let worker: WorkerLike | undefined;
+      for (const w of this.all) {
+        const jobs = this.sent.get(w)!;
+        if (jobs.length < this.depth && (!best || jobs.length < best.length)) [best, worker] = [jobs, w];
+      }
+      if (!best || !worker) return;
       const job = this.queue.shift()!;
-      this.busy.set(w, job);
-      w.postMessage(job.message);
+      best.push(job);
+      worker.postMessage(job.message);
     }
   }
 
   private settle(w: WorkerLike, m: ReplyMessage): void {
-    const job = this.busy.get(w);
-    if (!job || job.message.id !== m.id) return;
-    this.busy.delete(w);
-    this.idle.push(w);
-    if (m.reply.ok) job.resolve(m.reply.result);
-    else job.reject(reviveError(m.reply.error));
+    const jobs = this.sent.get(w);
+    const at = jobs ? jobs.findIndex((j) => j.message.id === m.id) : -1;
+    if (!jobs || at < 0) return;
+    const [job] = jobs.splice(at, 1);
+    if (m.reply.ok) job!.resolve(m.reply.result);
+    else job!.reject(reviveError(m.reply.error));
     this.pump();
   }
 
   private fail(w: WorkerLike, e: Error): void {
-    const job = this.busy.get(w);
-    this.busy.delete(w);
-    job?.reject(e);
+    const jobs = this.sent.get(w);
+    if (!jobs) return;
+    // A crashed worker takes no more work; its runs fail.
+    this.sent.delete(w);
+    this.all.splice(this.all.indexOf(w), 1);
+    for (const job of jobs.splice(0)) job.reject(e);
   }
 
   /** Stops the workers; runs still queued are rejected. */

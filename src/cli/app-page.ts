@@ -78,6 +78,8 @@ export function appPage(input: AppPageInput): string {
   const { assets } = input;
   const config = { scenario: input.scenario, replications: input.replications, bundleId: 'carepath-app', ...(input.workers ? { workers: input.workers } : {}) };
   const vega = assets.vega && assets.vegaLite ? `<script>${inlineScript(assets.vega)}</script>\n<script>${inlineScript(assets.vegaLite)}</script>` : '';
+  // The page's script and its prepare() come before Vega, so the workers start and run the first
+  // replications while Vega (most of the page's code) is parsed; start() draws once Vega is there.
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -102,9 +104,10 @@ export function appPage(input: AppPageInput): string {
 </div>
 </main>
 <script type="application/json" id="carepath-config">${inlineJson(config)}</script>
-${vega}
 <script id="carepath-app">${inlineScript(assets.app)}</script>
-<script>carepathApp.start(JSON.parse(document.getElementById('carepath-config').textContent));</script>
+<script>var carepathConfig = JSON.parse(document.getElementById('carepath-config').textContent); carepathApp.prepare(carepathConfig);</script>
+${vega}
+<script>carepathApp.start(carepathConfig);</script>
 </body>
 </html>
 `;

@@ -42,6 +42,16 @@ describe('carepath app', () => {
     const config = JSON.parse(/<script type="application\/json" id="carepath-config">(.*?)<\/script>/s.exec(html)![1]!);
     expect(config.scenario.horizon).toBe('13w');
     expect(config.replications).toBe(3);
+    // The workers start and run before Vega is parsed; the page is drawn after it.
+    const app = html.indexOf('<script id="carepath-app">');
+    const prepare = html.indexOf('carepathApp.prepare(');
+    const start = html.lastIndexOf('carepathApp.start(');
+    expect(app).toBeGreaterThan(0);
+    expect(prepare).toBeGreaterThan(app);
+    expect(start).toBeGreaterThan(prepare);
+    const between = html.slice(prepare, start);
+    expect(between).toMatch(/vegaLite/);
+    expect(between.length).toBeGreaterThan(100_000); // Vega's two scripts
   });
 
   it('`run --app` writes the page beside the report, for the scenario as run', async () => {

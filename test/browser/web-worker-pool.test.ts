@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/browser/run.js';
-import type { WorkerLike } from '../../src/browser/pool.js';
+import { WebWorkerPool, type WorkerLike } from '../../src/browser/pool.js';
 import { serveWorker, type WorkerScope } from '../../src/browser/worker.js';
 import { ValidationError } from '../../src/core/errors.js';
 import { loadScenario, runExperimentSync } from '../../src/index.js';
@@ -64,5 +64,44 @@ describe('runExperiment for browsers', () => {
   it('refuses checkpoint files and simulator modules, which need Node', async () => {
     await expect(runExperiment(lung(), { checkpoint: 'x.jsonl' } as never)).rejects.toThrow(/checkpoint/);
     await expect(runExperiment(lung(), { simulateModule: './sim.js' } as never)).rejects.toThrow(/simulateModule/);
+  });
+});
+
+describe('WebWorkerPool', () => {
+  /** Workers that only record what they are sent; the test answers for them. */
+  const recorders = () => {
+    const workers: (WorkerLike & { got: number[] })[] = [];
+    const make = (): WorkerLike => {
+      const w = { onmessage: null, onerror: null, got: [] as number[], postMessage: (m: unknown) => w.got.push((m as { id: number }).id), terminate: () => undefined };
+      workers.push(w);
+      return w;
+    };
+    return { workers, make };
+  };
+  const task = (replication: number) => ({ scenario: {}, seed: 1, replication, variant: 'base' });
+  const answer = (w: WorkerLike, id: number) => w.onmessage!({ data: { id, reply: { ok: true, result: { replication: id } } } });
+
+  it('sends each worker a second run ahead of its answer, least loaded first, and the rest as answers come', async () => {
+    const { workers, make } = recorders();
+    const pool = new WebWorkerPool(2, make);
+    const runs = [0, 1, 2, 3, 4].map((r) => pool.run(task(r)));
+    // Two each, spread before doubling up; the fifth waits for an answer.
+    expect(workers.map((w) => w.got)).toEqual([[0, 2], [1, 3]]);
+    answer(workers[1]!, 1);
+    expect(workers.map((w) => w.got)).toEqual([[0, 2], [1, 3, 4]]);
+    for (const [w, id] of [[0, 0], [0, 2], [1, 3], [1, 4]] as const) answer(workers[w]!, id);
+    expect((await Promise.all(runs)).map((r) => r.replication)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('with depth 1 keeps one run per worker, and a crash fails every run sent to that worker', async () => {
+    const { workers, make } = recorders();
+    const one = new WebWorkerPool(2, make, 1);
+    void [0, 1, 2].map((r) => one.run(task(r)).catch(() => undefined));
+    expect(workers.map((w) => w.got)).toEqual([[0], [1]]);
+    const { workers: ws, make: make2 } = recorders();
+    const pool = new WebWorkerPool(1, make2);
+    const runs = [0, 1].map((r) => pool.run(task(r)).then(() => 'ok', (e: Error) => e.message));
+    ws[0]!.onerror!({ message: 'out of memory' });
+    expect(await Promise.all(runs)).toEqual(['carepath worker failed: out of memory', 'carepath worker failed: out of memory']);
   });
 });
