@@ -15,7 +15,7 @@
  * | 0–7 | start: pathway clock start (day; negative for patients waiting before day 0) | f64 |
  * | 8–15 | joined: when the patient joined the current stage's queue | f64 |
  * | 16–23 | abandonHandle: pending abandonment event handle, or -1 | f64 |
- * | 24–27 | cond: bit i = has condition i; for a free row, the next free row or -1 | i32 |
+ * | 24–27 | cond: bit i = has condition i; for a free row under `lifo` reuse, the next free row or -1 | i32 |
  * | 28–31 | targetsDone: bit t = target t's clock has stopped | i32 |
  * | 32–33 | stage: current stage index | i16 |
  * | 34–35 | missedAt: stage whose test missed this patient's condition and sends some back, or -1 | i16 |
@@ -44,6 +44,7 @@
  * has been reused often.
  * @module
  */
+import { FreeRows } from './run/free-rows.js';
 
 /** Where a patient is. */
 export const FREE = 0;
@@ -61,6 +62,15 @@ export const MAX_STAGES = 0x7fff;
 export const MAX_CLASSES = 0x100;
 /** Most targets a scenario may have: their flags share one 31-bit mask per patient. */
 export const MAX_TARGETS = 31;
+
+/**
+ * How released rows are reused: `lifo`, the last released first (free rows threaded through the
+ * rows); `sweep`, next-fit in address order (see `run/free-rows.ts`), which keeps the rows of a
+ * first-come first-served list in address order at national scale. Which row a patient gets
+ * shows in results only through hooks (`PatientView.id`) and through sums taken over the store
+ * in row order at the end of a run, so the engine sweeps when neither is in play.
+ */
+export type RowReuse = 'lifo' | 'sweep';
 
 /** Bytes of a row before the clockFrom entries. */
 const FIXED_BYTES = 56;
@@ -90,8 +100,10 @@ export class PatientStore {
   private i8: Int8Array;
   private u32: Uint32Array;
 
-  /** Top of the free stack (threaded through `cond`), or -1. */
+  /** Top of the free stack (threaded through `cond`), or -1 (`lifo` reuse). */
   private freeTop = -1;
+  /** The free rows (`sweep` reuse), or null. */
+  private readonly freeRows: FreeRows | null;
   private used = 0;
   /** Patients currently allocated. */
   live = 0;
@@ -99,8 +111,9 @@ export class PatientStore {
   /**
    * @param tail Whether rows carry first presentation, diagnosed and treated bits (false only
    *   for a run that needs none of them; see the layout above).
+   * @param reuse Which free row a new patient gets (see {@link RowReuse}).
    */
-  constructor(fromTargets: number, initialCapacity = 1024, tail = true) {
+  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo') {
     this.fromTargets = fromTargets;
     this.tail = tail ? 1 : 0;
     this.rowBytes = FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
@@ -109,6 +122,7 @@ export class PatientStore {
     this.rowI32 = this.rowBytes / 4;
     this.rowI16 = this.rowBytes / 2;
     this.capacity = Math.max(16, initialCapacity);
+    this.freeRows = reuse === 'sweep' ? new FreeRows(this.capacity) : null;
     const buffer = new ArrayBuffer(this.capacity * this.rowBytes);
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer);
@@ -246,9 +260,13 @@ export class PatientStore {
    * and joined times (a time argument here would be boxed whenever the call is not inlined).
    */
   allocate(cls: number, cond: number): number {
-    let id = this.freeTop;
-    if (id >= 0) this.freeTop = this.i32[id * this.rowI32 + 6]!;
+    let id: number;
+    if (this.freeRows !== null) id = this.freeRows.take();
     else {
+      id = this.freeTop;
+      if (id >= 0) this.freeTop = this.i32[id * this.rowI32 + 6]!;
+    }
+    if (id < 0) {
       if (this.used === this.capacity) this.grow();
       id = this.used++;
     }
@@ -290,8 +308,11 @@ export class PatientStore {
   release(id: number): void {
     this.u8[id * this.rowBytes + 37] = FREE;
     this.live--;
-    this.i32[id * this.rowI32 + 6] = this.freeTop;
-    this.freeTop = id;
+    if (this.freeRows !== null) this.freeRows.add(id);
+    else {
+      this.i32[id * this.rowI32 + 6] = this.freeTop;
+      this.freeTop = id;
+    }
   }
 
   /** Number of rows ever used (ids are below this). */
@@ -314,5 +335,6 @@ export class PatientStore {
     this.i8 = new Int8Array(buffer);
     this.u32 = new Uint32Array(buffer);
     this.capacity = n;
+    if (this.freeRows !== null) this.freeRows.grow(n);
   }
 }
