@@ -80,6 +80,17 @@ describe('PatientStore', () => {
 });
 
 describe('queues', () => {
+  it('FifoQueue keeps order when a ring past a million entries grows by a quarter while wrapped', () => {
+    const q = new FifoQueue(1 << 20);
+    for (let i = 0; i < 1000; i++) q.push(i);
+    for (let i = 0; i < 1000; i++) q.shift(); // the head is now 1000 places in: pushes wrap round
+    const n = (1 << 20) + 3000; // past the ring: one growth
+    for (let i = 0; i < n; i++) q.push(i);
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (q.shift() !== i) bad++;
+    expect([bad, q.size, q.shift()]).toEqual([0, 0, -1]);
+  });
+
   it('FifoQueue keeps order across wrap-around, growth and reserve', () => {
     const q = new FifoQueue(2);
     const out: number[] = [];

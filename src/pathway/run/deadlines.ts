@@ -12,7 +12,9 @@
  *
  * Memory: most patients are treated long before their deadline, so most entries go stale
  * (the patient's row no longer holds their order). A full list is compacted before it grows:
- * stale entries are dropped in place, and it doubles only if still more than half full. Over a
+ * stale entries are dropped in place, and it grows (by half) only if still more than three
+ * quarters full, so a list is at least half live after growing, and each compaction frees a
+ * quarter of its places or grows it (amortised O(1) per deadline). Over a
  * four-year national run that keeps the lists near the live deadlines instead of every
  * deadline ever set. Dropping stale entries early changes nothing: the day's check skips them,
  * and the calendar orders events by their reserved order, not by their place in the list.
@@ -75,10 +77,10 @@ export class DeferredDeadlines {
     let grow = false;
     if (list !== null && n + 3 > list.length) {
       if (this.store !== null) n = this.compact(list, n);
-      grow = this.store === null || 2 * n > list.length;
+      grow = this.store === null || 4 * n > 3 * list.length;
     }
     if (list === null || grow) {
-      const grown = new Float64Array(list === null ? 192 : 2 * list.length);
+      const grown = new Float64Array(list === null ? 192 : list.length + 3 * Math.ceil(list.length / 6));
       if (list !== null) grown.set(list.subarray(0, n));
       list = this.lists[d] = grown;
     }
