@@ -30,3 +30,22 @@ export function rowReuse(model: Model, hooks: SimulationHooks): RowReuse {
   const hooked = hooks.route !== undefined || hooks.priority !== undefined || hooks.disciplines !== undefined;
   return hooked || (model.progression?.length ?? 0) > 0 ? 'lifo' : 'sweep';
 }
+
+/**
+ * Whether a run's rows can leave out cond, missedAt and lastTest (see `PatientStore`): no
+ * conditions and no stage with a test, so they would always read 0, -1 and -1.
+ * @internal
+ * @example
+ * ```ts
+ * import { resolveScenario } from '../resolve.js';
+ * import { parseScenario } from '../scenario.js';
+ * import { compactRows } from './row-reuse.js';
+ * const model = resolveScenario(
+ *   parseScenario({ version: 1, name: 'x-ray', horizon: 10, arrivals: { gp: { to: 'xray', rate: { perDay: 5 } } }, stages: { xray: { capacity: 'unlimited' } } }),
+ * );
+ * compactRows(model); // true
+ * ```
+ */
+export function compactRows(model: Model): boolean {
+  return model.conditions.length === 0 && model.stages.every((st) => st.test === null);
+}
