@@ -37,6 +37,7 @@ import { Patience } from './run/patience.js';
 import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { needsRowTail } from './run/row-tail.js';
+import { compactRows, rowReuse } from './run/row-reuse.js';
 import { Statistics } from './run/stats.js';
 
 export type { DisciplineFunction, PatientView, RouteContext, SimulationHooks } from './run/hooks.js';
@@ -132,7 +133,7 @@ export class Engine {
     // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
-    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients));
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), rowReuse(model, this.hooks), compactRows(model));
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);

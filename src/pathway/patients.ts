@@ -15,7 +15,7 @@
  * | 0–7 | start: pathway clock start (day; negative for patients waiting before day 0) | f64 |
  * | 8–15 | joined: when the patient joined the current stage's queue | f64 |
  * | 16–23 | abandonHandle: pending abandonment event handle, or -1 | f64 |
- * | 24–27 | cond: bit i = has condition i; for a free row, the next free row or -1 | i32 |
+ * | 24–27 | cond: bit i = has condition i; for a free row under `lifo` reuse, the next free row or -1 | i32 |
  * | 28–31 | targetsDone: bit t = target t's clock has stopped | i32 |
  * | 32–33 | stage: current stage index | i16 |
  * | 34–35 | missedAt: stage whose test missed this patient's condition and sends some back, or -1 | i16 |
@@ -35,6 +35,19 @@
  * reads and writes `start`, which it always equals in such a run. At national scale that is
  * 16 of 72 bytes for each of millions of waiting patients.
  *
+ * A run with no conditions, no tests, no tail and no clockFrom entries (a national list with
+ * plain routing) has compact rows of 48 bytes: cond, missedAt and lastTest, which would always
+ * read 0, -1 and -1, are left out, and the fields after them move up:
+ *
+ * | bytes | field |
+ * | --- | --- |
+ * | 0–23 | start, joined, abandonHandle, as above |
+ * | 24–27 | visited |
+ * | 28–33 | targetsDone, stage, as above |
+ * | 34, 35 | cls, state |
+ * | 36–39 | revisits |
+ * | 40–47 | keyA, keyB |
+ *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
  * (source and serial) is not stored, as the key's hash can be inverted to recover it.
@@ -44,6 +57,7 @@
  * has been reused often.
  * @module
  */
+import { FreeRows } from './run/free-rows.js';
 
 /** Where a patient is. */
 export const FREE = 0;
@@ -62,10 +76,21 @@ export const MAX_CLASSES = 0x100;
 /** Most targets a scenario may have: their flags share one 31-bit mask per patient. */
 export const MAX_TARGETS = 31;
 
+/**
+ * How released rows are reused: `lifo`, the last released first (free rows threaded through the
+ * rows); `sweep`, next-fit in address order (see `run/free-rows.ts`), which keeps the rows of a
+ * first-come first-served list in address order at national scale. Which row a patient gets
+ * shows in results only through hooks (`PatientView.id`) and through sums taken over the store
+ * in row order at the end of a run, so the engine sweeps when neither is in play.
+ */
+export type RowReuse = 'lifo' | 'sweep';
+
 /** Bytes of a row before the clockFrom entries. */
 const FIXED_BYTES = 56;
 /** Bytes after them: first presentation, diagnosed and treated bits. */
 const TAIL_BYTES = 16;
+/** Bytes of a compact row (see the layout above). */
+const COMPACT_BYTES = 48;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -81,6 +106,14 @@ export class PatientStore {
   private readonly firstAt: number;
   /** 1 when rows carry the tail (first presentation, diagnosed, treated). */
   readonly tail: number;
+  /** 1 when rows carry cond, missedAt and lastTest (0: the compact layout). */
+  private readonly full: number;
+  /** Byte offset of cls in a row (state follows it). */
+  private readonly oCls: number;
+  /** Int32 offset of visited in a row. */
+  private readonly oVisited: number;
+  /** Int32 offset of keyA in a row (revisits just before it, keyB after it). */
+  private readonly oKey: number;
 
   // Views of one buffer (replaced together when it grows).
   private f64: Float64Array;
@@ -90,8 +123,10 @@ export class PatientStore {
   private i8: Int8Array;
   private u32: Uint32Array;
 
-  /** Top of the free stack (threaded through `cond`), or -1. */
+  /** Top of the free stack (threaded through `cond`), or -1 (`lifo` reuse). */
   private freeTop = -1;
+  /** The free rows (`sweep` reuse), or null. */
+  private readonly freeRows: FreeRows | null;
   private used = 0;
   /** Patients currently allocated. */
   live = 0;
@@ -99,16 +134,26 @@ export class PatientStore {
   /**
    * @param tail Whether rows carry first presentation, diagnosed and treated bits (false only
    *   for a run that needs none of them; see the layout above).
+   * @param reuse Which free row a new patient gets (see {@link RowReuse}).
+   * @param compact Rows of 48 bytes without cond, missedAt and lastTest, for a run with no
+   *   conditions and no tests (they read 0, -1 and -1 and ignore writes); honoured only with no
+   *   clockFrom entries, no tail and `sweep` reuse (the `lifo` free list runs through cond).
    */
-  constructor(fromTargets: number, initialCapacity = 1024, tail = true) {
+  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false) {
     this.fromTargets = fromTargets;
     this.tail = tail ? 1 : 0;
-    this.rowBytes = FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
+    const small = compact && fromTargets === 0 && !tail && reuse === 'sweep';
+    this.full = small ? 0 : 1;
+    this.oCls = small ? 34 : 36;
+    this.oVisited = small ? 6 : 10;
+    this.oKey = small ? 10 : 12;
+    this.rowBytes = small ? COMPACT_BYTES : FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
     this.rowF64 = this.rowBytes / 8;
     this.firstAt = tail ? this.rowF64 - 2 : 0;
     this.rowI32 = this.rowBytes / 4;
     this.rowI16 = this.rowBytes / 2;
     this.capacity = Math.max(16, initialCapacity);
+    this.freeRows = reuse === 'sweep' ? new FreeRows(this.capacity) : null;
     const buffer = new ArrayBuffer(this.capacity * this.rowBytes);
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer);
@@ -137,7 +182,7 @@ export class PatientStore {
     this.f64[p * this.rowF64 + 2] = h;
   }
   cond(p: number): number {
-    return this.i32[p * this.rowI32 + 6]!;
+    return this.full === 1 ? this.i32[p * this.rowI32 + 6]! : 0;
   }
   targetsDone(p: number): number {
     return this.i32[p * this.rowI32 + 7]!;
@@ -152,36 +197,36 @@ export class PatientStore {
     this.i16[p * this.rowI16 + 16] = s;
   }
   missedAt(p: number): number {
-    return this.i16[p * this.rowI16 + 17]!;
+    return this.full === 1 ? this.i16[p * this.rowI16 + 17]! : -1;
   }
   setMissedAt(p: number, s: number): void {
-    this.i16[p * this.rowI16 + 17] = s;
+    if (this.full === 1) this.i16[p * this.rowI16 + 17] = s;
   }
   cls(p: number): number {
-    return this.u8[p * this.rowBytes + 36]!;
+    return this.u8[p * this.rowBytes + this.oCls]!;
   }
   setCls(p: number, c: number): void {
-    this.u8[p * this.rowBytes + 36] = c;
+    this.u8[p * this.rowBytes + this.oCls] = c;
   }
   state(p: number): number {
-    return this.u8[p * this.rowBytes + 37]!;
+    return this.u8[p * this.rowBytes + this.oCls + 1]!;
   }
   setState(p: number, s: number): void {
-    this.u8[p * this.rowBytes + 37] = s;
+    this.u8[p * this.rowBytes + this.oCls + 1] = s;
   }
   lastTest(p: number): number {
-    return this.i8[p * this.rowBytes + 38]!;
+    return this.full === 1 ? this.i8[p * this.rowBytes + 38]! : -1;
   }
   setLastTest(p: number, r: number): void {
-    this.i8[p * this.rowBytes + 38] = r;
+    if (this.full === 1) this.i8[p * this.rowBytes + 38] = r;
   }
   /** Lane A of the patient's random key (see `patient-random.ts`). */
   keyA(p: number): number {
-    return this.i32[p * this.rowI32 + 12]!;
+    return this.i32[p * this.rowI32 + this.oKey]!;
   }
   /** Lane B of the patient's random key. */
   keyB(p: number): number {
-    return this.i32[p * this.rowI32 + 13]!;
+    return this.i32[p * this.rowI32 + this.oKey + 1]!;
   }
   /**
    * Sets the patient's random key (two 32-bit lanes) and forgets the visits of the row's
@@ -189,10 +234,10 @@ export class PatientStore {
    */
   setKey(p: number, keyA: number, keyB: number): void {
     const r = p * this.rowI32;
-    this.i32[r + 10] = 0;
-    this.i32[r + 11] = 0;
-    this.i32[r + 12] = keyA;
-    this.i32[r + 13] = keyB;
+    this.i32[r + this.oVisited] = 0;
+    this.i32[r + this.oKey - 1] = 0; // revisits
+    this.i32[r + this.oKey] = keyA;
+    this.i32[r + this.oKey + 1] = keyB;
   }
   /**
    * The visit key of patient p's draw at visit slot k (see `patient-random.ts`): 0 the first time
@@ -202,13 +247,13 @@ export class PatientStore {
   visitKey(p: number, k: number): number {
     const r = p * this.rowI32;
     const bit = 1 << (k & 31);
-    const seen = this.i32[r + 10]!;
+    const seen = this.i32[r + this.oVisited]!;
     if ((seen & bit) === 0) {
-      this.i32[r + 10] = seen | bit;
+      this.i32[r + this.oVisited] = seen | bit;
       return 0;
     }
-    const n = (this.u32[r + 11]! + 1) >>> 0;
-    this.u32[r + 11] = n;
+    const n = (this.u32[r + this.oKey - 1]! + 1) >>> 0; // revisits
+    this.u32[r + this.oKey - 1] = n;
     return n;
   }
   /** When the clock of the i-th target with a `from` event started (NaN = not yet). */
@@ -246,16 +291,20 @@ export class PatientStore {
    * and joined times (a time argument here would be boxed whenever the call is not inlined).
    */
   allocate(cls: number, cond: number): number {
-    let id = this.freeTop;
-    if (id >= 0) this.freeTop = this.i32[id * this.rowI32 + 6]!;
+    let id: number;
+    if (this.freeRows !== null) id = this.freeRows.take();
     else {
+      id = this.freeTop;
+      if (id >= 0) this.freeTop = this.i32[id * this.rowI32 + 6]!;
+    }
+    if (id < 0) {
       if (this.used === this.capacity) this.grow();
       id = this.used++;
     }
     this.live++;
-    this.u8[id * this.rowBytes + 36] = cls;
-    this.i32[id * this.rowI32 + 6] = cond;
-    this.u8[id * this.rowBytes + 37] = IN_SERVICE;
+    this.u8[id * this.rowBytes + this.oCls] = cls;
+    if (this.full === 1) this.i32[id * this.rowI32 + 6] = cond;
+    this.u8[id * this.rowBytes + this.oCls + 1] = IN_SERVICE;
     if (this.tail === 1) {
       this.i32[(id + 1) * this.rowI32 - 2] = 0; // diagnosed
       this.i32[(id + 1) * this.rowI32 - 1] = 0; // treated
@@ -279,8 +328,10 @@ export class PatientStore {
   /** Forgets test results, pending events and target clocks. */
   private resetPathway(id: number): void {
     const f = id * this.rowF64;
-    this.i8[id * this.rowBytes + 38] = -1; // lastTest
-    this.i16[id * this.rowI16 + 17] = -1; // missedAt
+    if (this.full === 1) {
+      this.i8[id * this.rowBytes + 38] = -1; // lastTest
+      this.i16[id * this.rowI16 + 17] = -1; // missedAt
+    }
     this.f64[f + 2] = -1; // abandonHandle
     this.i32[id * this.rowI32 + 7] = 0; // targetsDone
     for (let i = f + 7, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
@@ -288,10 +339,13 @@ export class PatientStore {
 
   /** Returns a row to the free list. */
   release(id: number): void {
-    this.u8[id * this.rowBytes + 37] = FREE;
+    this.u8[id * this.rowBytes + this.oCls + 1] = FREE;
     this.live--;
-    this.i32[id * this.rowI32 + 6] = this.freeTop;
-    this.freeTop = id;
+    if (this.freeRows !== null) this.freeRows.add(id);
+    else {
+      this.i32[id * this.rowI32 + 6] = this.freeTop;
+      this.freeTop = id;
+    }
   }
 
   /** Number of rows ever used (ids are below this). */
@@ -314,5 +368,6 @@ export class PatientStore {
     this.i8 = new Int8Array(buffer);
     this.u32 = new Uint32Array(buffer);
     this.capacity = n;
+    if (this.freeRows !== null) this.freeRows.grow(n);
   }
 }

@@ -64,6 +64,28 @@ describe('PatientStore', () => {
     expect(s.rowBytes).toBe(56 + 8 + 16); // fixed fields and random key, one target clock, first presentation and condition bits
   });
 
+  it('compact rows: 48 bytes, fields apart at their extremes, cond, missedAt and lastTest fixed', () => {
+    const s = new PatientStore(0, 16, false, 'sweep', true);
+    expect(s.rowBytes).toBe(48);
+    const p = s.allocate(255, 0b11); // cond is not kept: a run with compact rows has no conditions
+    const q = s.allocate(7, 0);
+    s.setStart(p, -1e9);
+    s.setJoined(p, 1.5);
+    s.setAbandonHandle(p, 2 ** 53 - 1);
+    s.setTargetsDone(p, -1);
+    s.setStage(p, 32767);
+    s.setState(p, 4);
+    s.setKey(p, -1, 2 ** 31 - 1);
+    expect([s.visitKey(p, 31), s.visitKey(p, 31), s.visitKey(p, 31), s.visitKey(p, 0)]).toEqual([0, 1, 2, 0]);
+    s.setMissedAt(p, 5); // ignored
+    s.setLastTest(p, 1); // ignored
+    expect([s.start(p), s.joined(p), s.abandonHandle(p), s.targetsDone(p), s.stage(p), s.cls(p), s.state(p)]).toEqual([-1e9, 1.5, 2 ** 53 - 1, -1, 32767, 255, 4]);
+    expect([s.keyA(p), s.keyB(p), s.cond(p), s.missedAt(p), s.lastTest(p), s.first(p)]).toEqual([-1, 2 ** 31 - 1, 0, -1, -1, -1e9]);
+    expect([s.cls(q), s.state(q), s.stage(q), s.targetsDone(q), s.keyA(q), s.keyB(q), s.visitKey(q, 31)]).toEqual([7, IN_SERVICE, 0, 0, 0, 0, 0]);
+    // Asked for where it cannot hold (a tail, clockFrom entries or lifo reuse), the full row.
+    expect([new PatientStore(0, 16, true, 'sweep', true).rowBytes, new PatientStore(1, 16, false, 'sweep', true).rowBytes, new PatientStore(0, 16, false, 'lifo', true).rowBytes]).toEqual([72, 64, 56]);
+  });
+
   it('grows past its initial capacity and keeps every row', () => {
     const s = new PatientStore(1, 16);
     const n = 5000;
@@ -80,6 +102,17 @@ describe('PatientStore', () => {
 });
 
 describe('queues', () => {
+  it('FifoQueue keeps order when a ring past a million entries grows by a quarter while wrapped', () => {
+    const q = new FifoQueue(1 << 20);
+    for (let i = 0; i < 1000; i++) q.push(i);
+    for (let i = 0; i < 1000; i++) q.shift(); // the head is now 1000 places in: pushes wrap round
+    const n = (1 << 20) + 3000; // past the ring: one growth
+    for (let i = 0; i < n; i++) q.push(i);
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (q.shift() !== i) bad++;
+    expect([bad, q.size, q.shift()]).toEqual([0, 0, -1]);
+  });
+
   it('FifoQueue keeps order across wrap-around, growth and reserve', () => {
     const q = new FifoQueue(2);
     const out: number[] = [];

@@ -34,7 +34,7 @@ import { deferredHandle, DeferredDeadlines } from './deadlines.js';
  * const patience = new Patience(compileModel(model), [new RandomStreams(1).stream('patience')], sim, store, 10, 2, 9);
  * const p = store.allocate(0, 0);
  * patience.begin(p, 0); // deadline day 3: a day or more ahead, so kept in day 3's list
- * patience.deadlines!.count(3); // 3 (patient, order, time)
+ * patience.deadlines!.count(3); // 3 (patient and tag, order, time)
  * ```
  * ```
  */
@@ -93,7 +93,8 @@ export class Patience {
   /** Patient p, holding a deadline, starts service: the deadline no longer counts. */
   clear(p: number): void {
     const h = this.store.abandonHandle(p);
-    if (h >= 0) this.sim.cancel(h); // else a deferred deadline, now stale (see onDay)
+    if (h >= 0) this.sim.cancel(h);
+    else this.deadlines!.forget(p); // a deferred deadline, now stale (see onDay)
     this.store.setAbandonHandle(p, -1);
   }
 
@@ -105,10 +106,9 @@ export class Patience {
     const n = dl.count(d + 1);
     const store = this.store;
     for (let i = 0; i < n; i += 3) {
-      const p = list![i]!;
-      const order = list![i + 1]!;
-      if (store.abandonHandle(p) === deferredHandle(order)) {
-        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon, p, order));
+      if (dl.isLive(list!, i)) {
+        const p = dl.patient(list!, i);
+        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon, p, list![i + 1]!));
       }
     }
     dl.drop(d + 1);
