@@ -29,7 +29,7 @@ import { ArrivalPath } from './run/arrival-path.js';
 import { economicsResult } from './run/costs.js';
 import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
-import { K_ABANDON, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
+import { K_ABANDON_AT, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
@@ -150,7 +150,7 @@ export class Engine {
     this.reref = Rereferrals.of(model);
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
-    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON, K_DEADLINES);
+    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON_AT, K_DEADLINES);
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
     this.losses = Losses.any(model) ? new Losses(model, this.seed, this.replication, streams, this.store) : null;
     this.dnaAt = this.losses?.dnaAt ?? new Uint8Array(S);
@@ -208,7 +208,7 @@ export class Engine {
       // One call site, so V8 inlines complete once.
       this.complete(data, this.store.stage(data), kind === K_END ? 1 : 0);
     } else if (kind === K_ARRIVAL) this.onArrival(data);
-    else if (kind === K_ABANDON) this.onAbandon(data);
+    else if (kind >= K_ABANDON_AT) this.onAbandon(data, kind - K_ABANDON_AT);
     else this.other(kind, data);
   }
 
@@ -400,9 +400,9 @@ export class Engine {
     store.release(p);
   }
 
-  private onAbandon(p: number): void {
+  /** Patient p gives up waiting at stage s (from the event's kind: the row is only written). */
+  private onAbandon(p: number, s: number): void {
     const store = this.store;
-    const s = store.stage(p);
     this.stats.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;

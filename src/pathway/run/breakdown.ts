@@ -93,7 +93,9 @@ export class Breakdown {
 
   /** Patient p gave up waiting at stage s (measured period only). */
   abandon(p: number, s: number): void {
-    this.add(this.abandoned, s, p, 1);
+    // One group: no need to read the row (a cache miss when a long waiter gives up).
+    if (this.single === 1) this.abandoned[s]++;
+    else this.add(this.abandoned, s, p, 1);
   }
 
   /** Patient p is counted on target t: met (1) or breached (0). */

@@ -10,8 +10,13 @@ import type { Model } from '../model.js';
 export const K_ARRIVAL = 0;
 /** A patient holding a server finishes; data: the patient. @internal */
 export const K_END = 1;
-/** A waiting patient's deadline; data: the patient. @internal */
-export const K_ABANDON = 2;
+/**
+ * A waiting patient's deadline at stage s is kind `K_ABANDON_AT + s`; data: the patient. The
+ * stage rides in the kind so that the abandonment need not read the patient's row first (at
+ * national scale that read is a cache miss: the row was last touched a day or months before).
+ * Kinds from here up are abandonments, so every other kind stays below it. @internal
+ */
+export const K_ABANDON_AT = 64;
 /** Start of a day (slot release); data: the day. @internal */
 export const K_DAY = 3;
 /** A stage's capacity phase changes; data: the stage. @internal */

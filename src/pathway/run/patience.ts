@@ -31,7 +31,7 @@ import { deferredHandle, DeferredDeadlines } from './deadlines.js';
  * );
  * const sim = new Simulation();
  * const store = new PatientStore(0, 16);
- * const patience = new Patience(compileModel(model), [new RandomStreams(1).stream('patience')], sim, store, 10, 2, 9);
+ * const patience = new Patience(compileModel(model), [new RandomStreams(1).stream('patience')], sim, store, 10, 64, 9);
  * const p = store.allocate(0, 0);
  * patience.begin(p, 0); // deadline day 3: a day or more ahead, so kept in day 3's list
  * patience.deadlines!.count(3); // 3 (patient and tag, order, time)
@@ -45,7 +45,7 @@ export class Patience {
   ticks = 0;
 
   /**
-   * @param kAbandon Event kind of a deadline; `kDeadlines` that of the daily move of the next
+   * @param kAbandon Event kind of a deadline at stage 0 (`kAbandon + s` at stage s); `kDeadlines` that of the daily move of the next
    *   day's deadlines into the calendar (its data is the day).
    */
   constructor(
@@ -81,7 +81,7 @@ export class Patience {
     if (at <= this.end) {
       const store = this.store;
       const dl = this.deadlines!;
-      if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, this.kAbandon, p));
+      if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, this.kAbandon + s, p));
       else {
         const order = this.sim.reserveOrder();
         store.setAbandonHandle(p, deferredHandle(order));
@@ -108,7 +108,8 @@ export class Patience {
     for (let i = 0; i < n; i += 3) {
       if (dl.isLive(list!, i)) {
         const p = dl.patient(list!, i);
-        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon, p, list![i + 1]!));
+        // The row was just read (isLive): its stage costs nothing more now, unlike at the deadline.
+        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon + store.stage(p), p, list![i + 1]!));
       }
     }
     dl.drop(d + 1);
