@@ -95,23 +95,19 @@ export class DeferredDeadlines {
    * order; returns the places now used. The rows are not read: an entry kept by a wrapped tag
    * is harmless (the day's check reads the row), and the entries kept are mostly live, checked
    * again at each compaction of a filling list.
-   *
-   * Branch-free: whether an entry is live is a coin toss for the branch predictor, and each
-   * misprediction would throw away the tag reads (cache misses) under way for the entries after
-   * it; without the branch those reads overlap. Every entry is copied to place k, which moves
-   * on only for a live one.
    */
-  compact(list: Float64Array, n: number): number {
-    const tags = this.tags;
+  private compact(list: Float64Array, n: number): number {
     let k = 0;
     for (let i = 0; i < n; i += 3) {
       const key = list[i]!;
       const p = (key / 256) | 0;
-      const d = tags[p]! ^ (key - p * 256); // 0 exactly when the tags match (both 0..255)
-      list[k] = key;
-      list[k + 1] = list[i + 1]!;
-      list[k + 2] = list[i + 2]!;
-      k += 3 * ((d - 1) >>> 31);
+      if (this.tags[p] !== key - p * 256) continue;
+      if (k !== i) {
+        list[k] = list[i]!;
+        list[k + 1] = list[i + 1]!;
+        list[k + 2] = list[i + 2]!;
+      }
+      k += 3;
     }
     return k;
   }

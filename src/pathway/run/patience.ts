@@ -103,9 +103,7 @@ export class Patience {
     this.ticks++;
     const dl = this.deadlines!;
     const list = dl.list(d + 1);
-    // Stale entries out first, by their tags alone (see DeferredDeadlines.compact): the loop
-    // below then reads the rows of entries that are nearly all live.
-    const n = list === null ? 0 : dl.compact(list, dl.count(d + 1));
+    const n = dl.count(d + 1);
     const store = this.store;
     for (let i = 0; i < n; i += 3) {
       if (dl.isLive(list!, i)) {
