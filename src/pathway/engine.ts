@@ -26,14 +26,15 @@ import { EXT_POOL, Flow } from './run/flow.js';
 import { TargetClocks } from './run/clocks.js';
 import type { PatientSink, Recorder } from './run/records.js';
 import { ArrivalPath } from './run/arrival-path.js';
-import { economicsResult } from './run/costs.js';
 import { Rereferrals } from './run/rereferral.js';
 import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './run/compiled.js';
 import { K_ABANDON_AT, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
 import { RunMeasures } from './run/measures.js';
+import { runResult } from './run/finish.js';
 import { Patience } from './run/patience.js';
+import { FIRST_COUNTDOWN, ProgressReports } from './run/progress.js';
 import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
 import { needsRowTail } from './run/row-tail.js';
@@ -42,11 +43,6 @@ import { Statistics } from './run/stats.js';
 
 export type { DisciplineFunction, PatientView, RouteContext, SimulationHooks } from './run/hooks.js';
 export { sortAscending } from './run/sort.js';
-
-/** Events between two progress reports (about 5 ms of simulation). */
-const PROGRESS_EVERY = 65_536;
-/** The event at which progress() is first passed through, only to warm its call site. */
-const PROGRESS_WARM = 256;
 
 /** Runs one replication of a model. Construct, call {@link Engine.run} once. */
 export class Engine {
@@ -107,22 +103,21 @@ export class Engine {
   private abandonedTotal = 0;
   private totalWaiting = 0;
 
-  /** onProgress(fraction of simulated time done), every PROGRESS_EVERY events, allocation-free. */
-  private readonly onProgress: ((fractionDone: number) => void) | null;
-  /** Short at first, so an early event passes through progress() and its call site is warm (see there). */
-  private progressCountdown = PROGRESS_WARM;
+  private readonly reports: ProgressReports;
+  /** Events until the next progress report (run/progress.ts). */
+  private progressCountdown = FIRST_COUNTDOWN;
 
   constructor(
     model: Model,
     options: { seed?: number; replication?: number; hooks?: SimulationHooks; onProgress?: (fractionDone: number) => void; patients?: PatientSink } = {},
   ) {
-    this.onProgress = options.onProgress ?? null;
     model = withCalendarPhases(model); // closed days and sessions are plain capacity phases
     this.m = model;
     this.hooks = options.hooks ?? {};
     this.seed = options.seed ?? model.seed;
     this.replication = options.replication ?? 0;
     this.end = model.warmup + model.horizon;
+    this.reports = new ProgressReports(options.onProgress ?? null, this.end);
     const c = (this.c = compileModel(model));
     const S = (this.nStages = c.stages);
     // Only patience cancels events: without it, the calendar needs no handles (same order).
@@ -191,15 +186,7 @@ export class Engine {
   }
 
   private progress(): void {
-    // The first call only warms the call site: otherwise the 65,536th event finds it without
-    // feedback and the optimised loop is thrown away. (Not at the first event: V8 records
-    // feedback only once a function has run a few times.) Reports still fall every PROGRESS_EVERY events.
-    if (this.sim.eventsProcessed === PROGRESS_WARM) {
-      this.progressCountdown = PROGRESS_EVERY - PROGRESS_WARM;
-      return;
-    }
-    this.progressCountdown = PROGRESS_EVERY;
-    if (this.onProgress !== null) this.onProgress(this.end > 0 ? this.sim.now / this.end : 1);
+    this.progressCountdown = this.reports.next(this.sim.eventsProcessed, this.sim.now);
   }
 
   private dispatch(kind: number, data: number): void {
@@ -445,16 +432,9 @@ export class Engine {
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
-    const counts = { arrived: this.arrived, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal };
-    const events = this.sim.eventsProcessed - this.patience.ticks;
-    const result = this.measures.result(counts, this.end, { seed: this.seed, replication: this.replication, events });
-    if (this.losses !== null) this.losses.annotate(result);
-    if (this.flow !== null) this.flow.addTo(result, this.end);
-    if (this.m.economics === undefined && this.m.progression === undefined) return result;
-    const entered = this.arrived - this.arrivedInWarmup + (this.m.warmup === 0 ? this.initialCount : 0);
-    const m = this.measures;
-    result.economics = economicsResult(this.m, result, { capacity: this.capacity.state, treatStage: m.treatStage, progression: m.conds.progressionResult(this.end), entered });
-    return result;
+    const totals = { arrived: this.arrived, arrivedInWarmup: this.arrivedInWarmup, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal, events: this.sim.eventsProcessed - this.patience.ticks };
+    const parts = { measures: this.measures, losses: this.losses, flow: this.flow, capacity: this.capacity.state };
+    return runResult(this.m, parts, totals, { end: this.end, seed: this.seed, replication: this.replication });
   }
 
   /** Builds the read-only view of a patient given to hooks. */
