@@ -70,7 +70,8 @@ export class Statistics {
       this.qArea[s] += this.waiting[s]! * dt;
       const c = this.capacity.state;
       if (c.kind[s] === CAP_SERVERS) {
-        // serversPolicy.accrue inline: `dt` passed to a call V8 does not inline is a fresh heap number.
+        // serversPolicy.accrue written out: `dt` passed to a call V8 does not inline is a fresh heap
+        // number. (Calling one shared function instead measured 3–10% slower on tandem-1e6.)
         const n = c.servers[s]!;
         const b = c.busy[s]!;
         c.offered[s] += n * dt;
