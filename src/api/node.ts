@@ -19,3 +19,4 @@ export { WorkerPool, type Executor } from '../experiment/pool.js';
 export type { WorkerTask } from '../experiment/worker-protocol.js';
 export { Checkpoint, type CheckpointLine } from '../experiment/checkpoint.js';
 export { patientRecordsFile, LineWriter, type PatientRecordsFile } from '../experiment/records-file.js';
+export { patientRecordsArrow, ARROW_BATCH_ROWS, type PatientRecordsArrowOptions } from '../experiment/records-arrow.js';
