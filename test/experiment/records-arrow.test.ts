@@ -1,0 +1,124 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { patientRecordsArrow } from '../../src/experiment/records-arrow.js';
+import { loadScenario, simulate } from '../../src/pathway/index.js';
+import type { PatientRecord, PatientStates, StageVisit } from '../../src/pathway/run/records.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'carepath-arrow-'));
+
+/** Row i of an Arrow records table as a PatientRecord (without the tag columns). */
+function recordAt(table: Table, i: number): PatientRecord {
+  const row = table.get(i)!.toJSON() as Record<string, any>;
+  const list = (v: { toArray(): unknown[] }) => [...v.toArray()];
+  const visits = list(row.visits).map((v: any) => v.toJSON() as StageVisit);
+  const states = list(row.states).map((s: any) => s.toJSON());
+  const r: PatientRecord = {
+    id: Number(row.id as bigint),
+    arrival: row.arrival,
+    class: row.class,
+    conditions: list(row.conditions) as string[],
+    returns: list(row.returns) as number[],
+    visits,
+    outcome: row.outcome,
+    left: row.left,
+    pathwayStart: row.pathwayStart,
+  };
+  if (states.length > 0) {
+    r.states = Object.fromEntries(
+      states.map(({ condition, ...rest }: { condition: string } & PatientStates) => [condition, { ...rest }]),
+    );
+  }
+  return r;
+}
+
+describe('patient records as an Arrow IPC file', () => {
+  // The costed lung file over 10 weeks: conditions, tests, missed returns, progression states.
+  const lung = { ...loadScenario('examples/scenarios/lung-cancer-ai-costed.yaml'), horizon: '10w' };
+
+  it('hold every field of every record exactly, over many batches', async () => {
+    const file = join(dir(), 'patients.arrow');
+    const out = await patientRecordsArrow(file, { batchRows: 4096 });
+    out.tag({ variant: 'ai-reporting', replication: 3 });
+    const records: PatientRecord[] = [];
+    const run = simulate(lung, { variant: 'ai-reporting', patients: { write: (r) => (records.push(r), out.sink.write(r)) } });
+    out.close();
+    const table = tableFromIPC(readFileSync(file));
+    expect(records.length).toBe(run.patients.arrived + run.patients.initial);
+    expect(table.numRows).toBe(records.length);
+    expect(table.batches.length).toBe(Math.ceil(records.length / 4096));
+    // Not vacuous: the run has every kind of field.
+    expect(records.length).toBeGreaterThan(20_000);
+    expect(records.some((r) => r.returns.length > 0)).toBe(true);
+    expect(records.some((r) => r.conditions.length > 0)).toBe(true);
+    expect(records.some((r) => r.states !== undefined && Object.values(r.states).some((s) => s.atDiagnosis !== null && s.atTreatment === null))).toBe(true);
+    expect(records.some((r) => r.states !== undefined && Object.values(r.states).some((s) => s.diedWhileWaiting))).toBe(true);
+    expect(records.some((r) => r.visits.some((v) => v.test === 'positive'))).toBe(true);
+    expect(records.some((r) => r.visits.some((v) => v.start === null))).toBe(true);
+    expect(records.some((r) => r.left === null) && records.some((r) => r.left !== null)).toBe(true);
+    // toEqual compares numbers with Object.is: every double is the very same double.
+    expect(Array.from({ length: table.numRows }, (_, i) => recordAt(table, i))).toEqual(records);
+    expect(table.toArray().map((r) => r.toJSON()).every((r) => r.variant === 'ai-reporting' && r.replication === 3)).toBe(true);
+    expect(readdirSync(join(file, '..'))).toEqual(['patients.arrow']);
+  });
+
+  it('take tags from several runs, names new after the first batch included', async () => {
+    const mm1 = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 20 };
+    const file = join(dir(), 'runs.arrow');
+    const out = await patientRecordsArrow(file, { batchRows: 10 });
+    const counts: number[] = [];
+    for (const [replication, variant] of ['first', 'second', 'first'].entries()) {
+      out.tag({ variant, replication });
+      const run = simulate(mm1, { replication, patients: out.sink });
+      counts.push(run.patients.arrived + run.patients.initial);
+    }
+    out.close();
+    const rows = tableFromIPC(readFileSync(file))
+      .toArray()
+      .map((r) => r.toJSON());
+    expect(counts.every((n) => n > 10)).toBe(true);
+    expect(rows.length).toBe(counts[0]! + counts[1]! + counts[2]!);
+    const expected = counts.flatMap((n, k) => Array.from({ length: n }, () => `${['first', 'second', 'first'][k]}/${k}`));
+    expect(rows.map((r) => `${r.variant}/${r.replication}`)).toEqual(expected);
+  });
+
+  it('are written whole or not at all', async () => {
+    const d = dir();
+    const file = join(d, 'kept.arrow');
+    writeFileSync(file, 'before');
+    const out = await patientRecordsArrow(file, { batchRows: 16 });
+    simulate({ ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 30 }, { patients: out.sink });
+    expect(readdirSync(d).some((f) => f.endsWith('.part'))).toBe(true); // batches already went out
+    out.abort();
+    out.close(); // after abort: nothing more happens
+    expect(readdirSync(d)).toEqual(['kept.arrow']);
+    expect(readFileSync(file, 'utf8')).toBe('before');
+    // An empty file is still a valid table.
+    const empty = join(d, 'empty.arrow');
+    const none = await patientRecordsArrow(empty);
+    none.close();
+    expect(tableFromIPC(readFileSync(empty)).numRows).toBe(0);
+  });
+
+  it('refuse bad paths and options, naming them', async () => {
+    const missing = join(dir(), 'no-such-folder', 'p.arrow');
+    await expect(patientRecordsArrow(missing)).rejects.toThrow(`cannot write ${missing}: the folder ${join(missing, '..')} does not exist`);
+    expect(existsSync(join(missing, '..'))).toBe(false);
+    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { sample: 1.5 })).rejects.toThrow('sample: expected a share between 0 and 1, got 1.5');
+    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { batchRows: 0 })).rejects.toThrow('batchRows: expected a whole number from 1 to 16777216, got 0');
+    const out = await patientRecordsArrow(join(dir(), 'p.arrow'));
+    out.tag({ variant: 'base' });
+    expect(() => out.tag({ replication: 1 })).toThrow("the file's tag columns are [variant] (fixed by the first tag or record), got [replication]");
+    expect(() => out.tag({ variant: 2 })).toThrow('tag variant: expected a string (as in the first tag), got 2');
+    out.abort();
+  });
+
+  it('is not loaded by importing the library: no source imports apache-arrow but for types', () => {
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const loads = files.filter((f) => /^import (?!type )[^;]*from 'apache-arrow'/m.test(readFileSync(join('src', f), 'utf8')));
+    expect(files.length).toBeGreaterThan(100);
+    expect(loads).toEqual([]);
+  });
+});
