@@ -38,6 +38,8 @@
 //   records-exact-1e6  the same with exact times (the default: shortest round-trip text)
 //   records-exact-1e7
 //   records-objects-1e6  the same, records built but the sink discards them (the recorder's own cost)
+//   records-arrow-1e6  the same to an Apache Arrow IPC file (patientRecordsArrow; exact times,
+//   records-arrow-1e7  binary), under the same 512 MB heap limit
 //
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
@@ -82,6 +84,8 @@ const CASES = {
   'records-exact-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'file') },
   'records-exact-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'file') },
   'records-objects-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'objects') },
+  'records-arrow-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'arrow') },
+  'records-arrow-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'arrow') },
 };
 
 const args = process.argv.slice(2);
@@ -323,26 +327,31 @@ function importCase(rounds) {
 }
 
 /**
- * Patient records of a tandem run of `arrivals` patients: to a JSON Lines file (`file`), or built
- * and dropped (`objects`). The peak heap is sampled from the progress callback (no allocation in
+ * Patient records of a tandem run of `arrivals` patients: to a JSON Lines file (`file`), to an
+ * Arrow IPC file (`arrow`), or built and dropped (`objects`). The peak heap is sampled from the progress callback (no allocation in
  * the engine's loop), so it shows the recorder holding only patients still in the pathway.
  */
-function recordsCase(mod, arrivals, sinkKind, decimals) {
-  need(mod, 'simulate', 'loadScenario', 'parseScenario', 'patientRecordsFile');
+async function recordsCase(mod, arrivals, sinkKind, decimals) {
+  need(mod, 'simulate', 'loadScenario', 'parseScenario', sinkKind === 'arrow' ? 'patientRecordsArrow' : 'patientRecordsFile');
   const base = mod.loadScenario(resolve(scenarios, 'tandem.yaml'));
   const s = mod.parseScenario({ ...base, horizon: arrivals / 10 });
   const without = timed(() => mod.simulate(s)).seconds;
-  const file = resolve(tmpdir(), `carepath-bench-records-${process.pid}.jsonl`);
-  const out = sinkKind === 'file' ? mod.patientRecordsFile(file, decimals === undefined ? {} : { decimals }) : null;
+  const file = resolve(tmpdir(), `carepath-bench-records-${process.pid}.${sinkKind === 'arrow' ? 'arrow' : 'jsonl'}`);
+  const out =
+    sinkKind === 'file' ? mod.patientRecordsFile(file, decimals === undefined ? {} : { decimals }) : sinkKind === 'arrow' ? await mod.patientRecordsArrow(file) : null;
   let records = 0;
   const sink = out ? { write: (r) => (records++, out.sink.write(r)) } : { write: () => void records++ };
   let peakHeap = 0;
   const onProgress = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
   globalThis.gc?.();
-  const { value: r, seconds, cpuSeconds } = timed(() => mod.simulate(s, { patients: sink, onProgress }));
+  // close() is timed too: it writes the last block (JSON Lines) or the last batch and the footer (Arrow).
+  const { value: r, seconds, cpuSeconds } = timed(() => {
+    const run = mod.simulate(s, { patients: sink, onProgress });
+    out?.close();
+    return run;
+  });
   let bytes = 0;
   if (out) {
-    out.close();
     bytes = statSync(file).size;
     rmSync(file);
   }
@@ -352,6 +361,7 @@ function recordsCase(mod, arrivals, sinkKind, decimals) {
     ...rates(patients, r.events, seconds, cpuSeconds),
     sink: sinkKind,
     ...(sinkKind === 'file' ? { format: 'jsonl', times: decimals === undefined ? 'exact' : `${decimals} decimals` } : {}),
+    ...(sinkKind === 'arrow' ? { format: 'arrow', times: 'exact' } : {}),
     records,
     recordsPerSecond: Math.round(records / seconds),
     recordsPerCpuSecond: Math.round(records / cpuSeconds),

@@ -9,7 +9,7 @@
  */
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeValue } from '../core/errors.js';
+import { describeValue, ValidationError } from '../core/errors.js';
 import type { PatientRecord, PatientSink } from '../pathway/run/records.js';
 import type { PatientRecordsFile } from './records-file.js';
 import { RecordBatches, type ArrowModule } from './arrow/batch.js';
@@ -60,12 +60,17 @@ export interface PatientRecordsArrowOptions {
 export async function patientRecordsArrow(path: string, options: PatientRecordsArrowOptions = {}): Promise<PatientRecordsFile> {
   const { sample = 1, batchRows = ARROW_BATCH_ROWS } = options;
   if (typeof path !== 'string' || path.length === 0) throw new Error(`patient records: expected a file path, got ${describeValue(path)}`);
-  if (typeof sample !== 'number' || !(sample >= 0 && sample <= 1)) throw new RangeError(`patient records: sample: expected a share between 0 and 1, got ${describeValue(sample)}`);
+  if (typeof sample !== 'number' || !(sample >= 0 && sample <= 1)) {
+    throw new ValidationError([{ path: 'patients.sample', message: `expected a share between 0 and 1, got ${describeValue(sample)}` }]);
+  }
   if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 1 << 24) {
-    throw new RangeError(`patient records: batchRows: expected a whole number from 1 to ${1 << 24}, got ${describeValue(batchRows)}`);
+    throw new ValidationError([{ path: 'patients.batchRows', message: `expected a whole number from 1 to ${1 << 24}, got ${describeValue(batchRows)}` }]);
   }
   const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`patient records: cannot write ${path}: the folder ${dir} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    // ENOENT, as a failed open would say: the command line reports it as bad input.
+    throw Object.assign(new Error(`patient records: cannot write ${path}: the folder ${dir} does not exist`), { code: 'ENOENT' });
+  }
   const A: ArrowModule = await import('apache-arrow');
   const part = join(dir, `.${basename(path)}.${process.pid}.part`);
   const fd = openSync(part, 'w');

@@ -198,6 +198,25 @@ describe('carepath run', () => {
     expect(bad.stderr).toMatch(/--patients-decimals.*12.*from 0 to 9/);
   });
 
+  it('--patients FILE.arrow writes an Arrow IPC file, one row per patient of every run', async () => {
+    const { dir, file } = await starter();
+    const records = join(dir, 'patients.arrow');
+    const r = await cli(['run', file, '-r', '2', '--variant', 'more-scans', '--patients', records, '--json', '--out', join(dir, 'o')]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout);
+    const { tableFromIPC } = await import('apache-arrow');
+    const rows = tableFromIPC(readFileSync(records)).toArray().map((row) => row.toJSON());
+    let total = 0;
+    for (const v of ['base', 'more-scans']) {
+      for (const run of results.variants[v].replications) {
+        const n = run.patients.initial + run.patients.arrived;
+        expect(rows.filter((l) => l.variant === v && l.replication === run.replication).length).toBe(n); // every patient once
+        total += n;
+      }
+    }
+    expect(rows.length).toBe(total);
+  });
+
   it('--json prints the results as JSON on stdout; --variant limits the variants', async () => {
     const { dir, file } = await starter();
     const r = await cli(['run', file, '-r', '2', '-w', '1', '--variant', 'more-scans', '--json', '--out', join(dir, 'o')]);

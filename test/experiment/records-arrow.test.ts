@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/errors.js';
+import { isArrowPath, patientRecordsTo } from '../../src/cli/patients.js';
 import { patientRecordsArrow } from '../../src/experiment/records-arrow.js';
 import { loadScenario, simulate } from '../../src/pathway/index.js';
 import type { PatientRecord, PatientStates, StageVisit } from '../../src/pathway/run/records.js';
@@ -106,13 +108,22 @@ describe('patient records as an Arrow IPC file', () => {
     const missing = join(dir(), 'no-such-folder', 'p.arrow');
     await expect(patientRecordsArrow(missing)).rejects.toThrow(`cannot write ${missing}: the folder ${join(missing, '..')} does not exist`);
     expect(existsSync(join(missing, '..'))).toBe(false);
-    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { sample: 1.5 })).rejects.toThrow('sample: expected a share between 0 and 1, got 1.5');
-    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { batchRows: 0 })).rejects.toThrow('batchRows: expected a whole number from 1 to 16777216, got 0');
+    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { sample: 1.5 })).rejects.toThrow('patients.sample: expected a share between 0 and 1, got 1.5');
+    await expect(patientRecordsArrow(join(dir(), 'p.arrow'), { batchRows: 0 })).rejects.toThrow('patients.batchRows: expected a whole number from 1 to 16777216, got 0');
     const out = await patientRecordsArrow(join(dir(), 'p.arrow'));
     out.tag({ variant: 'base' });
     expect(() => out.tag({ replication: 1 })).toThrow("the file's tag columns are [variant] (fixed by the first tag or record), got [replication]");
     expect(() => out.tag({ variant: 2 })).toThrow('tag variant: expected a string (as in the first tag), got 2');
     out.abort();
+  });
+
+  it('are what --patients writes for .arrow and .feather paths; --patients-decimals is refused there', async () => {
+    expect(['a.arrow', 'b.FEATHER', 'c.jsonl', 'arrow', 'd.arrow.jsonl'].map(isArrowPath)).toEqual([true, true, false, false, false]);
+    const d = dir();
+    const bad = patientRecordsTo(join(d, 'x.feather'), { decimals: 3 });
+    await expect(bad).rejects.toThrow(UsageError);
+    await expect(bad).rejects.toThrow(`--patients-decimals applies to JSON Lines; ${join(d, 'x.feather')} is an Arrow file`);
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it('is not loaded by importing the library: no source imports apache-arrow but for types', () => {

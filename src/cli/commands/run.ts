@@ -72,9 +72,9 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('-s, --seed <n>', "master seed (default: the scenario's seed)", integer)
     .option('-o, --out <dir>', 'output directory (default: carepath-out/<scenario name>)')
     .option('--json', 'print the results as JSON on stdout instead of the table')
-    .option('--patients <file>', 'also write each patient\'s path to FILE as JSON Lines, streamed (runs in one thread)')
+    .option('--patients <file>', 'also write each patient\'s path to FILE, streamed (runs in one thread): an Apache Arrow IPC file if FILE ends in .arrow or .feather, else JSON Lines')
     .option('--patients-sample <share>', 'with --patients: the share of patients recorded (default 1)', share)
-    .option('--patients-decimals <d>', 'with --patients: times with exactly D decimals (0-9), rounded to the nearest; default exact', decimalsOption)
+    .option('--patients-decimals <d>', 'with --patients (JSON Lines): times with exactly D decimals (0-9), rounded to the nearest; default exact', decimalsOption)
     .option('--shard <i/n>', 'run only shard i of n (0-based: 0/4 … 3/4); writes results-shard-i-of-n.json to merge later', shard)
     .option('--checkpoint <file>', 'save each replication to this file and resume from it after an interruption')
     .option('-q, --quiet', 'no progress bar or messages on stderr')
@@ -119,7 +119,7 @@ Examples:
         onRunProgress: (done, total) => bar.update(done, total, label),
       };
       const records = flags.patients
-        ? patientRecordsTo(flags.patients, { sample: flags.patientsSample ?? 1, ...(flags.patientsDecimals !== undefined ? { decimals: flags.patientsDecimals } : {}) })
+        ? await patientRecordsTo(flags.patients, { sample: flags.patientsSample ?? 1, ...(flags.patientsDecimals !== undefined ? { decimals: flags.patientsDecimals } : {}) })
         : undefined;
       if (records) Object.assign(options, { simulate: records.simulate, workers: 1 });
       let experiment;
