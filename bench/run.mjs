@@ -341,6 +341,8 @@ async function recordsCase(mod, arrivals, sinkKind, decimals) {
     sinkKind === 'file' ? mod.patientRecordsFile(file, decimals === undefined ? {} : { decimals }) : sinkKind === 'arrow' ? await mod.patientRecordsArrow(file) : null;
   let records = 0;
   const sink = out ? { write: (r) => (records++, out.sink.write(r)) } : { write: () => void records++ };
+  // A sink that takes columns keeps them (counted as the rows are written).
+  if (out?.sink.columnar) sink.columnar = { columns: out.sink.columnar.columns, written: () => (records++, out.sink.columnar.written()) };
   let peakHeap = 0;
   const onProgress = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
   globalThis.gc?.();

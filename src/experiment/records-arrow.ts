@@ -13,8 +13,8 @@ import { describeValue, ValidationError } from '../core/errors.js';
 import type { PatientRecord, PatientSink } from '../pathway/run/records.js';
 import type { PatientRecordsFile } from './records-file.js';
 import { RecordBatches, type ArrowModule } from './arrow/batch.js';
-import { CodeColumn, Float64Column, Names } from './arrow/columns.js';
-import { RecordColumns, type TagColumn } from './arrow/record-columns.js';
+import { CodeColumn, Float64Column, Names } from '../pathway/run/typed-columns.js';
+import { RecordColumns, type TagColumn } from '../pathway/run/record-columns.js';
 
 /** Rows per record batch by default: 64 Ki, a few megabytes of columns. */
 export const ARROW_BATCH_ROWS = 1 << 16;
@@ -140,7 +140,11 @@ export async function patientRecordsArrow(path: string, options: PatientRecordsA
       else rmSync(part, { force: true });
     }
   };
-  const sink: PatientSink = { sample, write };
+  // The recorder writes rows straight into the columns (no record objects), then says so.
+  const written = () => {
+    if (cols!.rows === batchRows) flushBatch();
+  };
+  const sink: PatientSink = { sample, write, columnar: { columns: () => cols ?? columns([]), written } };
   return { sink, tag, close: () => finish(true), abort: () => finish(false) };
 }
 

@@ -40,13 +40,21 @@ describe('patient records as an Arrow IPC file', () => {
   // The costed lung file over 10 weeks: conditions, tests, missed returns, progression states.
   const lung = { ...loadScenario('examples/scenarios/lung-cancer-ai-costed.yaml'), horizon: '10w' };
 
+  /** The records of a run as objects (the plain recorder). */
+  function objects(scenario: typeof lung, variant: string, sample?: number): PatientRecord[] {
+    const records: PatientRecord[] = [];
+    simulate(scenario, { variant, patients: { write: (r) => void records.push(r), ...(sample === undefined ? {} : { sample }) } });
+    return records;
+  }
+
   it('hold every field of every record exactly, over many batches', async () => {
     const file = join(dir(), 'patients.arrow');
     const out = await patientRecordsArrow(file, { batchRows: 4096 });
     out.tag({ variant: 'ai-reporting', replication: 3 });
-    const records: PatientRecord[] = [];
-    const run = simulate(lung, { variant: 'ai-reporting', patients: { write: (r) => (records.push(r), out.sink.write(r)) } });
+    // The sink as given: the recorder writes columns (here records with states, built as objects).
+    const run = simulate(lung, { variant: 'ai-reporting', patients: out.sink });
     out.close();
+    const records = objects(lung, 'ai-reporting');
     const table = tableFromIPC(readFileSync(file));
     expect(records.length).toBe(run.patients.arrived + run.patients.initial);
     expect(table.numRows).toBe(records.length);
@@ -64,6 +72,28 @@ describe('patient records as an Arrow IPC file', () => {
     expect(Array.from({ length: table.numRows }, (_, i) => recordAt(table, i))).toEqual(records);
     expect(table.toArray().map((r) => r.toJSON()).every((r) => r.variant === 'ai-reporting' && r.replication === 3)).toBe(true);
     expect(readdirSync(join(file, '..'))).toEqual(['patients.arrow']);
+  });
+
+  it('are the same written as columns or from record objects, sampled too', async () => {
+    // Without progression the recorder builds no object at all.
+    const plain = { ...loadScenario('examples/scenarios/lung-cancer-ai.yaml'), horizon: '6w' };
+    const d = dir();
+    const direct = await patientRecordsArrow(join(d, 'direct.arrow'), { sample: 0.5, batchRows: 3000 });
+    const viaWrite = await patientRecordsArrow(join(d, 'objects.arrow'), { sample: 0.5, batchRows: 3000 });
+    const r1 = simulate(plain, { variant: 'ai-lower-sensitivity', patients: direct.sink });
+    const r2 = simulate(plain, { variant: 'ai-lower-sensitivity', patients: { sample: 0.5, write: (r) => viaWrite.sink.write(r) } });
+    direct.close();
+    viaWrite.close();
+    expect(r1).toEqual(r2);
+    const records = objects(plain, 'ai-lower-sensitivity', 0.5);
+    const all = r1.patients.arrived + r1.patients.initial;
+    expect(records.length).toBeGreaterThan(0.45 * all); // a binomial half of > 10,000 patients
+    expect(records.length).toBeLessThan(0.55 * all);
+    expect(records.some((r) => r.returns.length > 0) && records.some((r) => r.visits.some((v) => v.test === 'negative'))).toBe(true);
+    for (const name of ['direct.arrow', 'objects.arrow']) {
+      const table = tableFromIPC(readFileSync(join(d, name)));
+      expect(Array.from({ length: table.numRows }, (_, i) => recordAt(table, i)), name).toEqual(records);
+    }
   });
 
   it('take tags from several runs, names new after the first batch included', async () => {

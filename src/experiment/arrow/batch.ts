@@ -6,8 +6,8 @@
  * @internal
  */
 import type * as Arrow from 'apache-arrow';
-import type { CodeColumn, Float64Column, Names, Offsets } from './columns.js';
-import type { RecordColumns } from './record-columns.js';
+import type { CodeColumn, Float64Column, Names, Offsets } from '../../pathway/run/typed-columns.js';
+import type { RecordColumns } from '../../pathway/run/record-columns.js';
 
 /** The `apache-arrow` module. */
 export type ArrowModule = typeof Arrow;
@@ -49,7 +49,7 @@ class DictionaryChunks {
  * ```ts
  * import * as A from 'apache-arrow';
  * import { RecordBatches } from './batch.js';
- * import { RecordColumns } from './record-columns.js';
+ * import { RecordColumns } from '../../pathway/run/record-columns.js';
  * const cols = new RecordColumns([]);
  * cols.push({ id: 7, arrival: 0.5, class: 'routine', conditions: [], returns: [], visits: [], outcome: 'in-pathway', left: null, pathwayStart: 0.5 });
  * const batches = new RecordBatches(A, cols);

@@ -17,6 +17,7 @@ import type { TargetClocks } from './clocks.js';
 import { ConditionMeasures } from './conditions.js';
 import { IncompleteMeasures } from './incomplete.js';
 import { Recorder, type PatientSink } from './records.js';
+import { ColumnRecorder } from './column-recorder.js';
 import type { RunCounts, Statistics } from './stats.js';
 
 /**
@@ -77,7 +78,7 @@ export class RunMeasures {
     groups.attach(store, sim);
     clocks.attach(store, sim, stats, groups);
     const incomplete = model.targets.some((t) => t.measure === 'incomplete') ? new IncompleteMeasures(model) : null;
-    const rec = sink && recordsRng ? new Recorder(model, store, sink, recordsRng) : null;
+    const rec = sink && recordsRng ? (sink.columnar ? new ColumnRecorder(model, store, sink, recordsRng) : new Recorder(model, store, sink, recordsRng)) : null;
     const conds = new ConditionMeasures(model);
     conds.attach(store, sim, stats, seed, replication);
     if (rec !== null) rec.progression = conds.progression;

@@ -12,6 +12,7 @@ import type { Model } from '../model.js';
 import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
 import { isTreatmentStage } from './conditions.js';
 import type { Progression } from './progression.js';
+import type { RecordColumns } from './record-columns.js';
 
 /** One stage visit of a patient. Times in days since day 0; null when it did not happen. */
 export interface StageVisit {
@@ -80,6 +81,13 @@ export interface PatientSink {
   write(record: PatientRecord): void;
   /** Share of patients recorded, chosen at random on a stream of its own (default 1: everyone). */
   sample?: number;
+  /**
+   * Set by column-oriented sinks (the Arrow file): the recorder then writes each patient's row
+   * straight into `columns()` and calls `written()` after it, building no record objects, and
+   * `write` is not called (but for records with progression states).
+   * @internal
+   */
+  columnar?: { columns(): RecordColumns; written(): void };
 }
 
 /**
@@ -101,16 +109,16 @@ export function jsonLinesSink(write: (line: string) => void, sample?: number): P
 export class Recorder {
   /** Row → the record of the patient in it (undefined: not recorded). Rows are reused, so this stays as long as the store. */
   private readonly open: (PatientRecord | undefined)[] = [];
-  private next = 0;
-  private readonly sample: number;
+  protected next = 0;
+  protected readonly sample: number;
   /** Set by the engine when the scenario has progression models: records then carry states. */
   progression: Progression | null = null;
 
   constructor(
-    private readonly model: Model,
-    private readonly store: PatientStore,
-    private readonly sink: PatientSink,
-    private readonly rng: Rng,
+    protected readonly model: Model,
+    protected readonly store: PatientStore,
+    protected readonly sink: PatientSink,
+    protected readonly rng: Rng,
   ) {
     const s = sink.sample ?? 1;
     if (!(s >= 0 && s <= 1)) throw new RangeError(`patients.sample: expected a share between 0 and 1, got ${s}`);
@@ -220,7 +228,7 @@ export class Recorder {
    * the first positive test for the condition, treatment at the first start at a treatment stage
    * after it (as the condition measures count them); `until` ends the wait of the untreated.
    */
-  private addStates(p: number, r: PatientRecord, until: number): void {
+  protected addStates(p: number, r: PatientRecord, until: number): void {
     const prog = this.progression!;
     const stages = this.model.stages;
     for (const name of r.conditions) {

@@ -15,7 +15,7 @@ const START = 1 << 12;
  * @internal
  * @example
  * ```ts
- * import { Float64Column } from './columns.js';
+ * import { Float64Column } from './typed-columns.js';
  * const c = new Float64Column();
  * c.push(1.5);
  * c.push(null);
@@ -65,7 +65,7 @@ export class Float64Column {
  * @internal
  * @example
  * ```ts
- * import { Names } from './columns.js';
+ * import { Names } from './typed-columns.js';
  * const n = new Names(['served']);
  * [n.code('served'), n.code('waiting'), n.list.length]; // [0, 1, 2]
  * ```
@@ -98,7 +98,7 @@ export class Names {
  * @internal
  * @example
  * ```ts
- * import { CodeColumn, Names } from './columns.js';
+ * import { CodeColumn, Names } from './typed-columns.js';
  * const c = new CodeColumn(new Names());
  * c.push('a');
  * c.push(null);
@@ -157,7 +157,7 @@ export class CodeColumn {
  * @internal
  * @example
  * ```ts
- * import { BoolColumn } from './columns.js';
+ * import { BoolColumn } from './typed-columns.js';
  * const c = new BoolColumn();
  * c.push(false);
  * c.push(true);
@@ -191,7 +191,7 @@ export class BoolColumn {
  * @internal
  * @example
  * ```ts
- * import { Offsets } from './columns.js';
+ * import { Offsets } from './typed-columns.js';
  * const o = new Offsets();
  * o.push(2);
  * o.push(2);

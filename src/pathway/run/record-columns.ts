@@ -6,8 +6,8 @@
  * @module
  * @internal
  */
-import type { PatientRecord } from '../../pathway/run/records.js';
-import { BoolColumn, CodeColumn, Float64Column, Names, Offsets } from './columns.js';
+import type { PatientRecord } from './records.js';
+import { BoolColumn, CodeColumn, Float64Column, Names, Offsets } from './typed-columns.js';
 
 /** Visit outcomes, in a fixed order (their codes). */
 export const VISIT_OUTCOMES = ['served', 'abandoned', 'dna', 'rejected', 'waiting', 'in-service'] as const;
@@ -62,18 +62,7 @@ export class RecordColumns {
 
   /** Appends one record (with the current tag values). */
   push(r: PatientRecord): void {
-    const tags = this.tags;
-    for (let t = 0; t < tags.length; t++) {
-      const tag = tags[t]!;
-      if (tag.kind === 'string') tag.column.pushCode(tag.code);
-      else tag.column.push(tag.value);
-    }
-    const row = this.rows++;
-    if (row === this.ids.length) this.growIds();
-    this.idHalves[2 * row] = r.id >>> 0;
-    this.idHalves[2 * row + 1] = Math.floor(r.id / 4294967296);
-    this.arrival.push(r.arrival);
-    this.cls.push(r.class);
+    this.head(r.id, r.arrival, this.cls.names.code(r.class));
     const conditions = r.conditions;
     for (let i = 0; i < conditions.length; i++) this.conditions.push(conditions[i]!);
     this.conditionOffsets.push(this.conditions.length);
@@ -106,6 +95,59 @@ export class RecordColumns {
         this.died.push(s.diedWhileWaiting);
       }
     }
+    this.stateOffsets.push(this.stateCondition.length);
+  }
+
+  // A row without building a record (the column recorder): head, then the row's conditions,
+  // returns and visits, each closed by its `end…` call, then `tail`. Strings are codes.
+
+  /** Starts a row: the tags, `id`, `arrival` and the class's code. */
+  head(id: number, arrival: number, cls: number): void {
+    const tags = this.tags;
+    for (let t = 0; t < tags.length; t++) {
+      const tag = tags[t]!;
+      if (tag.kind === 'string') tag.column.pushCode(tag.code);
+      else tag.column.push(tag.value);
+    }
+    const row = this.rows++;
+    if (row === this.ids.length) this.growIds();
+    this.idHalves[2 * row] = id >>> 0;
+    this.idHalves[2 * row + 1] = Math.floor(id / 4294967296);
+    this.arrival.push(arrival);
+    this.cls.pushCode(cls);
+  }
+
+  /** Ends the row's conditions. */
+  endConditions(): void {
+    this.conditionOffsets.push(this.conditions.length);
+  }
+
+  /** Ends the row's returns. */
+  endReturns(): void {
+    this.returnOffsets.push(this.returns.length);
+  }
+
+  /** One visit: codes for stage, test (−1: null) and outcome; NaN start or end: null. */
+  visit(stage: number, joined: number, start: number, end: number, test: number, outcome: number): void {
+    this.stage.pushCode(stage);
+    this.joined.push(joined);
+    this.start.push(start === start ? start : null);
+    this.end.push(end === end ? end : null);
+    if (test < 0) this.test.pushNull();
+    else this.test.pushCode(test);
+    this.visitOutcome.pushCode(outcome);
+  }
+
+  /** Ends the row's visits. */
+  endVisits(): void {
+    this.visitOffsets.push(this.stage.length);
+  }
+
+  /** Ends the row: the outcome's code, `left` (NaN: null), `pathwayStart`, no states. */
+  tail(outcome: number, left: number, pathwayStart: number): void {
+    this.outcome.pushCode(outcome);
+    this.left.push(left === left ? left : null);
+    this.pathwayStart.push(pathwayStart);
     this.stateOffsets.push(this.stateCondition.length);
   }
 

@@ -1,0 +1,314 @@
+/**
+ * Patient records straight into columns, for sinks that take columns (the Arrow file): the
+ * open patients' fields live in typed arrays indexed by patient row, their visits and returns
+ * in pooled linked lists, and a leaving patient becomes one row of `RecordColumns` without any
+ * record object. The rows, their order and every value are those of {@link Recorder}: the same
+ * draws decide the sample, the same events fill the fields. Records with progression states are
+ * built as objects (the states are computed from a record's visits) and pushed as such.
+ * @module
+ * @internal
+ */
+import type { Rng } from '../../core/random.js';
+import type { Model } from '../model.js';
+import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
+import type { RecordColumns } from './record-columns.js';
+import { PATIENT_OUTCOMES, TEST_RESULTS, VISIT_OUTCOMES } from './record-columns.js';
+import { Recorder, type PatientRecord, type PatientSink, type StageVisit } from './records.js';
+
+// Codes of the fixed dictionaries (positions in record-columns.ts's lists).
+const SERVED = 0;
+const ABANDONED = 1;
+const DNA = 2;
+const REJECTED = 3;
+const V_WAITING = 4;
+const V_IN_SERVICE = 5;
+const EXITED = 0;
+const P_ABANDONED = 1;
+const DISCHARGED = 2;
+const P_REJECTED = 3;
+const IN_PATHWAY = 4;
+const POSITIVE = 0;
+const NEGATIVE = 1;
+
+/** A typed array of `n` entries holding `a`'s. */
+function grown<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
+  const g = new (a.constructor as new (n: number) => T)(n);
+  g.set(a);
+  return g;
+}
+
+/**
+ * A {@link Recorder} that writes rows into the sink's columns.
+ * @internal
+ * @example
+ * ```ts
+ * // Chosen by the run when the sink has `columnar` (see patientRecordsArrow in carepath/node).
+ * import { ColumnRecorder } from './column-recorder.js';
+ * typeof ColumnRecorder; // 'function'
+ * ```
+ */
+export class ColumnRecorder extends Recorder {
+  private readonly cols: RecordColumns;
+  private readonly written: () => void;
+  private readonly stageCode: Int32Array;
+  private readonly classCode: Int32Array;
+  private readonly condCode: Int32Array;
+  // Per patient row (open[p] = 1 while p's record is open).
+  private isOpen = new Uint8Array(256);
+  private rowId = new Float64Array(256);
+  private rowArrival = new Float64Array(256);
+  private rowPathway = new Float64Array(256);
+  private rowClass = new Int32Array(256);
+  private rowCond = new Int32Array(256);
+  private vHead = new Int32Array(256);
+  private vTail = new Int32Array(256);
+  private rHead = new Int32Array(256);
+  private rTail = new Int32Array(256);
+  private rows = 0;
+  // Visits: a pool of linked entries (NaN start or end: null; test −1: null).
+  private vStage = new Int32Array(1024);
+  private vJoined = new Float64Array(1024);
+  private vStart = new Float64Array(1024);
+  private vEnd = new Float64Array(1024);
+  private vTest = new Int8Array(1024);
+  private vOut = new Int8Array(1024);
+  private vNext = new Int32Array(1024);
+  private vUsed = 0;
+  private vFree = -1;
+  // Returns: the same, one time each.
+  private rTime = new Float64Array(256);
+  private rNext = new Int32Array(256);
+  private rUsed = 0;
+  private rFree = -1;
+
+  constructor(model: Model, store: PatientStore, sink: PatientSink, rng: Rng) {
+    super(model, store, sink, rng);
+    this.cols = sink.columnar!.columns();
+    this.written = sink.columnar!.written;
+    // Every name of the model enters the dictionaries now, so a run adds none later.
+    this.stageCode = Int32Array.from(model.stages, (s) => this.cols.stage.names.code(s.id));
+    this.classCode = Int32Array.from(model.classes, (c) => this.cols.cls.names.code(c));
+    this.condCode = Int32Array.from(model.conditions, (c) => this.cols.conditions.names.code(c));
+  }
+
+  override begin(p: number): void {
+    const id = this.next++;
+    if (p >= this.isOpen.length) this.growRows(p);
+    if (this.sample < 1 && !(this.rng() < this.sample)) {
+      this.isOpen[p] = 0;
+      return;
+    }
+    const store = this.store;
+    if (p >= this.rows) this.rows = p + 1;
+    this.isOpen[p] = 1;
+    this.rowId[p] = id;
+    this.rowArrival[p] = store.first(p);
+    this.rowPathway[p] = store.first(p);
+    this.rowClass[p] = this.classCode[store.cls(p)]!;
+    this.rowCond[p] = store.cond(p);
+    this.vHead[p] = -1;
+    this.vTail[p] = -1;
+    this.rHead[p] = -1;
+    this.rTail[p] = -1;
+  }
+
+  override join(p: number, s: number): void {
+    if (this.isOpen[p] === 1) this.addVisit(p, this.stageCode[s]!, this.store.joined(p), NaN, V_WAITING);
+  }
+
+  override start(p: number, now: number): void {
+    if (this.isOpen[p] !== 1) return;
+    const v = this.vTail[p]!;
+    if (v < 0) return;
+    this.vStart[v] = now;
+    this.vOut[v] = V_IN_SERVICE;
+  }
+
+  override end(p: number, now: number, test: number): void {
+    if (this.isOpen[p] !== 1) return;
+    const v = this.vTail[p]!;
+    if (v < 0) return;
+    this.vEnd[v] = now;
+    this.vOut[v] = SERVED;
+    this.vTest[v] = test === 1 ? POSITIVE : test === 0 ? NEGATIVE : -1;
+  }
+
+  override returned(p: number, now: number): void {
+    if (this.isOpen[p] !== 1) return;
+    let r = this.rFree;
+    if (r >= 0) this.rFree = this.rNext[r]!;
+    else {
+      r = this.rUsed++;
+      if (r === this.rTime.length) {
+        this.rTime = grown(this.rTime, 2 * r);
+        this.rNext = grown(this.rNext, 2 * r);
+      }
+    }
+    this.rTime[r] = now;
+    this.rNext[r] = -1;
+    const t = this.rTail[p]!;
+    if (t < 0) this.rHead[p] = r;
+    else this.rNext[t] = r;
+    this.rTail[p] = r;
+    this.rowPathway[p] = now;
+  }
+
+  override abandon(p: number, now: number): void {
+    if (this.isOpen[p] !== 1) return;
+    const v = this.vTail[p]!;
+    if (v >= 0) this.vOut[v] = ABANDONED;
+    this.emit(p, P_ABANDONED, now, now);
+  }
+
+  override exit(p: number, now: number): void {
+    if (this.isOpen[p] === 1) this.emit(p, EXITED, now, now);
+  }
+
+  override dna(p: number, now: number): void {
+    if (this.isOpen[p] !== 1) return;
+    const v = this.vTail[p]!;
+    if (v < 0) return;
+    this.vEnd[v] = now;
+    this.vOut[v] = DNA;
+  }
+
+  override discharge(p: number, now: number): void {
+    if (this.isOpen[p] === 1) this.emit(p, DISCHARGED, now, now);
+  }
+
+  override reject(p: number, s: number, now: number): void {
+    if (this.isOpen[p] !== 1) return;
+    this.addVisit(p, this.stageCode[s]!, now, now, REJECTED);
+    this.emit(p, P_REJECTED, now, now);
+  }
+
+  override flush(): void {
+    const until = this.model.warmup + this.model.horizon;
+    for (let p = 0; p < this.rows; p++) {
+      if (this.isOpen[p] !== 1) continue;
+      const v = this.vTail[p]!;
+      if (v >= 0 && this.vEnd[v] !== this.vEnd[v]) {
+        const state = this.store.state(p);
+        if (state === WAITING) this.vOut[v] = V_WAITING;
+        else if (state === IN_SERVICE) this.vOut[v] = V_IN_SERVICE;
+      }
+      this.emit(p, IN_PATHWAY, NaN, until);
+    }
+    this.rows = 0;
+  }
+
+  private addVisit(p: number, stage: number, joined: number, end: number, out: number): void {
+    let v = this.vFree;
+    if (v >= 0) this.vFree = this.vNext[v]!;
+    else {
+      v = this.vUsed++;
+      if (v === this.vStage.length) this.growVisits();
+    }
+    this.vStage[v] = stage;
+    this.vJoined[v] = joined;
+    this.vStart[v] = NaN;
+    this.vEnd[v] = end;
+    this.vTest[v] = -1;
+    this.vOut[v] = out;
+    this.vNext[v] = -1;
+    const t = this.vTail[p]!;
+    if (t < 0) this.vHead[p] = v;
+    else this.vNext[t] = v;
+    this.vTail[p] = v;
+  }
+
+  /** Writes patient p's row (left NaN: still in the pathway) and frees its entries. */
+  private emit(p: number, outcome: number, left: number, until: number): void {
+    this.isOpen[p] = 0;
+    if (this.progression !== null) this.emitRecord(p, outcome, left, until);
+    else {
+      const c = this.cols;
+      c.head(this.rowId[p]!, this.rowArrival[p]!, this.rowClass[p]!);
+      const cond = this.rowCond[p]!;
+      if (cond !== 0) for (let k = 0; k < this.condCode.length; k++) if (((cond >>> k) & 1) === 1) c.conditions.pushCode(this.condCode[k]!);
+      c.endConditions();
+      for (let r = this.rHead[p]!; r >= 0; r = this.rNext[r]!) c.returns.push(this.rTime[r]!);
+      c.endReturns();
+      for (let v = this.vHead[p]!; v >= 0; v = this.vNext[v]!) c.visit(this.vStage[v]!, this.vJoined[v]!, this.vStart[v]!, this.vEnd[v]!, this.vTest[v]!, this.vOut[v]!);
+      c.endVisits();
+      c.tail(outcome, left, this.rowPathway[p]!);
+    }
+    this.release(p);
+    this.written();
+  }
+
+  /** The row as a record with its states (as Recorder computes them), pushed as an object. */
+  private emitRecord(p: number, outcome: number, left: number, until: number): void {
+    const names = this.cols;
+    const visits: StageVisit[] = [];
+    for (let v = this.vHead[p]!; v >= 0; v = this.vNext[v]!) {
+      const start = this.vStart[v]!;
+      const end = this.vEnd[v]!;
+      const test = this.vTest[v]!;
+      visits.push({
+        stage: names.stage.names.list[this.vStage[v]!]!,
+        joined: this.vJoined[v]!,
+        start: start === start ? start : null,
+        end: end === end ? end : null,
+        test: test < 0 ? null : TEST_RESULTS[test]!,
+        outcome: VISIT_OUTCOMES[this.vOut[v]!]!,
+      });
+    }
+    const returns: number[] = [];
+    for (let r = this.rHead[p]!; r >= 0; r = this.rNext[r]!) returns.push(this.rTime[r]!);
+    const cond = this.rowCond[p]!;
+    const r: PatientRecord = {
+      id: this.rowId[p]!,
+      arrival: this.rowArrival[p]!,
+      class: names.cls.names.list[this.rowClass[p]!]!,
+      conditions: cond === 0 ? [] : this.model.conditions.filter((_, c) => ((cond >>> c) & 1) === 1),
+      returns,
+      visits,
+      outcome: PATIENT_OUTCOMES[outcome]!,
+      left: left === left ? left : null,
+      pathwayStart: this.rowPathway[p]!,
+    };
+    this.addStates(p, r, until);
+    this.cols.push(r);
+  }
+
+  /** Puts patient p's visits and returns back in their pools. */
+  private release(p: number): void {
+    const vt = this.vTail[p]!;
+    if (vt >= 0) {
+      this.vNext[vt] = this.vFree;
+      this.vFree = this.vHead[p]!;
+    }
+    const rt = this.rTail[p]!;
+    if (rt >= 0) {
+      this.rNext[rt] = this.rFree;
+      this.rFree = this.rHead[p]!;
+    }
+  }
+
+  private growRows(p: number): void {
+    let n = this.isOpen.length;
+    while (n <= p) n *= 2;
+    this.isOpen = grown(this.isOpen, n);
+    this.rowId = grown(this.rowId, n);
+    this.rowArrival = grown(this.rowArrival, n);
+    this.rowPathway = grown(this.rowPathway, n);
+    this.rowClass = grown(this.rowClass, n);
+    this.rowCond = grown(this.rowCond, n);
+    this.vHead = grown(this.vHead, n);
+    this.vTail = grown(this.vTail, n);
+    this.rHead = grown(this.rHead, n);
+    this.rTail = grown(this.rTail, n);
+  }
+
+  private growVisits(): void {
+    const n = 2 * this.vStage.length;
+    this.vStage = grown(this.vStage, n);
+    this.vJoined = grown(this.vJoined, n);
+    this.vStart = grown(this.vStart, n);
+    this.vEnd = grown(this.vEnd, n);
+    this.vTest = grown(this.vTest, n);
+    this.vOut = grown(this.vOut, n);
+    this.vNext = grown(this.vNext, n);
+  }
+}
