@@ -6,13 +6,13 @@
  * @internal
  */
 import type * as Arrow from 'apache-arrow';
-import type { CodeColumn, Float64Column, Names, Offsets } from '../../pathway/run/typed-columns.js';
+import type { Names } from '../../pathway/run/typed-columns.js';
 import type { RecordColumns } from '../../pathway/run/record-columns.js';
 
 /** The `apache-arrow` module. */
 export type ArrowModule = typeof Arrow;
 
-type Dict = Arrow.Dictionary<Arrow.Utf8, Arrow.Int32>;
+type Dict = Arrow.Dictionary<Arrow.Utf8, Arrow.Int32 | Arrow.Int8>;
 
 /** A dictionary's strings as Arrow data, chunk by chunk: a chunk added after the first is written as a delta. */
 class DictionaryChunks {
@@ -59,7 +59,7 @@ class DictionaryChunks {
 export class RecordBatches {
   readonly schema: Arrow.Schema;
   private nextId = 0;
-  private readonly dicts = new Map<CodeColumn, { type: Dict; chunks: DictionaryChunks }>();
+  private readonly dicts = new Map<Names, { type: Dict; chunks: DictionaryChunks }>();
   private readonly visitType: Arrow.Struct;
   private readonly stateType: Arrow.Struct;
   private readonly types: Record<'conditions' | 'returns' | 'visits' | 'states', Arrow.List>;
@@ -70,39 +70,39 @@ export class RecordBatches {
   ) {
     const f64 = () => new A.Float64();
     const field = (name: string, type: Arrow.DataType, nullable = false) => new A.Field(name, type, nullable);
-    const visit = [
-      field('stage', this.dict(cols.stage)),
+    // Fixed dictionaries of a few entries: Int8 codes.
+    const small = (names: Names) => this.dict(names, new A.Int8());
+    this.visitType = new A.Struct([
+      field('stage', this.dict(cols.stageNames)),
       field('joined', f64()),
       field('start', f64(), true),
       field('end', f64(), true),
-      field('test', this.dict(cols.test), true),
-      field('outcome', this.dict(cols.visitOutcome)),
-    ];
-    this.visitType = new A.Struct(visit);
-    const state = [
-      field('condition', this.dict(cols.stateCondition)),
-      field('atPresentation', this.dict(cols.atPresentation)),
-      field('atDiagnosis', this.dict(cols.atDiagnosis), true),
-      field('atTreatment', this.dict(cols.atTreatment), true),
+      field('test', small(cols.testNames), true),
+      field('outcome', small(cols.visitOutcomeNames)),
+    ]);
+    this.stateType = new A.Struct([
+      field('condition', this.dict(cols.stateConditionNames)),
+      field('atPresentation', this.dict(cols.presentationNames)),
+      field('atDiagnosis', this.dict(cols.diagnosisNames), true),
+      field('atTreatment', this.dict(cols.treatmentNames), true),
       field('diedWhileWaiting', new A.Bool()),
-    ];
-    this.stateType = new A.Struct(state);
+    ]);
     this.types = {
-      conditions: new A.List(field('item', this.dict(cols.conditions))),
+      conditions: new A.List(field('item', this.dict(cols.conditionNames))),
       returns: new A.List(field('item', f64())),
       visits: new A.List(field('item', this.visitType)),
       states: new A.List(field('item', this.stateType)),
     };
-    const tagFields = cols.tags.map((t) => field(t.name, t.kind === 'string' ? this.dict(t.column) : f64()));
+    const tagFields = cols.tags.map((t) => field(t.name, t.kind === 'string' ? this.dict(t.column.names) : f64()));
     this.schema = new A.Schema([
       ...tagFields,
       field('id', new A.Int64()),
       field('arrival', f64()),
-      field('class', this.dict(cols.cls)),
+      field('class', this.dict(cols.classNames)),
       field('conditions', this.types.conditions),
       field('returns', this.types.returns),
       field('visits', this.types.visits),
-      field('outcome', this.dict(cols.outcome)),
+      field('outcome', small(cols.outcomeNames)),
       field('left', f64(), true),
       field('pathwayStart', f64()),
       field('states', this.types.states),
@@ -114,73 +114,82 @@ export class RecordBatches {
     const A = this.A;
     const c = this.cols;
     const n = c.rows;
-    const tags = c.tags.map((t) => (t.kind === 'string' ? this.codes(t.column) : this.f64(t.column)));
+    const nv = c.visits;
+    const ns = c.states;
+    const tags = c.tags.map((t) =>
+      t.kind === 'string' ? this.codes(t.column.names, t.column.codes, t.column.length, t.column.valid, t.column.nulls) : this.f64(t.column.values, t.column.length, t.column.valid, t.column.nulls),
+    );
     const visits = A.makeData({
       type: this.visitType,
-      length: c.stage.length,
+      length: nv,
       nullCount: 0,
-      children: [this.codes(c.stage), this.f64(c.joined), this.f64(c.start), this.f64(c.end), this.codes(c.test), this.codes(c.visitOutcome)],
+      children: [
+        this.codes(c.stageNames, c.stage, nv),
+        this.f64(c.joined, nv),
+        this.f64(c.start, nv, c.startValid, c.startNulls),
+        this.f64(c.end, nv, c.endValid, c.endNulls),
+        this.codes(c.testNames, c.test, nv, c.testValid, c.testNulls),
+        this.codes(c.visitOutcomeNames, c.visitOutcome, nv),
+      ],
     });
     const states = A.makeData({
       type: this.stateType,
-      length: c.stateCondition.length,
+      length: ns,
       nullCount: 0,
       children: [
-        this.codes(c.stateCondition),
-        this.codes(c.atPresentation),
-        this.codes(c.atDiagnosis),
-        this.codes(c.atTreatment),
-        A.makeData({ type: new A.Bool(), length: c.died.length, nullCount: 0, data: c.died.bits.subarray(0, (c.died.length + 7) >> 3) }),
+        this.codes(c.stateConditionNames, c.stateCondition, ns),
+        this.codes(c.presentationNames, c.atPresentation, ns),
+        this.codes(c.diagnosisNames, c.atDiagnosis, ns, c.diagnosisValid, c.diagnosisNulls),
+        this.codes(c.treatmentNames, c.atTreatment, ns, c.treatmentValid, c.treatmentNulls),
+        A.makeData({ type: new A.Bool(), length: ns, nullCount: 0, data: c.died.subarray(0, (ns + 7) >> 3) }),
       ],
     });
     const children = [
       ...tags,
       A.makeData({ type: new A.Int64(), length: n, nullCount: 0, data: c.ids.subarray(0, n) }),
-      this.f64(c.arrival),
-      this.codes(c.cls),
-      this.list(this.types.conditions, c.conditionOffsets, this.codes(c.conditions)),
-      this.list(this.types.returns, c.returnOffsets, this.f64(c.returns)),
-      this.list(this.types.visits, c.visitOffsets, visits),
-      this.codes(c.outcome),
-      this.f64(c.left),
-      this.f64(c.pathwayStart),
-      this.list(this.types.states, c.stateOffsets, states),
+      this.f64(c.arrival, n),
+      this.codes(c.classNames, c.cls, n),
+      this.list(this.types.conditions, c.conditionOffsets, n, this.codes(c.conditionNames, c.conditions, c.conditionCount)),
+      this.list(this.types.returns, c.returnOffsets, n, this.f64(c.returns, c.returnCount)),
+      this.list(this.types.visits, c.visitOffsets, n, visits),
+      this.codes(c.outcomeNames, c.outcome, n),
+      this.f64(c.left, n, c.leftValid, c.leftNulls),
+      this.f64(c.pathwayStart, n),
+      this.list(this.types.states, c.stateOffsets, n, states),
     ];
     const data = A.makeData({ type: new A.Struct(this.schema.fields), length: n, nullCount: 0, children });
     return new A.RecordBatch(this.schema, data);
   }
 
-  private dict(col: CodeColumn): Dict {
-    const type = new this.A.Dictionary(new this.A.Utf8(), new this.A.Int32(), this.nextId++);
-    this.dicts.set(col, { type, chunks: new DictionaryChunks(this.A, col.names) });
+  private dict(names: Names, indices: Arrow.Int8 | Arrow.Int32 = new this.A.Int32()): Dict {
+    const type = new this.A.Dictionary(new this.A.Utf8(), indices, this.nextId++) as Dict;
+    this.dicts.set(names, { type, chunks: new DictionaryChunks(this.A, names) });
     return type;
   }
 
-  private codes(col: CodeColumn): Arrow.Data<Dict> {
-    const d = this.dicts.get(col)!;
-    const n = col.length;
+  private codes(names: Names, codes: Int32Array | Int8Array, n: number, valid?: Uint8Array, nulls = 0): Arrow.Data<Dict> {
+    const d = this.dicts.get(names)!;
     return this.A.makeData({
       type: d.type,
       length: n,
-      nullCount: col.nulls,
-      ...(col.nulls > 0 ? { nullBitmap: col.valid.subarray(0, (n + 7) >> 3) } : {}),
-      data: col.codes.subarray(0, n),
+      nullCount: nulls,
+      ...(nulls > 0 ? { nullBitmap: valid!.subarray(0, (n + 7) >> 3) } : {}),
+      data: codes.subarray(0, n) as Int32Array,
       dictionary: d.chunks.current(),
     });
   }
 
-  private f64(col: Float64Column): Arrow.Data<Arrow.Float64> {
-    const n = col.length;
+  private f64(values: Float64Array, n: number, valid?: Uint8Array, nulls = 0): Arrow.Data<Arrow.Float64> {
     return this.A.makeData({
       type: new this.A.Float64(),
       length: n,
-      nullCount: col.nulls,
-      ...(col.nulls > 0 ? { nullBitmap: col.valid.subarray(0, (n + 7) >> 3) } : {}),
-      data: col.values.subarray(0, n),
+      nullCount: nulls,
+      ...(nulls > 0 ? { nullBitmap: valid!.subarray(0, (n + 7) >> 3) } : {}),
+      data: values.subarray(0, n),
     });
   }
 
-  private list(type: Arrow.List, offsets: Offsets, child: Arrow.Data): Arrow.Data<Arrow.List> {
-    return this.A.makeData({ type, length: offsets.length, nullCount: 0, valueOffsets: offsets.values.subarray(0, offsets.length + 1), child });
+  private list(type: Arrow.List, offsets: Int32Array, n: number, child: Arrow.Data): Arrow.Data<Arrow.List> {
+    return this.A.makeData({ type, length: n, nullCount: 0, valueOffsets: offsets.subarray(0, n + 1), child });
   }
 }

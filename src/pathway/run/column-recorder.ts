@@ -28,6 +28,9 @@ const DISCHARGED = 2;
 const P_REJECTED = 3;
 const IN_PATHWAY = 4;
 const POSITIVE = 0;
+// Slots of `times`.
+const LEFT = 0;
+const UNTIL = 1;
 const NEGATIVE = 1;
 
 /** A typed array of `n` entries holding `a`'s. */
@@ -80,15 +83,17 @@ export class ColumnRecorder extends Recorder {
   private rNext = new Int32Array(256);
   private rUsed = 0;
   private rFree = -1;
+  /** When the patient being written left (NaN: still in the pathway) and the end of their states' walk. */
+  private readonly times = new Float64Array(2);
 
   constructor(model: Model, store: PatientStore, sink: PatientSink, rng: Rng) {
     super(model, store, sink, rng);
     this.cols = sink.columnar!.columns();
     this.written = sink.columnar!.written;
     // Every name of the model enters the dictionaries now, so a run adds none later.
-    this.stageCode = Int32Array.from(model.stages, (s) => this.cols.stage.names.code(s.id));
-    this.classCode = Int32Array.from(model.classes, (c) => this.cols.cls.names.code(c));
-    this.condCode = Int32Array.from(model.conditions, (c) => this.cols.conditions.names.code(c));
+    this.stageCode = Int32Array.from(model.stages, (s) => this.cols.stageNames.code(s.id));
+    this.classCode = Int32Array.from(model.classes, (c) => this.cols.classNames.code(c));
+    this.condCode = Int32Array.from(model.conditions, (c) => this.cols.conditionNames.code(c));
   }
 
   override begin(p: number): void {
@@ -113,7 +118,9 @@ export class ColumnRecorder extends Recorder {
   }
 
   override join(p: number, s: number): void {
-    if (this.isOpen[p] === 1) this.addVisit(p, this.stageCode[s]!, this.store.joined(p), NaN, V_WAITING);
+    if (this.isOpen[p] !== 1) return;
+    const v = this.addVisit(p, this.stageCode[s]!, V_WAITING);
+    this.vJoined[v] = this.store.joined(p);
   }
 
   override start(p: number, now: number): void {
@@ -157,11 +164,14 @@ export class ColumnRecorder extends Recorder {
     if (this.isOpen[p] !== 1) return;
     const v = this.vTail[p]!;
     if (v >= 0) this.vOut[v] = ABANDONED;
-    this.emit(p, P_ABANDONED, now, now);
+    this.leaves(now);
+    this.emit(p, P_ABANDONED);
   }
 
   override exit(p: number, now: number): void {
-    if (this.isOpen[p] === 1) this.emit(p, EXITED, now, now);
+    if (this.isOpen[p] !== 1) return;
+    this.leaves(now);
+    this.emit(p, EXITED);
   }
 
   override dna(p: number, now: number): void {
@@ -173,17 +183,23 @@ export class ColumnRecorder extends Recorder {
   }
 
   override discharge(p: number, now: number): void {
-    if (this.isOpen[p] === 1) this.emit(p, DISCHARGED, now, now);
+    if (this.isOpen[p] !== 1) return;
+    this.leaves(now);
+    this.emit(p, DISCHARGED);
   }
 
   override reject(p: number, s: number, now: number): void {
     if (this.isOpen[p] !== 1) return;
-    this.addVisit(p, this.stageCode[s]!, now, now, REJECTED);
-    this.emit(p, P_REJECTED, now, now);
+    const v = this.addVisit(p, this.stageCode[s]!, REJECTED);
+    this.vJoined[v] = now;
+    this.vEnd[v] = now;
+    this.leaves(now);
+    this.emit(p, P_REJECTED);
   }
 
   override flush(): void {
-    const until = this.model.warmup + this.model.horizon;
+    this.times[LEFT] = NaN;
+    this.times[UNTIL] = this.model.warmup + this.model.horizon;
     for (let p = 0; p < this.rows; p++) {
       if (this.isOpen[p] !== 1) continue;
       const v = this.vTail[p]!;
@@ -192,12 +208,13 @@ export class ColumnRecorder extends Recorder {
         if (state === WAITING) this.vOut[v] = V_WAITING;
         else if (state === IN_SERVICE) this.vOut[v] = V_IN_SERVICE;
       }
-      this.emit(p, IN_PATHWAY, NaN, until);
+      this.emit(p, IN_PATHWAY);
     }
     this.rows = 0;
   }
 
-  private addVisit(p: number, stage: number, joined: number, end: number, out: number): void {
+  /** A new visit of patient p (joined 0, no start or end: the caller sets the times), its index. */
+  private addVisit(p: number, stage: number, out: number): number {
     let v = this.vFree;
     if (v >= 0) this.vFree = this.vNext[v]!;
     else {
@@ -205,9 +222,9 @@ export class ColumnRecorder extends Recorder {
       if (v === this.vStage.length) this.growVisits();
     }
     this.vStage[v] = stage;
-    this.vJoined[v] = joined;
+    this.vJoined[v] = 0;
     this.vStart[v] = NaN;
-    this.vEnd[v] = end;
+    this.vEnd[v] = NaN;
     this.vTest[v] = -1;
     this.vOut[v] = out;
     this.vNext[v] = -1;
@@ -215,23 +232,85 @@ export class ColumnRecorder extends Recorder {
     if (t < 0) this.vHead[p] = v;
     else this.vNext[t] = v;
     this.vTail[p] = v;
+    return v;
   }
 
-  /** Writes patient p's row (left NaN: still in the pathway) and frees its entries. */
-  private emit(p: number, outcome: number, left: number, until: number): void {
+  /** Patient p leaves now: `left`, and the end of their states' walk. */
+  private leaves(now: number): void {
+    this.times[LEFT] = now;
+    this.times[UNTIL] = now;
+  }
+
+  /**
+   * Writes patient p's row and frees its entries. The values go straight into the columns'
+   * arrays (the logic of RecordColumns.head, visit and tail): a call that is not inlined would
+   * box every time passed to it, an allocation per value.
+   */
+  private emit(p: number, outcome: number): void {
     this.isOpen[p] = 0;
-    if (this.progression !== null) this.emitRecord(p, outcome, left, until);
+    if (this.progression !== null) this.emitRecord(p, outcome, this.times[LEFT]!, this.times[UNTIL]!);
     else {
       const c = this.cols;
-      c.head(this.rowId[p]!, this.rowArrival[p]!, this.rowClass[p]!);
+      if (c.tags.length > 0 || c.rows === c.arrival.length) c.head(this.rowId[p]!, this.rowArrival[p]!, this.rowClass[p]!);
+      else {
+        const row = c.rows++;
+        const id = this.rowId[p]!;
+        c.idHalves[2 * row] = id >>> 0;
+        c.idHalves[2 * row + 1] = Math.floor(id / 4294967296);
+        c.arrival[row] = this.rowArrival[p]!;
+        c.cls[row] = this.rowClass[p]!;
+      }
       const cond = this.rowCond[p]!;
-      if (cond !== 0) for (let k = 0; k < this.condCode.length; k++) if (((cond >>> k) & 1) === 1) c.conditions.pushCode(this.condCode[k]!);
-      c.endConditions();
-      for (let r = this.rHead[p]!; r >= 0; r = this.rNext[r]!) c.returns.push(this.rTime[r]!);
-      c.endReturns();
-      for (let v = this.vHead[p]!; v >= 0; v = this.vNext[v]!) c.visit(this.vStage[v]!, this.vJoined[v]!, this.vStart[v]!, this.vEnd[v]!, this.vTest[v]!, this.vOut[v]!);
-      c.endVisits();
-      c.tail(outcome, left, this.rowPathway[p]!);
+      if (cond !== 0) for (let k = 0; k < this.condCode.length; k++) if (((cond >>> k) & 1) === 1) c.condition(this.condCode[k]!);
+      c.conditionOffsets[c.rows] = c.conditionCount;
+      for (let r = this.rHead[p]!; r >= 0; r = this.rNext[r]!) c.ret(this.rTime[r]!);
+      c.returnOffsets[c.rows] = c.returnCount;
+      for (let v = this.vHead[p]!; v >= 0; v = this.vNext[v]!) {
+        if (c.visits === c.stage.length) c.growVisits();
+        const i = c.visits++;
+        const byte = i >> 3;
+        const bit = 1 << (i & 7);
+        c.stage[i] = this.vStage[v]!;
+        c.joined[i] = this.vJoined[v]!;
+        const start = this.vStart[v]!;
+        if (start === start) {
+          c.start[i] = start;
+          c.startValid[byte]! |= bit;
+        } else {
+          c.start[i] = 0;
+          c.startNulls++;
+        }
+        const end = this.vEnd[v]!;
+        if (end === end) {
+          c.end[i] = end;
+          c.endValid[byte]! |= bit;
+        } else {
+          c.end[i] = 0;
+          c.endNulls++;
+        }
+        const test = this.vTest[v]!;
+        if (test >= 0) {
+          c.test[i] = test;
+          c.testValid[byte]! |= bit;
+        } else {
+          c.test[i] = 0;
+          c.testNulls++;
+        }
+        c.visitOutcome[i] = this.vOut[v]!;
+      }
+      c.visitOffsets[c.rows] = c.visits;
+      const row = c.rows - 1;
+      c.outcome[row] = outcome;
+      const left = this.times[LEFT]!;
+      if (left === left) {
+        c.left[row] = left;
+        c.leftValid[row >> 3]! |= 1 << (row & 7);
+      } else {
+        c.left[row] = 0;
+        c.leftNulls++;
+      }
+      c.pathwayStart[row] = this.rowPathway[p]!;
+      c.stateOffsets[c.rows] = c.states;
     }
     this.release(p);
     this.written();
@@ -246,7 +325,7 @@ export class ColumnRecorder extends Recorder {
       const end = this.vEnd[v]!;
       const test = this.vTest[v]!;
       visits.push({
-        stage: names.stage.names.list[this.vStage[v]!]!,
+        stage: names.stageNames.list[this.vStage[v]!]!,
         joined: this.vJoined[v]!,
         start: start === start ? start : null,
         end: end === end ? end : null,
@@ -260,7 +339,7 @@ export class ColumnRecorder extends Recorder {
     const r: PatientRecord = {
       id: this.rowId[p]!,
       arrival: this.rowArrival[p]!,
-      class: names.cls.names.list[this.rowClass[p]!]!,
+      class: names.classNames.list[this.rowClass[p]!]!,
       conditions: cond === 0 ? [] : this.model.conditions.filter((_, c) => ((cond >>> c) & 1) === 1),
       returns,
       visits,

@@ -1,8 +1,7 @@
 /**
- * Growable typed-array columns for the Arrow records file: values go straight into the arrays
- * Arrow's buffers are made of (no Builder call per value), and the arrays are reused from batch
- * to batch, so a run of millions of patients allocates only when a batch is larger than any
- * before it. Nothing here loads Arrow itself.
+ * Growable typed-array columns (the tag columns of the records file) and the dictionary of a
+ * string column: values go straight into the arrays Arrow's buffers are made of, reused from
+ * batch to batch. Nothing here loads Arrow itself.
  * @module
  * @internal
  */
@@ -149,72 +148,5 @@ export class CodeColumn {
     const b = new Uint8Array(v.length >> 3);
     b.set(this.valid);
     this.valid = b;
-  }
-}
-
-/**
- * Booleans packed 8 to a byte, as Arrow stores them.
- * @internal
- * @example
- * ```ts
- * import { BoolColumn } from './typed-columns.js';
- * const c = new BoolColumn();
- * c.push(false);
- * c.push(true);
- * c.bits[0]; // 2
- * ```
- */
-export class BoolColumn {
-  bits = new Uint8Array(START >> 3);
-  length = 0;
-
-  /** Appends a boolean. */
-  push(b: boolean): void {
-    if (this.length === this.bits.length << 3) {
-      const g = new Uint8Array(this.bits.length * 2);
-      g.set(this.bits);
-      this.bits = g;
-    }
-    const i = this.length++;
-    if (b) this.bits[i >> 3]! |= 1 << (i & 7);
-  }
-
-  /** Empties the column for the next batch. */
-  reset(): void {
-    this.bits.fill(0, 0, (this.length + 7) >> 3);
-    this.length = 0;
-  }
-}
-
-/**
- * List offsets: entry i + 1 is where row i's items end in the child column.
- * @internal
- * @example
- * ```ts
- * import { Offsets } from './typed-columns.js';
- * const o = new Offsets();
- * o.push(2);
- * o.push(2);
- * [...o.values.subarray(0, o.length + 1)]; // [0, 2, 2]
- * ```
- */
-export class Offsets {
-  values = new Int32Array(START + 1);
-  /** Rows so far. */
-  length = 0;
-
-  /** Ends the next row at child position `end`. */
-  push(end: number): void {
-    if (this.length + 1 === this.values.length) {
-      const g = new Int32Array((this.values.length - 1) * 2 + 1);
-      g.set(this.values);
-      this.values = g;
-    }
-    this.values[++this.length] = end;
-  }
-
-  /** Empties the offsets for the next batch. */
-  reset(): void {
-    this.length = 0;
   }
 }
