@@ -33,17 +33,23 @@ export function isArrowPath(path: string): boolean {
  * A simulator that streams every run's patient records to `path` (put in place by `close`;
  * `abort` leaves `path` as it was), `options` as for {@link patientRecordsFile}; an `.arrow` or
  * `.feather` path gets an Arrow IPC file instead (`decimals` is refused there: binary times are
- * exact). Records need the calling thread: run with one worker.
+ * exact; `variants`, the names the runs will have, keeps the file free of dictionary deltas).
+ * Records need the calling thread: run with one worker.
  * @example
  * const records = await patientRecordsTo('patients.arrow', { sample: 0.1 });
  * await runExperiment(scenario, { workers: 1, simulate: records.simulate });
  * records.close();
  */
-export async function patientRecordsTo(path: string, options: PatientRecordsFileOptions = {}): Promise<{ simulate: SimulateFn; close: () => void; abort: () => void }> {
+export async function patientRecordsTo(
+  path: string,
+  options: PatientRecordsFileOptions = {},
+  variants: readonly string[] = [],
+): Promise<{ simulate: SimulateFn; close: () => void; abort: () => void }> {
   let file: PatientRecordsFile;
   if (isArrowPath(path)) {
     if (options.decimals !== undefined) throw new UsageError(`--patients-decimals applies to JSON Lines; ${path} is an Arrow file, whose times are exact binary numbers`);
-    file = await patientRecordsArrow(path, { sample: options.sample ?? 1 });
+    // The variants' names are known now: their dictionary goes out whole with the first batch.
+    file = await patientRecordsArrow(path, { sample: options.sample ?? 1, tagValues: { variant: variants } });
   } else {
     file = patientRecordsFile(path, options);
   }

@@ -28,6 +28,11 @@ export interface PatientRecordsArrowOptions {
   sample?: number;
   /** Patients per record batch (default 65,536): memory holds one batch. */
   batchRows?: number;
+  /**
+   * Values a string tag will take, e.g. `{ variant: ['base', 'ai'] }`: their dictionary is then
+   * whole in the first batch, so the file needs no dictionary delta for them.
+   */
+  tagValues?: Record<string, readonly string[]>;
 }
 
 /**
@@ -58,7 +63,7 @@ export interface PatientRecordsArrowOptions {
  * ```
  */
 export async function patientRecordsArrow(path: string, options: PatientRecordsArrowOptions = {}): Promise<PatientRecordsFile> {
-  const { sample = 1, batchRows = ARROW_BATCH_ROWS } = options;
+  const { sample = 1, batchRows = ARROW_BATCH_ROWS, tagValues = {} } = options;
   if (typeof path !== 'string' || path.length === 0) throw new Error(`patient records: expected a file path, got ${describeValue(path)}`);
   if (typeof sample !== 'number' || !(sample >= 0 && sample <= 1)) {
     throw new ValidationError([{ path: 'patients.sample', message: `expected a share between 0 and 1, got ${describeValue(sample)}` }]);
@@ -103,7 +108,7 @@ export async function patientRecordsArrow(path: string, options: PatientRecordsA
     if (cols === null) {
       columns(
         Object.entries(fields).map(([name, value]): TagColumn => {
-          if (typeof value === 'string') return { name, kind: 'string', column: new CodeColumn(new Names()), code: 0 };
+          if (typeof value === 'string') return { name, kind: 'string', column: new CodeColumn(new Names(tagValues[name] ?? [])), code: 0 };
           if (typeof value === 'number') return { name, kind: 'number', column: new Float64Column(), value: 0 };
           throw new TypeError(`patient records: tag ${name}: expected a string or a number, got ${describeValue(value)}`);
         }),

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { RecordBatchReader, tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.js';
 import { isArrowPath, patientRecordsTo } from '../../src/cli/patients.js';
@@ -96,24 +96,34 @@ describe('patient records as an Arrow IPC file', () => {
     }
   });
 
-  it('take tags from several runs, names new after the first batch included', async () => {
+  it('take tags from several runs, names new after the first batch included (as deltas, or whole when given)', async () => {
     const mm1 = { ...loadScenario('examples/scenarios/mm1.yaml'), horizon: 20 };
-    const file = join(dir(), 'runs.arrow');
-    const out = await patientRecordsArrow(file, { batchRows: 10 });
-    const counts: number[] = [];
-    for (const [replication, variant] of ['first', 'second', 'first'].entries()) {
-      out.tag({ variant, replication });
-      const run = simulate(mm1, { replication, patients: out.sink });
-      counts.push(run.patients.arrived + run.patients.initial);
-    }
-    out.close();
-    const rows = tableFromIPC(readFileSync(file))
-      .toArray()
-      .map((r) => r.toJSON());
-    expect(counts.every((n) => n > 10)).toBe(true);
-    expect(rows.length).toBe(counts[0]! + counts[1]! + counts[2]!);
-    const expected = counts.flatMap((n, k) => Array.from({ length: n }, () => `${['first', 'second', 'first'][k]}/${k}`));
-    expect(rows.map((r) => `${r.variant}/${r.replication}`)).toEqual(expected);
+    const names = ['first', 'second', 'first'];
+    const write = async (file: string, tagValues?: Record<string, string[]>) => {
+      const out = await patientRecordsArrow(file, { batchRows: 10, ...(tagValues ? { tagValues } : {}) });
+      const counts: number[] = [];
+      for (const [replication, variant] of names.entries()) {
+        out.tag({ variant, replication });
+        const run = simulate(mm1, { replication, patients: out.sink });
+        counts.push(run.patients.arrived + run.patients.initial);
+      }
+      out.close();
+      const bytes = readFileSync(file);
+      const rows = tableFromIPC(bytes)
+        .toArray()
+        .map((r) => r.toJSON());
+      expect(counts.every((n) => n > 10)).toBe(true);
+      const expected = counts.flatMap((n, k) => Array.from({ length: n }, () => `${names[k]}/${k}`));
+      expect(rows.map((r) => `${r.variant}/${r.replication}`)).toEqual(expected);
+      const reader = RecordBatchReader.from(bytes);
+      reader.open();
+      return (reader as unknown as { numDictionaries: number }).numDictionaries;
+    };
+    const d = dir();
+    // 11 dictionary columns (variant, class, conditions, the visits' stage, test and outcome, the
+    // outcome, the states' four names): one dictionary batch each, and a delta when 'second' comes late.
+    expect(await write(join(d, 'deltas.arrow'))).toBe(12);
+    expect(await write(join(d, 'whole.arrow'), { variant: ['first', 'second'] })).toBe(11);
   });
 
   it('are written whole or not at all', async () => {

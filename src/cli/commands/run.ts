@@ -119,7 +119,7 @@ Examples:
         onRunProgress: (done, total) => bar.update(done, total, label),
       };
       const records = flags.patients
-        ? await patientRecordsTo(flags.patients, { sample: flags.patientsSample ?? 1, ...(flags.patientsDecimals !== undefined ? { decimals: flags.patientsDecimals } : {}) })
+        ? await patientRecordsTo(flags.patients, { sample: flags.patientsSample ?? 1, ...(flags.patientsDecimals !== undefined ? { decimals: flags.patientsDecimals } : {}) }, unique)
         : undefined;
       if (records) Object.assign(options, { simulate: records.simulate, workers: 1 });
       let experiment;

@@ -94,6 +94,10 @@ export class ColumnRecorder extends Recorder {
     this.stageCode = Int32Array.from(model.stages, (s) => this.cols.stageNames.code(s.id));
     this.classCode = Int32Array.from(model.classes, (c) => this.cols.classNames.code(c));
     this.condCode = Int32Array.from(model.conditions, (c) => this.cols.conditionNames.code(c));
+    for (const c of model.conditions) this.cols.stateConditionNames.code(c);
+    for (const m of model.progression ?? []) {
+      for (const st of m.states) for (const names of [this.cols.presentationNames, this.cols.diagnosisNames, this.cols.treatmentNames]) names.code(st);
+    }
   }
 
   override begin(p: number): void {
