@@ -1,8 +1,9 @@
 /**
  * `carepath/node`: the parts that need Node's file system or threads. Writing the report bundle
  * (report, CSV, JSON, chart specs) and single files atomically, the worker-thread pool that runs
- * replications in parallel, and the checkpoint file that lets a long experiment resume.
- * (`loadScenario` and the experiments, which use these, are at the root.)
+ * replications in parallel, the checkpoint file that lets a long experiment resume, and patient
+ * records streamed to a JSON Lines or Apache Arrow file. (`loadScenario` and the experiments,
+ * which use these, are at the root.)
  * @example
  * ```ts
  * import { writeFileAtomic } from 'carepath/node';
@@ -19,4 +20,4 @@ export { WorkerPool, type Executor } from '../experiment/pool.js';
 export type { WorkerTask } from '../experiment/worker-protocol.js';
 export { Checkpoint, type CheckpointLine } from '../experiment/checkpoint.js';
 export { patientRecordsFile, LineWriter, type PatientRecordsFile } from '../experiment/records-file.js';
-export { patientRecordsArrow, ARROW_BATCH_ROWS, type PatientRecordsArrowOptions } from '../experiment/records-arrow.js';
+export { patientRecordsArrow, type PatientRecordsArrowOptions } from '../experiment/records-arrow.js';

@@ -17,7 +17,7 @@ import { CodeColumn, Float64Column, Names } from '../pathway/run/typed-columns.j
 import { RecordColumns, type TagColumn } from '../pathway/run/record-columns.js';
 
 /** Rows per record batch by default: 64 Ki, a few megabytes of columns. */
-export const ARROW_BATCH_ROWS = 1 << 16;
+const ARROW_BATCH_ROWS = 1 << 16;
 
 /** Size of the write buffer (bytes): small Arrow buffers are gathered into one system call. */
 const BLOCK = 1 << 20;

@@ -90,7 +90,7 @@ describe('export map', () => {
     has('./analysis', ['erlangC', 'mmcWait', 'checkAgainstTheory', 'summarise', 'pairedDifference', 'mser', 'getPath', 'setPath', 'runMetrics']);
     has('./report', ['reportChartSpecs', 'renderChartSvg', 'metricSections', 'formatPercent', 'formatPeriod', 'metricInfo', 'comparisonsCsv']);
     expect(names['./node']).toEqual(
-      ['AtomicData', 'Checkpoint', 'CheckpointLine', 'Executor', 'LineWriter', 'patientRecordsFile', 'PatientRecordsFile', 'ReportBundleFiles', 'ReportBundleInput', 'WorkerPool', 'WorkerTask', 'writeFileAtomic', 'writeReportBundle'].sort(),
+      ['AtomicData', 'Checkpoint', 'CheckpointLine', 'Executor', 'LineWriter', 'patientRecordsArrow', 'PatientRecordsArrowOptions', 'patientRecordsFile', 'PatientRecordsFile', 'ReportBundleFiles', 'ReportBundleInput', 'WorkerPool', 'WorkerTask', 'writeFileAtomic', 'writeReportBundle'].sort(),
     );
     for (const sub of ['./kernel', './analysis', './report']) expect(names[sub]!.length, sub).toBeGreaterThan(20);
     has('./browser', ['simulate', 'runExperiment', 'analyse', 'reportChartSpecs', 'answerSections', 'serveWorker', 'WebWorkerPool']);
