@@ -201,7 +201,7 @@ describe('carepath run', () => {
   it('--patients FILE.arrow writes an Arrow IPC file, one row per patient of every run', async () => {
     const { dir, file } = await starter();
     const records = join(dir, 'patients.arrow');
-    const r = await cli(['run', file, '-r', '2', '--variant', 'more-scans', '--patients', records, '--json', '--out', join(dir, 'o')]);
+    const r = await cli(['run', file, '-r', '1', '--variant', 'more-scans', '--patients', records, '--json', '--out', join(dir, 'o')]);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout);
     const { tableFromIPC } = await import('apache-arrow');
