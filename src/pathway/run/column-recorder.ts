@@ -111,8 +111,9 @@ export class ColumnRecorder extends Recorder {
     if (p >= this.rows) this.rows = p + 1;
     this.isOpen[p] = 1;
     this.rowId[p] = id;
-    this.rowArrival[p] = store.first(p);
-    this.rowPathway[p] = store.first(p);
+    const first = store.first(p);
+    this.rowArrival[p] = first;
+    this.rowPathway[p] = first;
     this.rowClass[p] = this.classCode[store.cls(p)]!;
     this.rowCond[p] = store.cond(p);
     this.vHead[p] = -1;
