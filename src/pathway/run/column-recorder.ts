@@ -14,6 +14,7 @@ import { IN_SERVICE, WAITING, type PatientStore } from '../patients.js';
 import type { RecordColumns } from './record-columns.js';
 import { PATIENT_OUTCOMES, TEST_RESULTS, VISIT_OUTCOMES } from './record-columns.js';
 import { Recorder, type PatientRecord, type PatientSink, type StageVisit } from './records.js';
+import { grown } from './typed-columns.js';
 
 // Codes of the fixed dictionaries (positions in record-columns.ts's lists).
 const SERVED = 0;
@@ -28,17 +29,10 @@ const DISCHARGED = 2;
 const P_REJECTED = 3;
 const IN_PATHWAY = 4;
 const POSITIVE = 0;
+const NEGATIVE = 1;
 // Slots of `times`.
 const LEFT = 0;
 const UNTIL = 1;
-const NEGATIVE = 1;
-
-/** A typed array of `n` entries holding `a`'s. */
-function grown<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
-  const g = new (a.constructor as new (n: number) => T)(n);
-  g.set(a);
-  return g;
-}
 
 /**
  * A {@link Recorder} that writes rows into the sink's columns.
@@ -256,15 +250,19 @@ export class ColumnRecorder extends Recorder {
     if (this.progression !== null) this.emitRecord(p, outcome, this.times[LEFT]!, this.times[UNTIL]!);
     else {
       const c = this.cols;
-      if (c.tags.length > 0 || c.rows === c.arrival.length) c.head(this.rowId[p]!, this.rowArrival[p]!, this.rowClass[p]!);
-      else {
-        const row = c.rows++;
-        const id = this.rowId[p]!;
-        c.idHalves[2 * row] = id >>> 0;
-        c.idHalves[2 * row + 1] = Math.floor(id / 4294967296);
-        c.arrival[row] = this.rowArrival[p]!;
-        c.cls[row] = this.rowClass[p]!;
+      const tags = c.tags;
+      for (let t = 0; t < tags.length; t++) {
+        const tag = tags[t]!;
+        if (tag.kind === 'string') tag.column.pushCode(tag.code);
+        else tag.column.push(tag.value);
       }
+      if (c.rows === c.arrival.length) c.growRows();
+      const first = c.rows++;
+      const id = this.rowId[p]!;
+      c.idHalves[2 * first] = id >>> 0;
+      c.idHalves[2 * first + 1] = Math.floor(id / 4294967296);
+      c.arrival[first] = this.rowArrival[p]!;
+      c.cls[first] = this.rowClass[p]!;
       const cond = this.rowCond[p]!;
       if (cond !== 0) for (let k = 0; k < this.condCode.length; k++) if (((cond >>> k) & 1) === 1) c.condition(this.condCode[k]!);
       c.conditionOffsets[c.rows] = c.conditionCount;

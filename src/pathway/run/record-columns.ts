@@ -9,7 +9,7 @@
  * @internal
  */
 import type { PatientRecord } from './records.js';
-import { CodeColumn, Float64Column, Names } from './typed-columns.js';
+import { CodeColumn, Float64Column, grown, Names } from './typed-columns.js';
 
 /** Visit outcomes, in a fixed order (their codes). */
 export const VISIT_OUTCOMES = ['served', 'abandoned', 'dna', 'rejected', 'waiting', 'in-service'] as const;
@@ -23,13 +23,6 @@ export type TagColumn = { name: string; kind: 'string'; column: CodeColumn; code
 
 /** First capacity of each level (a multiple of 8: validity bytes stay whole). */
 const START = 1 << 12;
-
-/** `a` in an array of `n` entries (n ≥ a.length). */
-function grown<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
-  const g = new (a.constructor as new (n: number) => T)(n);
-  g.set(a);
-  return g;
-}
 
 /**
  * The columns of a batch of records, refilled batch after batch.
@@ -267,7 +260,8 @@ export class RecordColumns {
     this.leftNulls = this.startNulls = this.endNulls = this.testNulls = this.diagnosisNulls = this.treatmentNulls = 0;
   }
 
-  private growRows(): void {
+  /** Doubles the patient level's capacity. */
+  growRows(): void {
     const n = 2 * this.arrival.length;
     const ids = new BigInt64Array(n);
     ids.set(this.ids);

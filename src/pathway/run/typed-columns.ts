@@ -6,6 +6,21 @@
  * @internal
  */
 
+/**
+ * `a` copied into a typed array of the same kind with `n` entries (n ≥ a.length).
+ * @internal
+ * @example
+ * ```ts
+ * import { grown } from './typed-columns.js';
+ * grown(Int32Array.of(1, 2), 4); // Int32Array [1, 2, 0, 0]
+ * ```
+ */
+export function grown<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
+  const g = new (a.constructor as new (n: number) => T)(n);
+  g.set(a);
+  return g;
+}
+
 /** First capacity of a column (values); a multiple of 8 so validity bytes stay whole. */
 const START = 1 << 12;
 
