@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.js';
 import { isArrowPath, patientRecordsTo } from '../../src/cli/patients.js';
 import { patientRecordsArrow } from '../../src/experiment/records-arrow.js';
-import { loadScenario, simulate } from '../../src/pathway/index.js';
+import { loadScenario, parseScenario, simulate } from '../../src/pathway/index.js';
 import type { PatientRecord, PatientStates, StageVisit } from '../../src/pathway/run/records.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'carepath-arrow-'));
@@ -130,6 +130,30 @@ describe('patient records as an Arrow IPC file', () => {
       const table = tableFromIPC(readFileSync(join(d, name)));
       expect(recordsOf(table), name).toEqual(records);
     }
+  });
+
+  it('are the same written as columns or from record objects for DNAs, discharges, the turned away and those who gave up', async () => {
+    const surgical = { ...loadScenario('examples/scenarios/surgical-pathway.yaml'), horizon: '8w' };
+    const full = parseScenario({
+      version: 1, name: 'full and impatient', seed: 5, horizon: 150,
+      arrivals: { r: { to: 's1', rate: { perDay: 2 } } },
+      stages: {
+        s1: { capacity: 1, places: 3, patience: { dist: 'exponential', mean: 2 }, service: { dist: 'exponential', mean: 0.6 }, next: [{ to: 's2' }] },
+        s2: { capacity: 1, places: 1, service: { dist: 'exponential', mean: 0.7 } },
+      },
+    });
+    const d = dir();
+    const seen = new Set<string>();
+    for (const [k, sc] of [surgical, full].entries()) {
+      const file = join(d, `${k}.arrow`);
+      const out = await patientRecordsArrow(file, { batchRows: 500 });
+      simulate(sc, { patients: out.sink });
+      out.close();
+      const records = objects(sc as typeof lung, 'base');
+      for (const r of records) seen.add(r.outcome).add(`visit ${r.visits.at(-1)?.outcome}`);
+      expect(recordsOf(tableFromIPC(readFileSync(file)))).toEqual(records);
+    }
+    for (const o of ['discharged', 'rejected', 'abandoned', 'exited', 'in-pathway', 'visit dna', 'visit rejected', 'visit abandoned']) expect(seen.has(o), o).toBe(true);
   });
 
   it('take tags from several runs, names new after the first batch included (as deltas, or whole when given)', async () => {
