@@ -114,37 +114,24 @@ interface Engines {
 
 let views: { finalize(): void }[] = [];
 
-/** Resolves in a new task (after the messages already queued), not a microtask. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Draws the report's charts as SVG with Vega's View (no network: the data are inline). Without
  * Vega on the page, says so in place of the charts.
  */
 export async function drawCharts(box: HTMLElement, specs: Record<string, unknown>): Promise<void> {
+  for (const v of views) v.finalize();
+  views = [];
+  box.textContent = '';
   const g = globalThis as unknown as Partial<Engines>;
   if (!g.vega || !g.vegaLite) {
-    for (const v of views) v.finalize();
-    views = [];
-    box.textContent = '';
     box.append(el('p', { class: 'note' }, 'Charts need Vega, which this page does not include.'));
     return;
   }
-  // Drawn off the page, then swapped in at once: the page lays out and paints once, not after
-  // each chart, and the previous charts stay in view meanwhile.
-  const drawn: HTMLElement[] = [];
-  const made: { finalize(): void }[] = [];
   for (const [name, spec] of Object.entries(specs)) {
-    // Back to the event loop before each chart: a worker's reply waiting behind all eight
-    // drawings (about 0.6 s) left the workers idle once their queued runs were done.
-    await nextTask();
     const fig = el('figure', { class: 'chart', 'data-chart': name });
+    box.append(fig);
     const view = new g.vega.View(g.vega.parse(g.vegaLite.compile(spec).spec), { renderer: 'svg', container: fig, hover: false });
-    made.push(view);
+    views.push(view);
     await view.runAsync();
-    drawn.push(fig);
   }
-  for (const v of views) v.finalize();
-  views = made;
-  box.replaceChildren(...drawn);
 }
