@@ -359,7 +359,7 @@ export class Engine {
     if (routed) {
       // Draws are pure per patient and visit, so when one branch takes everyone none is made.
       const only = this.routing.only[s]!;
-      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.prn.route(p, s, visit));
+      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.routing.drawn[s] === 1 ? this.prn.route(p, s, visit) : 0);
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
     // Pools and places decide the rest (release, blocking) in run/flow.ts.

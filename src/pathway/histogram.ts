@@ -79,9 +79,8 @@ export class WaitHistogram {
       if (c === 0) continue;
       seen += c;
       if (seen >= rank) {
-        const [lo, hi] = binRange(i);
         // The bin's midpoint, kept inside what was actually observed.
-        return Math.min(((lo + hi) / 2) / MINUTES_PER_DAY, this.maximum);
+        return Math.min(binMid(i) / MINUTES_PER_DAY, this.maximum);
       }
     }
     return this.maximum;
@@ -110,12 +109,16 @@ export function binOf(minutes: number): number {
   return LINEAR + (k - 11) * SUB + Math.min(sub, 2 * SUB - 1) - SUB;
 }
 
-/** [low, high) of a bin, in minutes. */
-function binRange(i: number): [number, number] {
-  if (i < LINEAR) return [i, i + 1];
+/**
+ * The midpoint of a bin, (low + high) / 2 in minutes. A number, not a [low, high] pair: the
+ * pair's array had another elements kind for integer and fractional bounds, and the optimised
+ * quantile was thrown away ("wrong map") and recompiled whenever it met the other kind.
+ */
+function binMid(i: number): number {
+  if (i < LINEAR) return (i + (i + 1)) / 2;
   const j = i - LINEAR;
   const k = 11 + Math.floor(j / SUB);
   const width = 2 ** (k - 10);
   const lo = (SUB + (j % SUB)) * width;
-  return [lo, lo + width];
+  return (lo + (lo + width)) / 2;
 }

@@ -72,6 +72,12 @@ export interface RoutingTable {
    * everyone, whatever the draw), else -2. Spares the engine the call in the common case.
    */
   only: Int32Array;
+  /**
+   * Per stage: 1 when some branch has a `p`, so the choice needs the patient's routing uniform;
+   * 0 when conditions alone decide (the draw is a pure function of patient and visit, so one
+   * never read need not be made: results are the same).
+   */
+  drawn: Uint8Array;
 }
 
 /**
@@ -98,6 +104,7 @@ export function compileRouting(stages: ModelStage[]): RoutingTable {
     cond: new Int8Array(n),
     cls: new Int32Array(n),
     only: new Int32Array(S).fill(-2),
+    drawn: new Uint8Array(S),
   };
   let b = 0;
   stages.forEach((st, s) => {
@@ -108,6 +115,7 @@ export function compileRouting(stages: ModelStage[]): RoutingTable {
       const c = br.if;
       t.to[b] = br.to;
       t.p[b] = br.p === null ? NaN : br.p;
+      if (br.p !== null) t.drawn[s] = 1;
       t.cond[b] = c === null ? IF_ALWAYS : c.kind === 'positive' ? IF_POSITIVE : c.kind === 'negative' ? IF_NEGATIVE : IF_CLASS;
       t.cls[b] = c !== null && c.kind === 'class' ? c.classIndex : -1;
       b++;

@@ -65,6 +65,27 @@ describe('PlainCalendar', () => {
     expect(cal.peekTime()).toBe(Infinity);
   });
 
+  it('holds an event ahead of all pending ones outside the heap without changing the order', () => {
+    // By hand: 5 in the heap; 3 then 1 each go ahead of everything (1 displaces 3 into the heap);
+    // 1 again ties with the held 1 and goes after it (scheduling order); 0.5 after popping.
+    const cal = new PlainCalendar(1);
+    cal.add(5, 0, 50);
+    cal.add(3, 0, 30);
+    cal.add(1, 0, 10);
+    cal.add(1, 0, 11);
+    expect([cal.size, cal.peekTime()]).toEqual([4, 1]);
+    expect(cal.popUntil(0.9)).toBe(false);
+    expect(cal.pop() && cal.data).toBe(10);
+    cal.add(0.5, 0, 5);
+    const popped: number[] = [];
+    while (cal.pop()) popped.push(cal.data);
+    expect(popped).toEqual([5, 11, 30, 50]);
+    expect([cal.size, cal.peekTime()]).toEqual([0, Infinity]);
+    cal.add(2, 0, 20);
+    cal.clear();
+    expect([cal.size, cal.pop()]).toEqual([0, false]);
+  });
+
   it('popUntil leaves later events in place', () => {
     const cal = new PlainCalendar();
     cal.add(5, 1, 1);

@@ -24,20 +24,29 @@ export function insertInitial(
 ): number {
   let count = 0;
   for (let s = 0; s < model.stages.length; s++) {
-    const groupIndex = model.initial.flatMap((g, i) => (g.stage === s ? [i] : []));
-    const groups = groupIndex.map((i) => model.initial[i]!);
-    if (groups.length === 0) continue;
+    // Arrays built by push, not map or flatMap: those make arrays of another elements kind when
+    // this function runs optimised than when it runs in the interpreter, so its optimised code
+    // met arrays of a "wrong map" at the next run, was thrown away and re-optimised (with the
+    // engine's enterStage inlined: tens of ms of compiling) in every run.
+    const groupIndex: number[] = [];
+    for (let i = 0; i < model.initial.length; i++) if (model.initial[i]!.stage === s) groupIndex.push(i);
+    if (groupIndex.length === 0) continue;
+    const groups: Model['initial'] = [];
+    for (const i of groupIndex) groups.push(model.initial[i]!);
     const st = model.stages[s]!;
     const waitRng = streams.stream(`initial/${st.id}`);
     const condRng = streams.stream(`initial-conditions/${st.id}`);
-    const waited: Float64Array[] = groups.map((g, gi) => {
+    const waited: Float64Array[] = [];
+    const pos: number[] = [];
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
       const sampler = compileDistribution(g.waited, `initial.${st.id}[${gi}].waited`);
       const w = new Float64Array(g.count);
       for (let i = 0; i < g.count; i++) w[i] = sampler.sample(waitRng);
-      return sortAscending(w); // read from the end for longest first
-    });
-    // Merge the groups' sorted waits, longest first (one group: a plain backward walk).
-    const pos = waited.map((w) => w.length - 1);
+      waited.push(sortAscending(w)); // read from the end for longest first
+      // Merge the groups' sorted waits, longest first (one group: a plain backward walk).
+      pos.push(w.length - 1);
+    }
     for (;;) {
       let best = -1;
       for (let gi = 0; gi < groups.length; gi++) {
