@@ -389,6 +389,7 @@ export class Engine {
 
   /** Patient p gives up waiting at stage s (from the event's kind: the row is only written). */
   private onAbandon(p: number, s: number): void {
+    if (p < 0 && !this.patience.fire((p = ~p))) return; // a deadline of the day's window (run/patience.ts)
     const store = this.store;
     this.stats.touch(s);
     this.waiting[s]--;
