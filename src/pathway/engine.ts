@@ -120,8 +120,9 @@ export class Engine {
     this.reports = new ProgressReports(options.onProgress ?? null, this.end);
     const c = (this.c = compileModel(model));
     const S = (this.nStages = c.stages);
-    // Only patience cancels events: without it, the calendar needs no handles (same order).
-    this.sim = new Simulation({ cancellable: c.patKind.some((k) => k !== D_NONE) });
+    // Nothing cancels events (patience checks its deadlines when they fire: run/patience.ts),
+    // so the calendar needs no handles (same order).
+    this.sim = new Simulation({ cancellable: false });
     this.routing = c.routing;
     const clocks = new TargetClocks(model);
     // Room for twice the patients waiting at the start, so a national backlog and its

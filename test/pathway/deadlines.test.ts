@@ -98,6 +98,36 @@ describe('deferred abandonment deadlines', () => {
   });
 });
 
+describe('the day\'s window of deadlines', () => {
+  it('a deadline set within a day that falls before the posted one goes first, ties with samples in scheduling order (hand count)', () => {
+    // x: 3 waiting at day 0, one in service for 100 days, patience 10.25: two deadlines at 10.25,
+    // kept in day 10's list and posted at day 9. z serves A (0–9.5) then B (9.5–19), who go on to
+    // y, whose server is taken for 100 days and whose patience is 0.5: A's deadline (10.0) is set
+    // at 9.5, after x's was posted, and falls before it. The sample at day 10 was scheduled at day
+    // 9, before A's deadline: it still counts A. B joins y at 19 (before that day's sample,
+    // scheduled at 18, as z's end was at 9.5) and gives up at 19.5.
+    const s = parseScenario({
+      version: 1,
+      name: 'window',
+      horizon: 20,
+      sampleEvery: 1,
+      arrivals: { a: { to: 'z', rate: { perDay: 0 } } },
+      stages: {
+        z: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 9.5 }, next: [{ to: 'y', p: 1 }] },
+        y: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 100 }, patience: { dist: 'fixed', value: 0.5 } },
+        x: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 100 }, patience: { dist: 'fixed', value: 10.25 } },
+      },
+      initial: { z: { count: 2 }, y: { count: 1 }, x: { count: 3 } },
+    });
+    const r = simulate(s);
+    expect(r.stages.x!.abandoned).toBe(2);
+    expect(r.stages.y!.abandoned).toBe(2);
+    expect(r.series.waiting).toEqual([...Array(11).fill(3), ...Array(8).fill(0), 1, 0]);
+    // 2 service ends at z + 4 abandonments + 21 samples.
+    expect(r.events).toBe(27);
+  });
+});
+
 describe('DeferredDeadlines compaction', () => {
   it('drops stale entries before growing, keeps live ones in order, and grows only when over three quarters live', () => {
     const store = new PatientStore(0, 4096);

@@ -5,10 +5,12 @@
  * filled its heap (and, past 8,192 rows, its far tier), so every arrival's push and pop paid for
  * their depth and the far tier's bucket refills. Here they wait in a small binary heap of their
  * own, keyed exactly as the calendar keys events (time, then reserved order), and
- * `run/patience.ts` keeps one of them at a time in the calendar: the earliest, posted in its
- * reserved place; when it fires the next is posted. Since every event scheduled later has a
- * larger order, and the next deadline sorts after the one just fired, the calendar pops every
- * event in the same order as when each deadline had its own event.
+ * `run/patience.ts` keeps only the earliest pending one in the calendar, posted in its reserved
+ * place; when it fires the next is posted. Since every event scheduled later has a larger order,
+ * and the next deadline sorts after the one just fired, the calendar pops every event in the
+ * same order as when each deadline had its own event. A deadline's patient may be treated
+ * before it fires: it is then found stale and ignored, so no event is ever cancelled and the
+ * engine uses the calendar without cancellation (`core/plain-calendar.ts`).
  * @module
  */
 
@@ -41,6 +43,21 @@ export class DeadlineWindow {
   /** Entries waiting. */
   get size(): number {
     return this.n;
+  }
+
+  /** The earliest entry's time (the caller checks size > 0). */
+  headAt(): number {
+    return this.times[0]!;
+  }
+
+  /** The earliest entry's reserved order. */
+  headOrder(): number {
+    return this.orders[0]!;
+  }
+
+  /** The earliest entry's patient. */
+  headPatient(): number {
+    return this.patients[0]!;
   }
 
   /** Adds patient p's deadline at time `at` with its reserved `order`. */
