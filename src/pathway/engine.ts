@@ -120,8 +120,9 @@ export class Engine {
     this.reports = new ProgressReports(options.onProgress ?? null, this.end);
     const c = (this.c = compileModel(model));
     const S = (this.nStages = c.stages);
-    // Only patience cancels events: without it, the calendar needs no handles (same order).
-    this.sim = new Simulation({ cancellable: c.patKind.some((k) => k !== D_NONE) });
+    // Nothing cancels events (patience checks its deadlines when they fire: run/patience.ts),
+    // so the calendar needs no handles (same order).
+    this.sim = new Simulation({ cancellable: false });
     this.routing = c.routing;
     const clocks = new TargetClocks(model);
     // Room for twice the patients waiting at the start, so a national backlog and its
@@ -387,8 +388,9 @@ export class Engine {
     store.release(p);
   }
 
-  /** Patient p gives up waiting at stage s (from the event's kind: the row is only written). */
+  /** Patient p gives up waiting at stage s (from the event's kind; the row was read when the deadline was posted). */
   private onAbandon(p: number, s: number): void {
+    if (p < 0 && !this.patience.fire((p = ~p))) return; // a deadline of the day's window (run/patience.ts)
     const store = this.store;
     this.stats.touch(s);
     this.waiting[s]--;

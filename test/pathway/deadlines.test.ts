@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventCalendar } from '../../src/core/calendar.js';
 import { PatientStore } from '../../src/pathway/patients.js';
+import { DeadlineWindow } from '../../src/pathway/run/deadline-window.js';
 import { DeferredDeadlines, deferredHandle } from '../../src/pathway/run/deadlines.js';
 import { parseScenario } from '../../src/pathway/scenario.js';
 import { simulate } from '../../src/pathway/simulate.js';
@@ -81,6 +82,7 @@ describe('deferred abandonment deadlines', () => {
       version: 1,
       name: 'deadlines-served',
       horizon: 40,
+      sampleEvery: 40,
       arrivals: { a: { to: 'x', rate: { perDay: 0 } } },
       stages: { x: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 1 }, patience: { dist: 'fixed', value: 10.5 } } },
       initial: { x: { count: 20 } },
@@ -89,6 +91,40 @@ describe('deferred abandonment deadlines', () => {
     expect(r.stages.x!.started).toBe(11);
     expect(r.patients.abandoned).toBe(9);
     expect(r.patients.exited).toBe(11);
+    // The 11th patient is still waiting when day 10's deadlines join the window (at day 9) and,
+    // joining first, has the earliest: posted, then found stale at 10.5 (treated at day 10). It
+    // is not an event: 11 service ends + 9 abandonments + 2 samples (days 0 and 40).
+    expect(r.events).toBe(22);
+  });
+});
+
+describe('the day\'s window of deadlines', () => {
+  it('a deadline set within a day that falls before the posted one goes first, ties with samples in scheduling order (hand count)', () => {
+    // x: 3 waiting at day 0, one in service for 100 days, patience 10.25: two deadlines at 10.25,
+    // kept in day 10's list and posted at day 9. z serves A (0–9.5) then B (9.5–19), who go on to
+    // y, whose server is taken for 100 days and whose patience is 0.5: A's deadline (10.0) is set
+    // at 9.5, after x's was posted, and falls before it. The sample at day 10 was scheduled at day
+    // 9, before A's deadline: it still counts A. B joins y at 19 (before that day's sample,
+    // scheduled at 18, as z's end was at 9.5) and gives up at 19.5.
+    const s = parseScenario({
+      version: 1,
+      name: 'window',
+      horizon: 20,
+      sampleEvery: 1,
+      arrivals: { a: { to: 'z', rate: { perDay: 0 } } },
+      stages: {
+        z: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 9.5 }, next: [{ to: 'y', p: 1 }] },
+        y: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 100 }, patience: { dist: 'fixed', value: 0.5 } },
+        x: { capacity: { servers: 1 }, service: { dist: 'fixed', value: 100 }, patience: { dist: 'fixed', value: 10.25 } },
+      },
+      initial: { z: { count: 2 }, y: { count: 1 }, x: { count: 3 } },
+    });
+    const r = simulate(s);
+    expect(r.stages.x!.abandoned).toBe(2);
+    expect(r.stages.y!.abandoned).toBe(2);
+    expect(r.series.waiting).toEqual([...Array(11).fill(3), ...Array(8).fill(0), 1, 0]);
+    // 2 service ends at z + 4 abandonments + 21 samples.
+    expect(r.events).toBe(27);
   });
 });
 
@@ -155,5 +191,38 @@ describe('DeferredDeadlines compaction', () => {
     for (let i = 0; i < 100; i++) dl.add(i, i, 3.5);
     expect(dl.count(3)).toBe(300);
     expect(dl.list(3)!.length).toBe(432);
+  });
+});
+
+describe('DeadlineWindow', () => {
+  it('pops (time, order, patient) by time, then order, against a sorted-list reference', () => {
+    const u = seedrandom('window');
+    const w = new DeadlineWindow();
+    const ref: { at: number; order: number; p: number }[] = [];
+    const got: { at: number; order: number; p: number }[] = [];
+    let order = 0;
+    for (let i = 0; i < 20000; i++) {
+      // Many ties in time (broken by order), pushes in batches and pops interleaved, growth past 64.
+      if (u() < 0.6) {
+        const e = { at: Math.floor(u() * 40) * 0.25, order: order++, p: i };
+        w.push(e.at, e.order, e.p);
+        ref.push(e);
+      } else if (w.size > 0) {
+        w.pop();
+        got.push({ at: w.at, order: w.order, p: w.patient });
+        // What was popped is the least of what had been pushed and not yet popped.
+        const k = ref.reduce((b, e, j) => (e.at < ref[b]!.at || (e.at === ref[b]!.at && e.order < ref[b]!.order) ? j : b), 0);
+        expect(ref.splice(k, 1)[0]).toEqual(got[got.length - 1]);
+      }
+    }
+    expect(got.length).toBeGreaterThan(5000);
+    expect(w.size).toBe(ref.length);
+    ref.sort((a, b) => a.at - b.at || a.order - b.order);
+    const rest: number[] = [];
+    while (w.size > 0) {
+      w.pop();
+      rest.push(w.patient);
+    }
+    expect(rest).toEqual(ref.map((e) => e.p));
   });
 });

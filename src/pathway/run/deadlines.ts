@@ -127,6 +127,16 @@ export class DeferredDeadlines {
     return this.tags[p] === key - p * 256 && this.store!.abandonHandle(p) === deferredHandle(list[i + 1]!);
   }
 
+  /**
+   * Whether the entry at place i of a list may still be pending, by its tag alone (no row read):
+   * false proves it stale; true must be confirmed by the row (a tag wraps after 256 changes).
+   */
+  tagLive(list: Float64Array, i: number): boolean {
+    const key = list[i]!;
+    const p = (key / 256) | 0;
+    return this.tags[p] === key - p * 256;
+  }
+
   /** The patient of the entry at place i of a list. */
   patient(list: Float64Array, i: number): number {
     return (list[i]! / 256) | 0;

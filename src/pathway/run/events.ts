@@ -11,7 +11,8 @@ export const K_ARRIVAL = 0;
 /** A patient holding a server finishes; data: the patient. @internal */
 export const K_END = 1;
 /**
- * A waiting patient's deadline at stage s is kind `K_ABANDON_AT + s`; data: the patient. The
+ * A waiting patient's deadline at stage s is kind `K_ABANDON_AT + s`; data: `~p`, the patient
+ * bit-inverted (posted by run/patience.ts, which checks it is still live when it fires). The
  * stage rides in the kind so that the abandonment need not read the patient's row first (at
  * national scale that read is a cache miss: the row was last touched a day or months before).
  * Kinds from here up are abandonments, so every other kind stays below it. @internal

@@ -1,7 +1,15 @@
 /**
  * Patience: a waiting patient's abandonment deadline, drawn when they join a queue with
- * patience, scheduled as an event when it falls before tomorrow and otherwise kept in its day's
- * list (see deadlines.ts) until the day before; cleared when they start service.
+ * patience and kept in its day's list (see deadlines.ts) until the day before; cleared when
+ * they start service.
+ *
+ * The day before, a list's entries whose tags show them pending join a small heap
+ * (deadline-window.ts), as does a deadline less than a day ahead at once; the earliest live
+ * one is always in the calendar: an event with data `~p` in the order reserved when the patient
+ * joined. The patient's row is read when that deadline is posted (a cache miss the abandonment
+ * would pay anyway) and again when it fires, since the patient may have been treated in
+ * between; a deadline found stale when it fires does nothing and is left out of the result's
+ * event count, like the day ticks. So nothing is cancelled, and the calendar keeps no handles.
  *
  * Moved out of the engine as is: the engine checks `patKind` (no call for stages without
  * patience) and the handle (no call for a patient without a deadline) before calling here.
@@ -11,6 +19,7 @@ import type { Rng } from '../../core/random.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { PatientStore } from '../patients.js';
 import { D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledModel } from './compiled.js';
+import { DeadlineWindow } from './deadline-window.js';
 import { deferredHandle, DeferredDeadlines } from './deadlines.js';
 
 /**
@@ -41,8 +50,15 @@ import { deferredHandle, DeferredDeadlines } from './deadlines.js';
 export class Patience {
   /** Deadlines a day or more ahead (null when no stage has patience). */
   readonly deadlines: DeferredDeadlines | null;
-  /** Day ticks run (`kDeadlines` events), left out of the result's event count. */
+  /** Day ticks run (`kDeadlines` events) and window deadlines found stale, left out of the result's event count. */
   ticks = 0;
+  /** Deadlines of the next day or so whose tags show them pending, earliest first. */
+  private readonly window = new DeadlineWindow();
+  // The window's deadlines now in the calendar, a stack whose top is the earliest: each was
+  // posted as the earliest pending deadline, so they fire top first (see settle).
+  private postedAt = new Float64Array(8);
+  private postedOrder = new Float64Array(8);
+  private nPosted = 0;
 
   /**
    * @param kAbandon Event kind of a deadline at stage 0 (`kAbandon + s` at stage s); `kDeadlines` that of the daily move of the next
@@ -79,40 +95,90 @@ export class Patience {
           : c.patience[s]!.sample(this.rng[s]!));
     // Patience that outlasts the run can never fire: not scheduling it keeps the calendar small.
     if (at <= this.end) {
-      const store = this.store;
+      // The order is taken now, where scheduling the deadline at once would have taken it.
+      const order = this.sim.reserveOrder();
+      this.store.setAbandonHandle(p, deferredHandle(order));
       const dl = this.deadlines!;
-      if (at < dl.horizon) store.setAbandonHandle(p, this.sim.schedule(at, this.kAbandon + s, p));
+      if (at >= dl.horizon) dl.add(p, order, at);
       else {
-        const order = this.sim.reserveOrder();
-        store.setAbandonHandle(p, deferredHandle(order));
-        dl.add(p, order, at);
+        // Due before the next day's move (rare): straight into the window.
+        this.window.push(at, order, p);
+        this.settle();
       }
     }
   }
 
   /** Patient p, holding a deadline, starts service: the deadline no longer counts. */
   clear(p: number): void {
-    const h = this.store.abandonHandle(p);
-    if (h >= 0) this.sim.cancel(h);
-    else this.deadlines!.forget(p); // a deferred deadline, now stale (see onDay)
+    this.deadlines!.forget(p); // its list entry, if any, is now stale; a posted one is found stale when it fires
     this.store.setAbandonHandle(p, -1);
   }
 
-  /** At day d: the deadlines of day d + 1 whose patients still wait go into the calendar. */
+  /**
+   * At day d: the deadlines of day d + 1 whose tags show them pending join the window (no row
+   * is read here: it is read when the deadline is posted).
+   */
   onDay(d: number): void {
     this.ticks++;
     const dl = this.deadlines!;
     const list = dl.list(d + 1);
     const n = dl.count(d + 1);
-    const store = this.store;
+    const window = this.window;
     for (let i = 0; i < n; i += 3) {
-      if (dl.isLive(list!, i)) {
-        const p = dl.patient(list!, i);
-        // The row was just read (isLive): its stage costs nothing more now, unlike at the deadline.
-        store.setAbandonHandle(p, this.sim.scheduleInOrder(list![i + 2]!, this.kAbandon + store.stage(p), p, list![i + 1]!));
-      }
+      if (dl.tagLive(list!, i)) window.push(list![i + 2]!, list![i + 1]!, dl.patient(list!, i));
     }
     dl.drop(d + 1);
+    this.settle();
     if (d + 2 <= this.end) this.sim.schedule(d + 1, this.kDeadlines, d + 1);
+  }
+
+  /**
+   * The earliest posted deadline, patient p's (the event's data was `~p`), fires: whether p
+   * still waits for it (then the engine abandons them).
+   */
+  fire(p: number): boolean {
+    const k = --this.nPosted;
+    const live = this.store.abandonHandle(p) === deferredHandle(this.postedOrder[k]!);
+    if (!live) this.ticks++; // treated since it was posted: not an event of the model
+    this.settle();
+    return live;
+  }
+
+  /**
+   * Keeps the earliest pending deadline in the calendar: if the window's earliest live entry
+   * comes before every posted one (or none is posted), posts it. Entries whose patients have
+   * left are dropped on the way (a row read: the one the abandonment would pay anyway).
+   * Whatever is posted later is earlier than everything posted before, so the posted deadlines
+   * form a stack with the earliest on top, and the calendar fires them top first.
+   */
+  private settle(): void {
+    const window = this.window;
+    const store = this.store;
+    while (window.size > 0) {
+      const at = window.headAt();
+      const order = window.headOrder();
+      const k = this.nPosted - 1;
+      if (k >= 0 && !(at < this.postedAt[k]! || (at === this.postedAt[k] && order < this.postedOrder[k]!))) return;
+      const p = window.headPatient();
+      window.pop();
+      if (store.abandonHandle(p) === deferredHandle(order)) {
+        if (k + 1 === this.postedAt.length) this.growPosted();
+        this.postedAt[k + 1] = at;
+        this.postedOrder[k + 1] = order;
+        this.nPosted = k + 2;
+        this.sim.scheduleInOrder(at, this.kAbandon + store.stage(p), ~p, order);
+        return;
+      }
+    }
+  }
+
+  private growPosted(): void {
+    const n = 2 * this.postedAt.length;
+    const at = new Float64Array(n);
+    const order = new Float64Array(n);
+    at.set(this.postedAt);
+    order.set(this.postedOrder);
+    this.postedAt = at;
+    this.postedOrder = order;
   }
 }
