@@ -44,7 +44,8 @@
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
 //                   replications, england over 13 weeks), for a look in seconds
-//   --case NAME     only this case (repeatable; a prefix such as `tandem` selects all tandem cases)
+//   --case NAME     only this case (repeatable; a name that is no case's, such as `tandem`, selects
+//                   every case it begins: `--case england` is the one-year case alone)
 // Environment:
 //   CAREPATH_DIST   path of the module to benchmark (default ../dist/index.js). Without a built
 //                   package: `npx tsup --no-config --entry.entry bench/entry.ts
@@ -101,7 +102,7 @@ if (child >= 0) {
   const wanted = [];
   for (let i = 0; i < args.length; i++) if (args[i] === '--case') wanted.push(args[++i]);
   const names = Object.keys(CASES).filter(
-    (n) => (wanted.length === 0 ? !(quick && CASES[n].quick === false) : wanted.some((w) => n === w || n.startsWith(w))),
+    (n) => (wanted.length === 0 ? !(quick && CASES[n].quick === false) : wanted.some((w) => (w in CASES ? n === w : n.startsWith(w)))),
   );
   if (names.length === 0) {
     console.error(`no such case: ${wanted.join(', ')}; cases are ${Object.keys(CASES).join(', ')}`);
