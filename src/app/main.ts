@@ -17,8 +17,9 @@ import { answerSections } from '../report/answer.js';
 import { reportChartSpecs } from '../report/charts.js';
 import { scenarioInfo } from '../report/scenario-info.js';
 import { appControls } from './controls.js';
+import { CHARTS_AT_END, earlyCharts } from './early-look.js';
 import { settingsFromHash, settingsHash, variantYaml, whatIfName, withWhatIf, type Settings } from './settings.js';
-import { drawAnswer, drawCharts, drawControls, drawNumbers } from './view.js';
+import { drawAnswer, drawCharts, drawChartsNote, drawControls, drawNumbers } from './view.js';
 
 export { serveWorker } from '../browser/worker.js';
 
@@ -61,6 +62,8 @@ class App {
   private pool: RunCache | undefined;
   /** Replications shown so far while the rest run (undefined: none yet). */
   private early: number | undefined;
+  /** Whether the early look drew the charts too (false: they wait for the run's end). */
+  private earlyDrewCharts = true;
   /** The load's runs, started by {@link App.prepare} before the page was drawn. */
   private launched: Launched | undefined;
 
@@ -139,7 +142,7 @@ class App {
 
   private progress(done: number, total: number): void {
     ($('progress') as HTMLProgressElement).value = total ? done / total : 0;
-    const early = this.early ? ` (showing the first ${this.early} replications)` : '';
+    const early = this.early ? ` (showing the first ${this.early} replications${this.earlyDrewCharts ? '' : `; ${CHARTS_AT_END}`})` : '';
     $('status').textContent = `Running: ${Math.floor(done)} of ${total} runs done${early}`;
   }
 
@@ -194,7 +197,9 @@ class App {
       let firstShown: number | undefined;
       const early = await earlyRun?.catch(() => undefined);
       if (early) {
-        await this.show(early, analyses);
+        // Drawing the charts now would take CPU from the workers when no core is spare for them.
+        this.earlyDrewCharts = earlyCharts(navigator.hardwareConcurrency || 0, this.workers());
+        await this.show(early, analyses, this.earlyDrewCharts);
         this.early = first;
         firstShown = performance.now();
       }
@@ -203,7 +208,13 @@ class App {
       await this.show(experiment, analyses);
       const t3 = performance.now();
       // The split of the wait, for the benchmark (bench/browser-app.mjs).
-      const timing = { analyse: ms(t1 - t0), simulate: ms(t2 - t0), show: ms(t3 - t2), ...(firstShown ? { firstCharts: ms(firstShown - t0) } : {}) };
+      const timing = {
+        analyse: ms(t1 - t0),
+        simulate: ms(t2 - t0),
+        show: ms(t3 - t2),
+        ...(firstShown ? { firstNumbers: ms(firstShown - t0) } : {}),
+        ...(firstShown && this.earlyDrewCharts ? { firstCharts: ms(firstShown - t0) } : {}),
+      };
       document.body.dataset.timing = JSON.stringify(timing);
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
       const runs = experiment.variantNames.length * this.config.replications;
@@ -220,11 +231,17 @@ class App {
     }
   }
 
-  private async show(experiment: ExperimentResult, analyses: Record<string, Analysis>): Promise<void> {
+  /** Draws the numbers and the answer, and the charts unless `charts` is false (a note instead). */
+  private async show(experiment: ExperimentResult, analyses: Record<string, Analysis>, charts = true): Promise<void> {
     const names = { base: 'The scenario as it is', [this.variant]: 'Your settings' };
     drawNumbers($('numbers'), experiment, this.variant, this.info.targetDescriptions);
     const descriptions = { [this.variant]: describe(this.settings, this.controls) };
     drawAnswer($('answer'), answerSections({ experiment, analyses, variantDescriptions: descriptions }), names);
+    if (!charts) {
+      // The previous run's charts would not match the numbers above them.
+      drawChartsNote($('charts'), `Charts when the run ends: every core of this machine is simulating, and drawing them now would slow it.`);
+      return;
+    }
     const specs = reportChartSpecs({
       experiment,
       analyses,

@@ -114,6 +114,14 @@ interface Engines {
 
 let views: { finalize(): void }[] = [];
 
+/** Removes the charts (their Vega views finalized, so none is left running) and shows `note`. */
+export function drawChartsNote(box: HTMLElement, note: string): void {
+  for (const v of views) v.finalize();
+  views = [];
+  box.textContent = '';
+  box.append(el('p', { class: 'note' }, note));
+}
+
 /**
  * Draws the report's charts as SVG with Vega's View (no network: the data are inline). Without
  * Vega on the page, says so in place of the charts.

@@ -142,8 +142,28 @@ describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/ch
     expect(requests).toEqual([]);
   }, 120_000);
 
-  it('with 12 replications, draws the first 3 while the rest run, then all 12', async () => {
+  /**
+   * A page that reports `cores` as navigator.hardwareConcurrency, and counts the charts drawn
+   * (in `drawings`: a `figure.chart` added as the first in its box starts one) and the distinct statuses shown (`seen`).
+   */
+  async function pageWithCores(cores: number): Promise<Page> {
     const other = await browser.newPage();
+    await other.addInitScript((cores) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => cores });
+      const w = globalThis as unknown as { drawings: number; seen: string[] };
+      w.drawings = 0;
+      w.seen = [];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.matches('figure.chart') && !n.previousElementSibling) w.drawings++;
+        const status = document.getElementById('status')?.textContent ?? '';
+        if (status !== w.seen.at(-1)) w.seen.push(status);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    }, cores);
+    return other;
+  }
+
+  it('with 12 replications and a spare core, draws the first 3 (charts too) while the rest run, then all 12', async () => {
+    const other = await pageWithCores(8); // 2 workers (--workers 2): cores to spare
     await other.goto(pathToFileURL(file12).href);
     await other.waitForFunction(() => document.body.dataset.runs === '1', undefined, { timeout: 90_000 });
     await other.fill('input[type=number][data-path="stages.surgery.capacity.slots"]', '3');
@@ -161,7 +181,26 @@ describe.skipIf(skipBrowser)('the what-if page in Chromium (skipped: /usr/bin/ch
     const timing = await other.evaluate(() => JSON.parse(document.body.dataset.timing!));
     expect(timing.firstCharts).toBeGreaterThan(0);
     expect(timing.firstCharts).toBeLessThanOrEqual(timing.simulate);
-    expect(await other.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(4);
+    const charts = await other.locator('figure.chart svg').count();
+    expect(charts).toBeGreaterThanOrEqual(4);
+    // Load and Run each drew the charts twice: the early look's and the full run's.
+    expect(await other.evaluate(() => (globalThis as unknown as { drawings: number }).drawings)).toBe(4);
+    await other.close();
+  }, 120_000);
+
+  it('with no spare core (2 cores, 2 workers), the early look shows the numbers, and the charts once at the end', async () => {
+    const other = await pageWithCores(2);
+    await other.goto(pathToFileURL(file12).href);
+    await other.waitForFunction(() => document.body.dataset.runs === '1', undefined, { timeout: 90_000 });
+    const seen = await other.evaluate(() => (globalThis as unknown as { seen: string[] }).seen);
+    expect(seen.some((t) => /^Running: .*\(showing the first 3 replications; charts when the run ends\)$/.test(t)), seen.join(' | ')).toBe(true);
+    const timing = await other.evaluate(() => JSON.parse(document.body.dataset.timing!));
+    expect(timing.firstNumbers).toBeGreaterThan(0);
+    expect(timing.firstNumbers).toBeLessThanOrEqual(timing.simulate);
+    expect(timing).not.toHaveProperty('firstCharts');
+    const charts = await other.locator('figure.chart svg').count();
+    expect(charts).toBeGreaterThanOrEqual(4);
+    expect(await other.evaluate(() => (globalThis as unknown as { drawings: number }).drawings)).toBe(1);
     await other.close();
   }, 120_000);
 
