@@ -162,6 +162,32 @@ export class Simulation {
   }
 
   /**
+   * The time {@link Simulation.postAtSlot} schedules at: a caller writes the time here rather than
+   * passing it, since a double argument to a call V8 does not inline is boxed in a fresh heap
+   * number (one per event on a model's hot path).
+   * @internal
+   */
+  readonly slot = new Float64Array(1);
+
+  /**
+   * {@link Simulation.post} at the time in {@link Simulation.slot}[0].
+   * @internal
+   * @example
+   * ```ts
+   * import { Simulation } from './simulation.js';
+   * const sim = new Simulation();
+   * sim.slot[0] = 2;
+   * sim.postAtSlot(1, 7);
+   * sim.run(5, (kind, data) => console.log(sim.now, kind, data)); // 2 1 7
+   * ```
+   */
+  postAtSlot(kind: number, data: number): void {
+    const time = this.slot[0]!;
+    if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
+    this.calendar.add(time, kind, data);
+  }
+
+  /**
    * Takes the next place in the order of same-time events, for an event to be scheduled later
    * with {@link Simulation.scheduleInOrder} as if it were scheduled now.
    * @example

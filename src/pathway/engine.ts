@@ -340,7 +340,10 @@ export class Engine {
         : kind === D_FIXED
           ? c.svcParam[s]!
           : c.service[s]!.sample(this.serviceRng[s]!);
-    if (d > 0) sim.post(now + d, held === 1 ? K_END : K_END_FREE, p);
+    if (d > 0) {
+      sim.slot[0] = now + d;
+      sim.postAtSlot(held === 1 ? K_END : K_END_FREE, p);
+    }
     else this.complete(p, s, held);
   }
 
