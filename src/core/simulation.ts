@@ -110,6 +110,7 @@ export class Simulation {
     }
     this.maxEventsPerInstant = max;
     this.calendar = options.cancellable === false ? new PlainCalendar(options.initialCapacity) : new EventCalendar(options.initialCapacity);
+    this.slot = this.calendar.slot; // the calendar's own: the time goes no further as an argument
   }
 
   /** Current simulated time. Starts at 0; moves only forward, as events are run. */
@@ -167,7 +168,7 @@ export class Simulation {
    * number (one per event on a model's hot path).
    * @internal
    */
-  readonly slot = new Float64Array(1);
+  readonly slot: Float64Array;
 
   /**
    * {@link Simulation.post} at the time in {@link Simulation.slot}[0].
@@ -184,7 +185,7 @@ export class Simulation {
   postAtSlot(kind: number, data: number): void {
     const time = this.slot[0]!;
     if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
-    this.calendar.add(time, kind, data);
+    this.calendar.addFromSlot(kind, data);
   }
 
   /**
