@@ -37,6 +37,7 @@ export class WaitHistogram {
   /**
    * Adds the wait in `box[0]`: the hot path's way in, since a double passed to a call V8 does
    * not inline is boxed in a fresh heap number.
+   * @internal
    * @example
    * ```ts
    * import { WaitHistogram } from './histogram.js';
