@@ -343,8 +343,7 @@ export class Engine {
     if (d > 0) {
       sim.slot[0] = now + d;
       sim.postAtSlot(held === 1 ? K_END : K_END_FREE, p);
-    }
-    else this.complete(p, s, held);
+    } else this.complete(p, s, held);
   }
 
   /** Patient p finishes stage s; `held` is 1 if they held a server. */
