@@ -133,6 +133,17 @@ export class EventCalendar extends FarTier {
     this.insert(time, kind, data, this.nextSeq++);
   }
 
+  /**
+   * The time of the event {@link EventCalendar.addFromSlot} schedules (as PlainCalendar's: a
+   * double argument to a call V8 does not inline is boxed).
+   */
+  readonly slot = new Float64Array(1);
+
+  /** {@link EventCalendar.add} at the time in {@link EventCalendar.slot}[0]. */
+  addFromSlot(kind: number, data: number): void {
+    this.add(this.slot[0]!, kind, data);
+  }
+
   /** Stores an event and places it in the heap or the far tier; returns its slot. */
   private insert(time: number, kind: number, data: number, seq: number): number {
     // `time - time` is NaN for NaN and for ±Infinity, so one comparison rejects all three.

@@ -110,6 +110,7 @@ export class Simulation {
     }
     this.maxEventsPerInstant = max;
     this.calendar = options.cancellable === false ? new PlainCalendar(options.initialCapacity) : new EventCalendar(options.initialCapacity);
+    this.slot = this.calendar.slot; // the calendar's own: the time goes no further as an argument
   }
 
   /** Current simulated time. Starts at 0; moves only forward, as events are run. */
@@ -159,6 +160,32 @@ export class Simulation {
   post(time: number, kind: number, data: number): void {
     if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
     this.calendar.add(time, kind, data);
+  }
+
+  /**
+   * The time {@link Simulation.postAtSlot} schedules at: a caller writes the time here rather than
+   * passing it, since a double argument to a call V8 does not inline is boxed in a fresh heap
+   * number (one per event on a model's hot path).
+   * @internal
+   */
+  readonly slot: Float64Array;
+
+  /**
+   * {@link Simulation.post} at the time in {@link Simulation.slot}[0].
+   * @internal
+   * @example
+   * ```ts
+   * import { Simulation } from './simulation.js';
+   * const sim = new Simulation();
+   * sim.slot[0] = 2;
+   * sim.postAtSlot(1, 7);
+   * sim.run(5, (kind, data) => console.log(sim.now, kind, data)); // 2 1 7
+   * ```
+   */
+  postAtSlot(kind: number, data: number): void {
+    const time = this.slot[0]!;
+    if (!(time >= this.clock) || kind === CALLBACK_KIND) this.reject(time, kind);
+    this.calendar.addFromSlot(kind, data);
   }
 
   /**

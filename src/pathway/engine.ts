@@ -19,7 +19,7 @@ import { PatientRandom } from './patient-random.js';
 import { ABANDONED, IN_SERVICE, PatientStore, WAITING } from './patients.js';
 import type { FifoQueue } from './queues.js';
 import type { RunResult } from './result.js';
-import { chooseBranch, hasBranches, type RoutingTable } from './routing.js';
+import { chooseBranchFrom, hasBranches, type RoutingTable } from './routing.js';
 import { Capacity, CAP_SERVERS } from './run/capacity.js';
 import { Detours } from './run/detours.js';
 import { EXT_POOL, Flow } from './run/flow.js';
@@ -340,8 +340,10 @@ export class Engine {
         : kind === D_FIXED
           ? c.svcParam[s]!
           : c.service[s]!.sample(this.serviceRng[s]!);
-    if (d > 0) sim.post(now + d, held === 1 ? K_END : K_END_FREE, p);
-    else this.complete(p, s, held);
+    if (d > 0) {
+      sim.slot[0] = now + d;
+      sim.postAtSlot(held === 1 ? K_END : K_END_FREE, p);
+    } else this.complete(p, s, held);
   }
 
   /** Patient p finishes stage s; `held` is 1 if they held a server. */
@@ -360,7 +362,14 @@ export class Engine {
     if (routed) {
       // Draws are pure per patient and visit, so when one branch takes everyone none is made.
       const only = this.routing.only[s]!;
-      next = only !== -2 ? only : chooseBranch(this.routing, s, store, p, this.routing.drawn[s] === 1 ? this.prn.route(p, s, visit) : 0);
+      if (only !== -2) next = only;
+      else {
+        // The uniform goes through prn.u: a double returned or passed across a call is boxed.
+        const u = this.prn.u;
+        if (this.routing.drawn[s] === 1) this.prn.drawRoute(p, s, visit);
+        else u[0] = 0;
+        next = chooseBranchFrom(this.routing, s, store, p, u);
+      }
     }
     if (this.hooks.route) next = routeByHook(this.hooks.route, this.m, this.view(p), s, next, this.sim.now);
     // Pools and places decide the rest (release, blocking) in run/flow.ts.

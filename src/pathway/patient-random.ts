@@ -154,6 +154,15 @@ export class PatientRandom {
     return keyedUniform(store.keyA(p), store.keyB(p), this.routeA[s]!, this.routeB[s]!, visit);
   }
 
+  /** Where {@link PatientRandom.drawRoute} puts its uniform: a returned double would be boxed. */
+  readonly u = new Float64Array(1);
+
+  /** {@link PatientRandom.route} into `u[0]`, for the engine's hot path. */
+  drawRoute(p: number, s: number, visit: number): void {
+    const store = this.store;
+    this.u[0] = keyedUniform(store.keyA(p), store.keyB(p), this.routeA[s]!, this.routeB[s]!, visit);
+  }
+
   /**
    * Whether patient p, missed by the test at stage s, comes back (with probability `share`),
    * and if so after how long (drawn from `after` with the same event's further uniforms); -1 if

@@ -153,6 +153,25 @@ export interface RoutedPatients {
  * ```
  */
 export function chooseBranch(t: RoutingTable, s: number, patients: RoutedPatients, p: number, u: number): number {
+  return chooseBranchFrom(t, s, patients, p, Float64Array.of(u));
+}
+
+/**
+ * {@link chooseBranch} for the uniform in `box[0]`: the engine's way in, since a double passed
+ * to a call V8 does not inline is boxed in a fresh heap number.
+ * @internal
+ * @example
+ * ```ts
+ * import { loadScenario } from './load.js';
+ * import { resolveScenario } from './resolve.js';
+ * import { chooseBranchFrom, compileRouting, NO_TEST } from './routing.js';
+ * const table = compileRouting(resolveScenario(loadScenario('examples/scenarios/tandem.yaml')).stages);
+ * const patients = { cls: () => 0, lastTest: () => NO_TEST };
+ * chooseBranchFrom(table, 0, patients, 0, Float64Array.of(0.3)); // 1: treatment
+ * ```
+ */
+export function chooseBranchFrom(t: RoutingTable, s: number, patients: RoutedPatients, p: number, box: Float64Array): number {
+  const u = box[0]!;
   const last = t.start[s + 1]!;
   let acc = 0;
   let rest = -2;

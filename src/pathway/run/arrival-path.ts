@@ -75,7 +75,10 @@ export class ArrivalPath {
     } else {
       t = this.proc[a]!.next(after, this.rng[a]!);
     }
-    if (t <= this.end) this.sim.post(t, this.kArrival, a);
+    if (t <= this.end) {
+      this.sim.slot[0] = t;
+      this.sim.postAtSlot(this.kArrival, a);
+    }
   }
 
   /** A patient of stream a arrives now: their row, with conditions drawn and clocks started. */

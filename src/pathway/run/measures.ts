@@ -39,6 +39,8 @@ export class RunMeasures {
   private readonly trackLeaving: number;
   /** 1 when the breakdown has groups of its own to count at each start (see Breakdown.single). */
   private readonly perGroup: number;
+  /** The wait passed to the histogram in an array: a double argument would be boxed. */
+  private readonly wait = new Float64Array(1);
 
   constructor(
     private readonly sim: Simulation,
@@ -92,7 +94,9 @@ export class RunMeasures {
     // Counted from the start, warm-up included, and cleared when it ends (Statistics.startMeasuring):
     // a branch first taken at the end of the warm-up would throw away the optimised code.
     stats.started[s]++;
-    stats.waits[s]!.add(now - this.store.joined(p));
+    const wait = this.wait;
+    wait[0] = now - this.store.joined(p);
+    stats.waits[s]!.addFrom(wait);
     if (this.perGroup === 1 && stats.measuring) this.groups.stageStart(p, s);
     if (this.hasClock[2 * s] === 1) this.clocks.event(p, 2 * s);
     if (this.treatStage[s] === 1) this.conds.treat(p);
