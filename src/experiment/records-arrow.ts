@@ -165,7 +165,9 @@ function fdQueue(A: ArrowModule) {
     override write(value: Parameters<InstanceType<ArrowModule["AsyncByteQueue"]>["write"]>[0]): void {
       const bytes = value as Uint8Array;
       const n = bytes.byteLength;
-      if (this.at + n > BLOCK) this.flush();
+      // A large buffer goes straight to the file, so what the block holds must go first: the
+      // file is the bytes in the order the writer gave them.
+      if (this.at + n > BLOCK || n > BLOCK >> 1) this.flush();
       if (n > BLOCK >> 1) {
         let done = 0;
         while (done < n) done += writeSync(this.fd, bytes, done, n - done);
