@@ -76,7 +76,7 @@ describe('patient records as an Arrow IPC file', () => {
   const lung = { ...loadScenario('examples/scenarios/lung-cancer-ai-costed.yaml'), horizon: '6w' };
 
   /** The records of a run as objects (the plain recorder). */
-  function objects(scenario: typeof lung, variant: string, sample?: number): PatientRecord[] {
+  function objects(scenario: Parameters<typeof simulate>[0], variant: string, sample?: number): PatientRecord[] {
     const records: PatientRecord[] = [];
     simulate(scenario, { variant, patients: { write: (r) => void records.push(r), ...(sample === undefined ? {} : { sample }) } });
     return records;
