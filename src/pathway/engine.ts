@@ -31,6 +31,7 @@ import { applyTest, compileModel, D_EXPONENTIAL, D_FIXED, D_NONE, type CompiledM
 import { K_ABANDON_AT, K_ARRIVAL, K_CAPACITY, K_DAY, K_DEADLINES, K_END, K_END_FREE, K_IDLE_END, K_REBOOK, K_RETURN, K_SAMPLE, K_WARMUP, scheduleFixed } from './run/events.js';
 import { patientView, routeByHook, type PatientView, type SimulationHooks } from './run/hooks.js';
 import { insertInitial } from './run/initial.js';
+import { Ticks } from './run/ticks.js';
 import { RunMeasures } from './run/measures.js';
 import { runResult } from './run/finish.js';
 import { Patience } from './run/patience.js';
@@ -93,6 +94,8 @@ export class Engine {
   /** Test, routing and missed-return draws: the patient's own (see patient-random.ts). */
   private readonly prn: PatientRandom;
   private readonly arrivals: ArrivalPath;
+  /** Day starts, samples and capacity phases (run/ticks.ts). */
+  private readonly ticks: Ticks;
 
   // Patient counts over the whole run.
   private arrived = 0;
@@ -168,6 +171,7 @@ export class Engine {
     this.flow = Flow.needed(model) ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, host) : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
     this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, host);
+    this.ticks = new Ticks(model, this.sim, this.stats, this.measures, this.capacity, this.losses, this.flow, this.end, { drain: host.drain, waiting: () => this.totalWaiting });
   }
 
   /** Runs the model to its end and returns the result. */
@@ -208,13 +212,13 @@ export class Engine {
   private other(kind: number, data: number): void {
     switch (kind) {
       case K_DAY:
-        this.onDay(data);
+        this.ticks.day(data);
         break;
       case K_SAMPLE:
-        this.onSample(data);
+        this.ticks.sample(data);
         break;
       case K_CAPACITY:
-        this.onCapacity(data);
+        this.ticks.capacityChange(data);
         break;
       case K_RETURN:
         this.detours.onReturn(data);
@@ -410,36 +414,6 @@ export class Engine {
     this.measures.abandoned(p, s);
     if (this.losses !== null) this.losses.forget(p);
     if (this.ext[s] !== 0) this.flow!.abandoned(s);
-  }
-
-  // ---- capacity ----
-
-  /**
-   * A capacity change. Patients in service finish; fewer servers only stop new starts. A new
-   * slot pattern takes effect at the next day's release.
-   */
-  private onCapacity(s: number): void {
-    this.stats.touch(s);
-    this.capacity.phaseChange(s);
-    this.drain(s);
-  }
-
-  /** Start of a day: every stage's capacity is released first, then each stage serves. */
-  private onDay(day: number): void {
-    const weekday = (this.m.startWeekday + day) % 7;
-    const measuring = this.stats.measuring;
-    for (let s = 0; s < this.nStages; s++) this.capacity.dayStart(s, weekday, measuring);
-    if (this.losses !== null) this.losses.dayStart(this.capacity.state, measuring);
-    if (this.flow !== null) this.flow.dayStart();
-    for (let s = 0; s < this.nStages; s++) if (this.capacity.daily(s)) this.drain(s);
-    if (day + 1 < this.end) this.sim.post(day + 1, K_DAY, day + 1);
-  }
-
-  private onSample(k: number): void {
-    this.stats.sample(this.sim.now, this.totalWaiting);
-    this.measures.sampled();
-    const next = (k + 1) * this.m.sampleEvery;
-    if (next <= this.end + 1e-9) this.sim.post(Math.min(next, this.end), K_SAMPLE, k + 1);
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
