@@ -13,7 +13,8 @@
 // the figure to compare on a loaded machine, where wall time lies; `mainThreadSeconds` is the part
 // the page's own thread spent in tasks (Chrome DevTools Protocol's TaskDuration): the rest is the
 // workers' (and the browser's) share.
-// Also run as the `browser-app` case of bench/browser.mjs. Skipped without /usr/bin/chromium.
+// Also run as the `browser-app` case of bench/browser.mjs, and (pageFigures: the median re-run and
+// the fresh page) as the `page` case of bench/run.mjs. Skipped without /usr/bin/chromium.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -167,6 +168,24 @@ async function fresh3x20(browser, file) {
   } finally {
     await context.close();
   }
+}
+
+/** The what-if page's re-run and fresh timings (bench/browser-app.mjs), or why it was skipped. */
+export async function pageFigures() {
+  if (!existsSync('/usr/bin/chromium')) return { skipped: 'no /usr/bin/chromium' };
+  const runs = await benchApp({ reruns: 3 });
+  const reruns = runs.filter((r) => r.run.startsWith('rerun-'));
+  const fresh = runs.find((r) => r.run === 'fresh-3x20');
+  const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  const simulated = Number(/(\d+) simulated/.exec(reruns[0].status)?.[1] ?? NaN);
+  return {
+    rerunSeconds: median(reruns.map((r) => r.seconds)),
+    rerunCpuSeconds: median(reruns.map((r) => r.cpuSeconds)),
+    reruns: reruns.length,
+    rerunRuns: simulated,
+    freshSeconds: fresh.seconds,
+    freshCpuSeconds: fresh.cpuSeconds,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

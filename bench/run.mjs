@@ -40,6 +40,11 @@
 //   records-objects-1e6  the same, records built but the sink discards them (the recorder's own cost)
 //   records-arrow-1e6  the same to an Apache Arrow IPC file (patientRecordsArrow; exact times,
 //   records-arrow-1e7  binary), under the same 512 MB heap limit
+//   page            the what-if page in headless Chromium (bench/browser-app.mjs): median of three
+//                   re-runs after a change, and 3 variants × 20 replications on a fresh page;
+//                   skipped (a line saying why) without /usr/bin/chromium
+// After the cases it prints issue 16's targets, each figure beside its reference from the same
+// sitting (bench/targets.mjs), on stderr, and writes them to bench/out/targets.json.
 //
 // Options:
 //   --quick         smaller cases (1e6 kernel events, tandem up to 1e6, 10 and 4 lung
@@ -56,6 +61,7 @@ import { existsSync, mkdirSync, writeFileSync, appendFileSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatTargets, judgeTargets } from './targets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenarios = resolve(here, '../examples/scenarios');
@@ -87,6 +93,7 @@ const CASES = {
   'records-objects-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'objects') },
   'records-arrow-1e6': { heapMB: 512, run: (m, q) => recordsCase(m, q ? 1e5 : 1e6, 'arrow') },
   'records-arrow-1e7': { heapMB: 512, quick: false, run: (m) => recordsCase(m, 1e7, 'arrow') },
+  page: { heapMB: 1024, quick: false, run: async () => (await import('./browser-app.mjs')).pageFigures() },
 };
 
 const args = process.argv.slice(2);
@@ -113,6 +120,7 @@ if (child >= 0) {
   const out = resolve(outDir, 'latest.jsonl');
   writeFileSync(out, '');
   let failed = 0;
+  const lines = [];
   for (const name of names) {
     const r = spawnSync(
       process.execPath,
@@ -127,7 +135,12 @@ if (child >= 0) {
     }
     console.log(line);
     appendFileSync(out, `${line}\n`);
+    lines.push(JSON.parse(line));
   }
+  // The issue's targets from this sitting's lines (stderr: stdout stays one JSON line per case).
+  const rows = judgeTargets(lines);
+  writeFileSync(resolve(outDir, 'targets.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  console.error(`\n${formatTargets(rows)}`);
   process.exit(failed ? 1 : 0);
 }
 
@@ -373,3 +386,4 @@ async function recordsCase(mod, arrivals, sinkKind, decimals) {
     simSecondsWithout: Math.round(without * 1000) / 1000,
   };
 }
+
