@@ -35,6 +35,7 @@ import { Ticks } from './run/ticks.js';
 import { RunMeasures } from './run/measures.js';
 import { runResult } from './run/finish.js';
 import { Patience } from './run/patience.js';
+import { queuedPatience } from './run/queued-deadlines.js';
 import { FIRST_COUNTDOWN, ProgressReports } from './run/progress.js';
 import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
@@ -132,7 +133,8 @@ export class Engine {
     // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
-    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), rowReuse(model, this.hooks), compactRows(model));
+    const queued = queuedPatience(model); // deadlines told live by place in the queue: rows keep no handle
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), rowReuse(model, this.hooks), compactRows(model), !queued);
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);
@@ -149,7 +151,7 @@ export class Engine {
     this.reref = Rereferrals.of(model);
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
-    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON_AT, K_DEADLINES);
+    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON_AT, K_DEADLINES, queued ? this.fifo : null);
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
     this.losses = Losses.any(model) ? new Losses(model, this.seed, this.replication, streams, this.store) : null;
     this.dnaAt = this.losses?.dnaAt ?? new Uint8Array(S);

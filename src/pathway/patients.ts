@@ -48,6 +48,22 @@
  * | 36–39 | revisits |
  * | 40–47 | keyA, keyB |
  *
+ * Where no row needs its abandonment handle (no stage has patience, or every stage with patience
+ * serves first come first served, where `run/patience.ts` tells a deadline live from the
+ * patient's place in the queue instead), compact rows leave it out too, 40 bytes:
+ *
+ * | bytes | field |
+ * | --- | --- |
+ * | 0–15 | start, joined |
+ * | 16–19 | visited |
+ * | 20–25 | targetsDone, stage |
+ * | 26, 27 | cls, state |
+ * | 28–31 | revisits |
+ * | 32–39 | keyA, keyB |
+ *
+ * Full rows keep the field's place then (it reads -1 and ignores writes, so no row is read for
+ * it), which keeps their offsets fixed.
+ *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
  * (source and serial) is not stored, as the key's hash can be inverted to recover it.
@@ -91,6 +107,8 @@ const FIXED_BYTES = 56;
 const TAIL_BYTES = 16;
 /** Bytes of a compact row (see the layout above). */
 const COMPACT_BYTES = 48;
+/** Bytes of the abandonment handle, left out of compact rows when no row needs it. */
+const HANDLE_BYTES = 8;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -108,8 +126,14 @@ export class PatientStore {
   readonly tail: number;
   /** 1 when rows carry cond, missedAt and lastTest (0: the compact layout). */
   private readonly full: number;
+  /** 1 when rows keep an abandonment handle (0: it reads -1 and ignores writes). */
+  readonly handle: number;
   /** Byte offset of cls in a row (state follows it). */
   private readonly oCls: number;
+  /** Int32 offset of targetsDone in a row. */
+  private readonly oTargets: number;
+  /** Int16 offset of stage in a row. */
+  private readonly oStage: number;
   /** Int32 offset of visited in a row. */
   private readonly oVisited: number;
   /** Int32 offset of keyA in a row (revisits just before it, keyB after it). */
@@ -138,16 +162,23 @@ export class PatientStore {
    * @param compact Rows of 48 bytes without cond, missedAt and lastTest, for a run with no
    *   conditions and no tests (they read 0, -1 and -1 and ignore writes); honoured only with no
    *   clockFrom entries, no tail and `sweep` reuse (the `lifo` free list runs through cond).
+   * @param handle Whether rows keep the abandonment handle (false when no stage with patience
+   *   needs it: see `run/queued-patience.ts`); a compact row is then 40 bytes.
    */
-  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false) {
+  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false, handle = true) {
     this.fromTargets = fromTargets;
     this.tail = tail ? 1 : 0;
+    this.handle = handle ? 1 : 0;
     const small = compact && fromTargets === 0 && !tail && reuse === 'sweep';
+    // Compact rows without the handle move every field after `joined` up by its 8 bytes.
+    const lift = small && !handle ? HANDLE_BYTES : 0;
     this.full = small ? 0 : 1;
-    this.oCls = small ? 34 : 36;
-    this.oVisited = small ? 6 : 10;
-    this.oKey = small ? 10 : 12;
-    this.rowBytes = small ? COMPACT_BYTES : FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
+    this.oCls = (small ? 34 : 36) - lift;
+    this.oVisited = (small ? 6 : 10) - lift / 4;
+    this.oKey = (small ? 10 : 12) - lift / 4;
+    this.oTargets = 7 - lift / 4;
+    this.oStage = 16 - lift / 2;
+    this.rowBytes = small ? COMPACT_BYTES - lift : FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
     this.rowF64 = this.rowBytes / 8;
     this.firstAt = tail ? this.rowF64 - 2 : 0;
     this.rowI32 = this.rowBytes / 4;
@@ -176,25 +207,25 @@ export class PatientStore {
     this.f64[p * this.rowF64 + 1] = t;
   }
   abandonHandle(p: number): number {
-    return this.f64[p * this.rowF64 + 2]!;
+    return this.handle === 1 ? this.f64[p * this.rowF64 + 2]! : -1;
   }
   setAbandonHandle(p: number, h: number): void {
-    this.f64[p * this.rowF64 + 2] = h;
+    if (this.handle === 1) this.f64[p * this.rowF64 + 2] = h;
   }
   cond(p: number): number {
     return this.full === 1 ? this.i32[p * this.rowI32 + 6]! : 0;
   }
   targetsDone(p: number): number {
-    return this.i32[p * this.rowI32 + 7]!;
+    return this.i32[p * this.rowI32 + this.oTargets]!;
   }
   setTargetsDone(p: number, bits: number): void {
-    this.i32[p * this.rowI32 + 7] = bits;
+    this.i32[p * this.rowI32 + this.oTargets] = bits;
   }
   stage(p: number): number {
-    return this.i16[p * this.rowI16 + 16]!;
+    return this.i16[p * this.rowI16 + this.oStage]!;
   }
   setStage(p: number, s: number): void {
-    this.i16[p * this.rowI16 + 16] = s;
+    this.i16[p * this.rowI16 + this.oStage] = s;
   }
   missedAt(p: number): number {
     return this.full === 1 ? this.i16[p * this.rowI16 + 17]! : -1;
@@ -332,8 +363,8 @@ export class PatientStore {
       this.i8[id * this.rowBytes + 38] = -1; // lastTest
       this.i16[id * this.rowI16 + 17] = -1; // missedAt
     }
-    this.f64[f + 2] = -1; // abandonHandle
-    this.i32[id * this.rowI32 + 7] = 0; // targetsDone
+    if (this.handle === 1) this.f64[f + 2] = -1; // abandonHandle
+    this.i32[id * this.rowI32 + this.oTargets] = 0; // targetsDone
     for (let i = f + 7, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
