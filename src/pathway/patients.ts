@@ -37,32 +37,22 @@
  *
  * A run with no conditions, no tests, no tail and no clockFrom entries (a national list with
  * plain routing) has compact rows of 48 bytes: cond, missedAt and lastTest, which would always
- * read 0, -1 and -1, are left out, and the fields after them move up:
+ * read 0, -1 and -1, are left out, and the fields after them move up. Where no row needs its
+ * abandonment handle either (no stage has patience, or every stage with patience serves first
+ * come first served: `run/queued-deadlines.ts` then tells a deadline live from the patient's
+ * place in the queue), it is left out too, and compact rows are 40 bytes:
  *
- * | bytes | field |
- * | --- | --- |
- * | 0–23 | start, joined, abandonHandle, as above |
- * | 24–27 | visited |
- * | 28–33 | targetsDone, stage, as above |
- * | 34, 35 | cls, state |
- * | 36–39 | revisits |
- * | 40–47 | keyA, keyB |
+ * | bytes (48) | bytes (40) | field |
+ * | --- | --- | --- |
+ * | 0–23 | 0–15 | start, joined, (abandonHandle), as above |
+ * | 24–27 | 16–19 | visited |
+ * | 28–33 | 20–25 | targetsDone, stage |
+ * | 34, 35 | 26, 27 | cls, state |
+ * | 36–39 | 28–31 | revisits |
+ * | 40–47 | 32–39 | keyA, keyB |
  *
- * Where no row needs its abandonment handle (no stage has patience, or every stage with patience
- * serves first come first served, where `run/patience.ts` tells a deadline live from the
- * patient's place in the queue instead), compact rows leave it out too, 40 bytes:
- *
- * | bytes | field |
- * | --- | --- |
- * | 0–15 | start, joined |
- * | 16–19 | visited |
- * | 20–25 | targetsDone, stage |
- * | 26, 27 | cls, state |
- * | 28–31 | revisits |
- * | 32–39 | keyA, keyB |
- *
- * Full rows keep the field's place then (it reads -1 and ignores writes, so no row is read for
- * it), which keeps their offsets fixed.
+ * Full rows without the handle keep its place, so their offsets stay fixed; it reads -1 and
+ * ignores writes in every layout without it, so no row is read for it.
  *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is

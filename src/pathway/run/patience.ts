@@ -14,7 +14,8 @@
  * Where every stage with patience serves first come first served, a deadline is told live by
  * the patient's place in the queue instead (`queued-deadlines.ts`): no tag, no row handle, and
  * no row read to post, fire or drop a deadline; the stage rides in the place. The two rules
- * agree at every check, so events and results are the same.
+ * agree at every check, so events and results are the same. Rows then keep no handle (it reads
+ * -1), so the engine never calls `clear`.
  *
  * Moved out of the engine as is: the engine checks `patKind` (no call for stages without
  * patience) and the handle (no call for a patient without a deadline) before calling here.
@@ -65,7 +66,7 @@ export class Patience {
   private readonly rings: (FifoQueue | null)[];
   /** Day ticks run (`kDeadlines` events) and window deadlines found stale, left out of the result's event count. */
   ticks = 0;
-  /** Deadlines of the next day or so whose tags show them pending, earliest first. */
+  /** Deadlines of the next day or so not yet found stale, earliest first. */
   private readonly window = new DeadlineWindow();
   // The window's deadlines now in the calendar, a stack whose top is the earliest: each was
   // posted as the earliest pending deadline, so they fire top first (see settle).
@@ -77,8 +78,9 @@ export class Patience {
   /**
    * @param kAbandon Event kind of a deadline at stage 0 (`kAbandon + s` at stage s); `kDeadlines` that of the daily move of the next
    *   day's deadlines into the calendar (its data is the day).
-   * @param rings Each stage's ring, when every stage with patience has one and the store keeps
-   *   no handle (`queuedPatience`): deadlines are then told live by place; else null.
+   * @param rings Each stage's ring, when every stage with patience has one (`queuedPatience`):
+   *   deadlines are then told live by place and rows' handles are never set (the store may keep
+   *   none); else null.
    */
   constructor(
     private readonly c: CompiledModel,
