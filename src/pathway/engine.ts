@@ -34,6 +34,7 @@ import { insertInitial } from './run/initial.js';
 import { Ticks } from './run/ticks.js';
 import { RunMeasures } from './run/measures.js';
 import { runResult } from './run/finish.js';
+import { GoneRows, usesGoneRows } from './run/gone-rows.js';
 import { Patience } from './run/patience.js';
 import { queuedPatience } from './run/queued-deadlines.js';
 import { FIRST_COUNTDOWN, ProgressReports } from './run/progress.js';
@@ -83,6 +84,8 @@ export class Engine {
   /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
   private readonly flow: Flow | null;
   private readonly ext: Uint8Array;
+  /** Patients who gave up, still on their queues, marked outside their rows (run/gone-rows.ts), or null. */
+  private readonly gone: GoneRows | null;
   /** DNAs, rebooking, missed returns, rejection and flow moves (run/detours.ts): the cold paths. */
   private readonly detours: Detours;
 
@@ -134,7 +137,8 @@ export class Engine {
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
     const queued = queuedPatience(model); // deadlines told live by place in the queue: rows keep no handle
-    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), rowReuse(model, this.hooks), compactRows(model), !queued);
+    const reuse = rowReuse(model, this.hooks);
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), reuse, compactRows(model), !queued);
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);
@@ -172,6 +176,7 @@ export class Engine {
     };
     this.flow = Flow.needed(model) ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, host) : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
+    this.gone = usesGoneRows(model, queued, reuse, this.flow !== null) ? new GoneRows(this.store) : null;
     this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, host);
     this.ticks = new Ticks(model, this.sim, this.stats, this.measures, this.capacity, this.losses, this.flow, this.end, { drain: host.drain, waiting: () => this.totalWaiting });
   }
@@ -313,6 +318,7 @@ export class Engine {
   private takeNext(s: number, fifo: FifoQueue | null): number {
     for (;;) {
       const p = fifo !== null ? fifo.shift() : this.queues.ordered[s]!.shift();
+      if (this.gone !== null && this.gone.take(p)) continue; // gave up: freed without reading the row
       if (this.store.state(p) !== ABANDONED) {
         this.stats.touch(s);
         this.waiting[s]--;
@@ -410,7 +416,8 @@ export class Engine {
     this.stats.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;
-    store.setState(p, ABANDONED); // freed when the queue reaches it
+    if (this.gone !== null) this.gone.mark(p); // freed when the queue reaches it
+    else store.setState(p, ABANDONED);
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
     this.measures.abandoned(p, s);
@@ -419,6 +426,7 @@ export class Engine {
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
+    if (this.gone !== null) this.gone.settle(); // before anything reads states over the store
     const totals = { arrived: this.arrived, arrivedInWarmup: this.arrivedInWarmup, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal, events: this.sim.eventsProcessed - this.patience.ticks };
     const parts = { measures: this.measures, losses: this.losses, flow: this.flow, capacity: this.capacity.state };
     return runResult(this.m, parts, totals, { end: this.end, seed: this.seed, replication: this.replication });

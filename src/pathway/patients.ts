@@ -369,6 +369,20 @@ export class PatientStore {
     }
   }
 
+  /**
+   * Returns a row to the free rows without touching it (`sweep` reuse only): its state reads
+   * what it was until the row is taken again or set (see `run/gone-rows.ts`).
+   */
+  releaseQuiet(id: number): void {
+    this.live--;
+    this.freeRows!.add(id);
+  }
+
+  /** Whether row `id` is free (`sweep` reuse only). */
+  isFree(id: number): boolean {
+    return this.freeRows!.has(id);
+  }
+
   /** Number of rows ever used (ids are below this). */
   get highWater(): number {
     return this.used;

@@ -3,9 +3,10 @@
 // on the same model: a `priority` queue with one class serves exactly as `fifo` does, but is not a
 // ring, so it runs on the row-based rule.
 import { describe, expect, it } from 'vitest';
-import { PatientStore, IN_SERVICE } from '../../src/pathway/patients.js';
+import { ABANDONED, FREE, IN_SERVICE, PatientStore, WAITING } from '../../src/pathway/patients.js';
 import { FifoQueue } from '../../src/pathway/queues.js';
 import { resolveScenario } from '../../src/pathway/resolve.js';
+import { GoneRows } from '../../src/pathway/run/gone-rows.js';
 import { QueuedDeadlines, queuedPatience, STAGE_SLOTS } from '../../src/pathway/run/queued-deadlines.js';
 import { parseScenario } from '../../src/pathway/scenario.js';
 import { simulate } from '../../src/pathway/simulate.js';
@@ -241,5 +242,38 @@ describe('PatientStore without the abandonment handle', () => {
     full.setAbandonHandle(f, 9);
     full.setStage(f, 12);
     expect([full.abandonHandle(f), full.stage(f), full.cls(f), full.cond(f)]).toEqual([-1, 12, 3, 5]);
+  });
+});
+
+describe('GoneRows (abandonments marked outside the rows)', () => {
+  it('frees a marked row when reached without touching it, and settles stale states before the end', () => {
+    const store = new PatientStore(0, 64, false, 'sweep', true, false);
+    const gone = new GoneRows(store);
+    const rows = Array.from({ length: 40 }, () => store.allocate(0, 0));
+    for (const p of rows) store.setState(p, WAITING);
+    // Every third patient gives up; their rows keep reading WAITING.
+    const marked = rows.filter((p) => p % 3 === 0);
+    for (const p of marked) gone.mark(p);
+    expect(marked.every((p) => store.state(p) === WAITING)).toBe(true);
+    // The queue's front reaches rows 0..19: the marked ones among them (0, 3, ..., 18: 7) are freed.
+    const reached = rows.slice(0, 20).filter((p) => gone.take(p));
+    expect(reached).toEqual([0, 3, 6, 9, 12, 15, 18]);
+    expect(store.live).toBe(33);
+    expect(gone.take(3)).toBe(false); // a bit is cleared when its row is freed
+    // A freed row is handed out again (sweep: the lowest free first).
+    const again = store.allocate(0, 0);
+    expect(again).toBe(0);
+    store.setState(again, WAITING);
+    gone.settle();
+    const states = rows.map((p) => store.state(p));
+    // Row 0 holds a new patient; 3..18 by 3 were freed; 21..39 by 3 gave up and are still on the queue.
+    expect(states).toEqual(rows.map((p) => (p === 0 ? WAITING : p % 3 !== 0 ? WAITING : p < 20 ? FREE : ABANDONED)));
+    // Rows past the bitmap's first size: it grows.
+    const far = new PatientStore(0, 16, false, 'sweep', true, false);
+    const g = new GoneRows(far);
+    let last = -1;
+    for (let i = 0; i < 200; i++) last = far.allocate(0, 0);
+    g.mark(last);
+    expect([g.take(last - 1), g.take(last), far.live]).toEqual([false, true, 199]);
   });
 });
