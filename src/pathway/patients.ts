@@ -51,8 +51,7 @@
  * | 36–39 | 28–31 | revisits |
  * | 40–47 | 32–39 | keyA, keyB |
  *
- * Full rows without the handle keep its place, so their offsets stay fixed; it reads -1 and
- * ignores writes in every layout without it, so no row is read for it.
+ * Full rows keep its place without it (fixed offsets); it then reads -1 and ignores writes.
  *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
@@ -120,9 +119,8 @@ export class PatientStore {
   readonly handle: number;
   /** Byte offset of cls in a row (state follows it). */
   private readonly oCls: number;
-  /** Int32 offset of targetsDone in a row. */
+  /** Int32 offset of targetsDone, and int16 offset of stage, in a row. */
   private readonly oTargets: number;
-  /** Int16 offset of stage in a row. */
   private readonly oStage: number;
   /** Int32 offset of visited in a row. */
   private readonly oVisited: number;
@@ -152,15 +150,13 @@ export class PatientStore {
    * @param compact Rows of 48 bytes without cond, missedAt and lastTest, for a run with no
    *   conditions and no tests (they read 0, -1 and -1 and ignore writes); honoured only with no
    *   clockFrom entries, no tail and `sweep` reuse (the `lifo` free list runs through cond).
-   * @param handle Whether rows keep the abandonment handle (false when no stage with patience
-   *   needs it: see `run/queued-patience.ts`); a compact row is then 40 bytes.
+   * @param handle Whether rows keep the abandonment handle (see `run/queued-deadlines.ts`).
    */
   constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false, handle = true) {
     this.fromTargets = fromTargets;
     this.tail = tail ? 1 : 0;
     this.handle = handle ? 1 : 0;
     const small = compact && fromTargets === 0 && !tail && reuse === 'sweep';
-    // Compact rows without the handle move every field after `joined` up by its 8 bytes.
     const lift = small && !handle ? HANDLE_BYTES : 0;
     this.full = small ? 0 : 1;
     this.oCls = (small ? 34 : 36) - lift;
@@ -369,10 +365,7 @@ export class PatientStore {
     }
   }
 
-  /**
-   * Returns a row to the free rows without touching it (`sweep` reuse only): its state reads
-   * what it was until the row is taken again or set (see `run/gone-rows.ts`).
-   */
+  /** Frees a row without touching it (`sweep` only): its state stays stale (`run/gone-rows.ts`). */
   releaseQuiet(id: number): void {
     this.live--;
     this.freeRows!.add(id);
@@ -383,7 +376,7 @@ export class PatientStore {
     return this.freeRows!.has(id);
   }
 
-  /** Number of rows ever used (ids are below this). */
+  /** Rows ever used (ids are below this). */
   get highWater(): number {
     return this.used;
   }
