@@ -409,7 +409,7 @@ export class Engine {
     store.release(p);
   }
 
-  /** Patient p gives up waiting at stage s (from the event's kind; the row was read when the deadline was posted). */
+  /** Patient p gives up waiting at stage s (from the event's kind; with run/gone-rows.ts the row is not touched at all). */
   private onAbandon(p: number, s: number): void {
     if (p < 0 && !this.patience.fire((p = ~p))) return; // a deadline of the day's window (run/patience.ts)
     const store = this.store;
