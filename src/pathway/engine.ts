@@ -34,7 +34,9 @@ import { insertInitial } from './run/initial.js';
 import { Ticks } from './run/ticks.js';
 import { RunMeasures } from './run/measures.js';
 import { runResult } from './run/finish.js';
+import { GoneRows, usesGoneRows } from './run/gone-rows.js';
 import { Patience } from './run/patience.js';
+import { queuedPatience } from './run/queued-deadlines.js';
 import { FIRST_COUNTDOWN, ProgressReports } from './run/progress.js';
 import { Losses } from './run/losses.js';
 import { StageQueues } from './run/queueing.js';
@@ -82,6 +84,8 @@ export class Engine {
   /** Pools, places and blocking (run/flow.ts), or null; `ext[s]` is 0 where a stage needs none of them. */
   private readonly flow: Flow | null;
   private readonly ext: Uint8Array;
+  /** Patients who gave up, still on their queues, marked outside their rows (run/gone-rows.ts), or null. */
+  private readonly gone: GoneRows | null;
   /** DNAs, rebooking, missed returns, rejection and flow moves (run/detours.ts): the cold paths. */
   private readonly detours: Detours;
 
@@ -132,7 +136,9 @@ export class Engine {
     // fluctuations never grow the store (growing briefly holds two copies of it). Rows are used
     // in order, so pages of the buffer that are never reached cost address space, not memory.
     const initialPatients = model.initial.reduce((n, g) => n + g.count, 0);
-    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), rowReuse(model, this.hooks), compactRows(model));
+    const queued = queuedPatience(model); // deadlines told live by place in the queue: rows keep no handle
+    const reuse = rowReuse(model, this.hooks);
+    this.store = new PatientStore(clocks.fromTargets, 2 * initialPatients + 1024, needsRowTail(model, clocks, options.patients), reuse, compactRows(model), !queued);
     const streams = (this.streams = new RandomStreams(this.seed, this.replication));
 
     this.waiting = new Int32Array(S);
@@ -149,7 +155,7 @@ export class Engine {
     this.reref = Rereferrals.of(model);
     const perStage = (prefix: string) => model.stages.map((st) => streams.stream(`${prefix}/${st.id}`));
     this.serviceRng = perStage('service');
-    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON_AT, K_DEADLINES);
+    this.patience = new Patience(c, perStage('patience'), this.sim, this.store, this.end, K_ABANDON_AT, K_DEADLINES, queued ? this.fifo : null);
     this.prn = new PatientRandom(model, this.seed, this.replication, this.store);
     this.losses = Losses.any(model) ? new Losses(model, this.seed, this.replication, streams, this.store) : null;
     this.dnaAt = this.losses?.dnaAt ?? new Uint8Array(S);
@@ -170,6 +176,7 @@ export class Engine {
     };
     this.flow = Flow.needed(model) ? new Flow(model, this.sim, this.store, this.capacity.state, this.waiting, this.fifo, this.stats, host) : null;
     this.ext = this.flow?.ext ?? new Uint8Array(S);
+    this.gone = usesGoneRows(model, queued, reuse, this.flow !== null) ? new GoneRows(this.store) : null;
     this.detours = new Detours(model, c, this.sim, this.store, this.stats, this.measures, this.prn, this.serviceRng, this.busy, this.waiting, this.ext, this.leadAt, this.losses, this.flow, host);
     this.ticks = new Ticks(model, this.sim, this.stats, this.measures, this.capacity, this.losses, this.flow, this.end, { drain: host.drain, waiting: () => this.totalWaiting });
   }
@@ -311,6 +318,7 @@ export class Engine {
   private takeNext(s: number, fifo: FifoQueue | null): number {
     for (;;) {
       const p = fifo !== null ? fifo.shift() : this.queues.ordered[s]!.shift();
+      if (this.gone !== null && this.gone.take(p)) continue; // gave up: freed without reading the row
       if (this.store.state(p) !== ABANDONED) {
         this.stats.touch(s);
         this.waiting[s]--;
@@ -401,14 +409,15 @@ export class Engine {
     store.release(p);
   }
 
-  /** Patient p gives up waiting at stage s (from the event's kind; the row was read when the deadline was posted). */
+  /** Patient p gives up waiting at stage s (from the event's kind; with run/gone-rows.ts the row is not touched at all). */
   private onAbandon(p: number, s: number): void {
     if (p < 0 && !this.patience.fire((p = ~p))) return; // a deadline of the day's window (run/patience.ts)
     const store = this.store;
     this.stats.touch(s);
     this.waiting[s]--;
     this.totalWaiting--;
-    store.setState(p, ABANDONED); // freed when the queue reaches it
+    if (this.gone !== null) this.gone.mark(p); // freed when the queue reaches it
+    else store.setState(p, ABANDONED);
     store.setAbandonHandle(p, -1);
     this.abandonedTotal++;
     this.measures.abandoned(p, s);
@@ -417,6 +426,7 @@ export class Engine {
   }
 
   private finish(): Omit<RunResult, 'manifest'> {
+    if (this.gone !== null) this.gone.settle(); // before anything reads states over the store
     const totals = { arrived: this.arrived, arrivedInWarmup: this.arrivedInWarmup, initial: this.initialCount, exited: this.exited, abandoned: this.abandonedTotal, events: this.sim.eventsProcessed - this.patience.ticks };
     const parts = { measures: this.measures, losses: this.losses, flow: this.flow, capacity: this.capacity.state };
     return runResult(this.m, parts, totals, { end: this.end, seed: this.seed, replication: this.replication });

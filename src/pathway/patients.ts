@@ -37,16 +37,21 @@
  *
  * A run with no conditions, no tests, no tail and no clockFrom entries (a national list with
  * plain routing) has compact rows of 48 bytes: cond, missedAt and lastTest, which would always
- * read 0, -1 and -1, are left out, and the fields after them move up:
+ * read 0, -1 and -1, are left out, and the fields after them move up. Where no row needs its
+ * abandonment handle either (no stage has patience, or every stage with patience serves first
+ * come first served: `run/queued-deadlines.ts` then tells a deadline live from the patient's
+ * place in the queue), it is left out too, and compact rows are 40 bytes:
  *
- * | bytes | field |
- * | --- | --- |
- * | 0–23 | start, joined, abandonHandle, as above |
- * | 24–27 | visited |
- * | 28–33 | targetsDone, stage, as above |
- * | 34, 35 | cls, state |
- * | 36–39 | revisits |
- * | 40–47 | keyA, keyB |
+ * | bytes (48) | bytes (40) | field |
+ * | --- | --- | --- |
+ * | 0–23 | 0–15 | start, joined, (abandonHandle), as above |
+ * | 24–27 | 16–19 | visited |
+ * | 28–33 | 20–25 | targetsDone, stage |
+ * | 34, 35 | 26, 27 | cls, state |
+ * | 36–39 | 28–31 | revisits |
+ * | 40–47 | 32–39 | keyA, keyB |
+ *
+ * Full rows keep its place without it (fixed offsets); it then reads -1 and ignores writes.
  *
  * Bytes 40–55 give each patient its own random numbers (see `patient-random.ts`). The key is
  * stored, not recomputed, so a draw hashes only (key, stream, visit); who the patient is
@@ -91,6 +96,8 @@ const FIXED_BYTES = 56;
 const TAIL_BYTES = 16;
 /** Bytes of a compact row (see the layout above). */
 const COMPACT_BYTES = 48;
+/** Bytes of the abandonment handle, left out of compact rows when no row needs it. */
+const HANDLE_BYTES = 8;
 
 export class PatientStore {
   /** Rows the buffer holds. */
@@ -108,8 +115,13 @@ export class PatientStore {
   readonly tail: number;
   /** 1 when rows carry cond, missedAt and lastTest (0: the compact layout). */
   private readonly full: number;
+  /** 1 when rows keep an abandonment handle (0: it reads -1 and ignores writes). */
+  readonly handle: number;
   /** Byte offset of cls in a row (state follows it). */
   private readonly oCls: number;
+  /** Int32 offset of targetsDone, and int16 offset of stage, in a row. */
+  private readonly oTargets: number;
+  private readonly oStage: number;
   /** Int32 offset of visited in a row. */
   private readonly oVisited: number;
   /** Int32 offset of keyA in a row (revisits just before it, keyB after it). */
@@ -138,16 +150,21 @@ export class PatientStore {
    * @param compact Rows of 48 bytes without cond, missedAt and lastTest, for a run with no
    *   conditions and no tests (they read 0, -1 and -1 and ignore writes); honoured only with no
    *   clockFrom entries, no tail and `sweep` reuse (the `lifo` free list runs through cond).
+   * @param handle Whether rows keep the abandonment handle (see `run/queued-deadlines.ts`).
    */
-  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false) {
+  constructor(fromTargets: number, initialCapacity = 1024, tail = true, reuse: RowReuse = 'lifo', compact = false, handle = true) {
     this.fromTargets = fromTargets;
     this.tail = tail ? 1 : 0;
+    this.handle = handle ? 1 : 0;
     const small = compact && fromTargets === 0 && !tail && reuse === 'sweep';
+    const lift = small && !handle ? HANDLE_BYTES : 0;
     this.full = small ? 0 : 1;
-    this.oCls = small ? 34 : 36;
-    this.oVisited = small ? 6 : 10;
-    this.oKey = small ? 10 : 12;
-    this.rowBytes = small ? COMPACT_BYTES : FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
+    this.oCls = (small ? 34 : 36) - lift;
+    this.oVisited = (small ? 6 : 10) - lift / 4;
+    this.oKey = (small ? 10 : 12) - lift / 4;
+    this.oTargets = 7 - lift / 4;
+    this.oStage = 16 - lift / 2;
+    this.rowBytes = small ? COMPACT_BYTES - lift : FIXED_BYTES + 8 * fromTargets + (tail ? TAIL_BYTES : 0);
     this.rowF64 = this.rowBytes / 8;
     this.firstAt = tail ? this.rowF64 - 2 : 0;
     this.rowI32 = this.rowBytes / 4;
@@ -176,25 +193,25 @@ export class PatientStore {
     this.f64[p * this.rowF64 + 1] = t;
   }
   abandonHandle(p: number): number {
-    return this.f64[p * this.rowF64 + 2]!;
+    return this.handle === 1 ? this.f64[p * this.rowF64 + 2]! : -1;
   }
   setAbandonHandle(p: number, h: number): void {
-    this.f64[p * this.rowF64 + 2] = h;
+    if (this.handle === 1) this.f64[p * this.rowF64 + 2] = h;
   }
   cond(p: number): number {
     return this.full === 1 ? this.i32[p * this.rowI32 + 6]! : 0;
   }
   targetsDone(p: number): number {
-    return this.i32[p * this.rowI32 + 7]!;
+    return this.i32[p * this.rowI32 + this.oTargets]!;
   }
   setTargetsDone(p: number, bits: number): void {
-    this.i32[p * this.rowI32 + 7] = bits;
+    this.i32[p * this.rowI32 + this.oTargets] = bits;
   }
   stage(p: number): number {
-    return this.i16[p * this.rowI16 + 16]!;
+    return this.i16[p * this.rowI16 + this.oStage]!;
   }
   setStage(p: number, s: number): void {
-    this.i16[p * this.rowI16 + 16] = s;
+    this.i16[p * this.rowI16 + this.oStage] = s;
   }
   missedAt(p: number): number {
     return this.full === 1 ? this.i16[p * this.rowI16 + 17]! : -1;
@@ -332,8 +349,8 @@ export class PatientStore {
       this.i8[id * this.rowBytes + 38] = -1; // lastTest
       this.i16[id * this.rowI16 + 17] = -1; // missedAt
     }
-    this.f64[f + 2] = -1; // abandonHandle
-    this.i32[id * this.rowI32 + 7] = 0; // targetsDone
+    if (this.handle === 1) this.f64[f + 2] = -1; // abandonHandle
+    this.i32[id * this.rowI32 + this.oTargets] = 0; // targetsDone
     for (let i = f + 7, end = i + this.fromTargets; i < end; i++) this.f64[i] = NaN;
   }
 
@@ -348,7 +365,18 @@ export class PatientStore {
     }
   }
 
-  /** Number of rows ever used (ids are below this). */
+  /** Frees a row without touching it (`sweep` only): its state stays stale (`run/gone-rows.ts`). */
+  releaseQuiet(id: number): void {
+    this.live--;
+    this.freeRows!.add(id);
+  }
+
+  /** Whether row `id` is free (`sweep` reuse only). */
+  isFree(id: number): boolean {
+    return this.freeRows!.has(id);
+  }
+
+  /** Rows ever used (ids are below this). */
   get highWater(): number {
     return this.used;
   }

@@ -22,6 +22,12 @@ export class FifoQueue implements PatientQueue {
   private buf: Int32Array;
   private head = 0;
   private count = 0;
+  /**
+   * Entries ever shifted: the entry pushed n-th (from 0) is still on the ring iff n ≥ shifted,
+   * which tells a deadline whether its patient still waits without reading the patient's row
+   * (`run/queued-deadlines.ts`).
+   */
+  shifted = 0;
 
   constructor(initialCapacity = 16) {
     this.buf = new Int32Array(Math.max(2, initialCapacity));
@@ -39,6 +45,11 @@ export class FifoQueue implements PatientQueue {
     this.count++;
   }
 
+  /** Entries ever pushed: the last one pushed was the (pushed − 1)-th, counting from 0. */
+  get pushed(): number {
+    return this.shifted + this.count;
+  }
+
   /** The front entry without removing it, or -1 when empty. */
   peek(): number {
     return this.count === 0 ? -1 : this.buf[this.head]!;
@@ -48,6 +59,7 @@ export class FifoQueue implements PatientQueue {
     if (this.count === 0) return -1;
     const id = this.buf[this.head]!;
     this.head++;
+    this.shifted++;
     if (this.head === this.buf.length) this.head = 0;
     this.count--;
     return id;

@@ -15,7 +15,8 @@
  */
 
 /**
- * A binary min-heap of (time, order, patient), ordered by time, then order.
+ * A binary min-heap of (time, order, patient, place), ordered by time, then order; the place
+ * (a number the caller gives) rides along.
  * @internal
  * @example
  * ```ts
@@ -32,6 +33,7 @@ export class DeadlineWindow {
   private times = new Float64Array(64);
   private orders = new Float64Array(64);
   private patients = new Int32Array(64);
+  private places = new Float64Array(64);
   private n = 0;
   /** The last popped entry's time. */
   at = 0;
@@ -39,6 +41,8 @@ export class DeadlineWindow {
   order = 0;
   /** The last popped entry's patient. */
   patient = -1;
+  /** The last popped entry's place. */
+  place = 0;
 
   /** Entries waiting. */
   get size(): number {
@@ -60,12 +64,18 @@ export class DeadlineWindow {
     return this.patients[0]!;
   }
 
+  /** The earliest entry's place. */
+  headPlace(): number {
+    return this.places[0]!;
+  }
+
   /** Adds patient p's deadline at time `at` with its reserved `order`. */
-  push(at: number, order: number, p: number): void {
+  push(at: number, order: number, p: number, place = 0): void {
     if (this.n === this.times.length) this.grow();
     const t = this.times;
     const o = this.orders;
     const q = this.patients;
+    const x = this.places;
     let i = this.n++;
     while (i > 0) {
       const up = (i - 1) >> 1;
@@ -74,26 +84,31 @@ export class DeadlineWindow {
       t[i] = ut;
       o[i] = o[up]!;
       q[i] = q[up]!;
+      x[i] = x[up]!;
       i = up;
     }
     t[i] = at;
     o[i] = order;
     q[i] = p;
+    x[i] = place;
   }
 
-  /** Removes the earliest entry into {@link at}, {@link order} and {@link patient} (the caller checks size > 0). */
+  /** Removes the earliest entry into {@link at}, {@link order}, {@link patient} and {@link place} (the caller checks size > 0). */
   pop(): void {
     const t = this.times;
     const o = this.orders;
     const q = this.patients;
+    const x = this.places;
     this.at = t[0]!;
     this.order = o[0]!;
     this.patient = q[0]!;
+    this.place = x[0]!;
     const n = --this.n;
     if (n === 0) return;
     const lt = t[n]!;
     const lo = o[n]!;
     const lp = q[n]!;
+    const lx = x[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
@@ -105,11 +120,13 @@ export class DeadlineWindow {
       t[i] = ct;
       o[i] = o[c]!;
       q[i] = q[c]!;
+      x[i] = x[c]!;
       i = c;
     }
     t[i] = lt;
     o[i] = lo;
     q[i] = lp;
+    x[i] = lx;
   }
 
   private grow(): void {
@@ -117,11 +134,14 @@ export class DeadlineWindow {
     const t = new Float64Array(n);
     const o = new Float64Array(n);
     const q = new Int32Array(n);
+    const x = new Float64Array(n);
     t.set(this.times);
     o.set(this.orders);
     q.set(this.patients);
+    x.set(this.places);
     this.times = t;
     this.orders = o;
     this.patients = q;
+    this.places = x;
   }
 }

@@ -28,6 +28,9 @@
  * was set with. Compaction drops the entries whose tag differs and reads no row; the day's
  * check reads the row only when the tag matches (a tag wraps after 256 changes, so a match
  * alone proves nothing), which leaves about one row read per deadline that fires.
+ *
+ * Where every stage with patience serves first come first served, `queued-deadlines.ts` is
+ * used instead: the patient's place in the queue tells the same exactly, with no tag or row.
  * @module
  */
 import type { PatientStore } from '../patients.js';

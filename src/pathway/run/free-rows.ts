@@ -64,6 +64,11 @@ export class FreeRows {
     if (was1 === 0) this.l2[v >>> 5] |= 1 << (v & 31);
   }
 
+  /** Whether row `id` is free (`id` below the capacity). */
+  has(id: number): boolean {
+    return (this.l0[id >>> 5]! & (1 << (id & 31))) !== 0;
+  }
+
   /** Takes the first free row at or after the cursor, wrapping round; -1 when none is free. */
   take(): number {
     if (this.count === 0) return -1;
