@@ -36,6 +36,7 @@ import { RunMeasures } from './run/measures.js';
 import { runResult } from './run/finish.js';
 import { GoneRows, usesGoneRows } from './run/gone-rows.js';
 import { Patience } from './run/patience.js';
+import { dropAbandonedFront } from './run/queue-front.js';
 import { queuedPatience } from './run/queued-deadlines.js';
 import { FIRST_COUNTDOWN, ProgressReports } from './run/progress.js';
 import { Losses } from './run/losses.js';
@@ -299,7 +300,10 @@ export class Engine {
     const fifo = this.fifo[s]!;
     const gated = this.leadAt[s]; // a booking lead time: fifo queues only, so the head joined first
     while (this.waiting[s]! > 0 && this.hasFree(s)) {
-      if (gated === 1 && !this.losses!.headEligible(fifo!, s, this.sim.now)) break;
+      if (gated === 1) {
+        dropAbandonedFront(fifo!, this.store, this.gone); // the lead time is judged on the first patient still waiting
+        if (!this.losses!.headEligible(fifo!, s, this.sim.now)) break;
+      }
       this.startService(this.takeNext(s, fifo), s);
     }
     this.draining[s] = 0;

@@ -193,6 +193,38 @@ describe('booking lead time', () => {
     // Without the lead time the fourth patient takes Monday 7.
     expect(starts(undefined).map((x) => x[1])).toEqual([0, 2, 4, 7]);
   });
+
+  it('judges the lead time on the first patient still waiting, not on one who gave up ahead of them', () => {
+    // One slot on Wednesdays (days 2, 9), lead time 3 days, patience 1.9 days (for the patient
+    // waiting at the start, counted from day 0). A (joined day −10) gives up at 1.9, still on the
+    // ring; B joins in [0.5, 1), so may take a slot only from day 3.5 on: Wednesday 2's slot is
+    // lost, and B gives up at joined + 1.9 (before Wednesday 9). Judging A at the front instead
+    // gave B Wednesday 2, inside their lead time.
+    const s = (leadTime?: string) =>
+      scenario({
+        horizon: 14,
+        startDate: '2024-01-01',
+        arrivals: { gp: { to: 'clinic', counts: [{ from: 0, count: 0 }, { from: 0.5, count: 1 }, { from: 1, count: 0 }] } },
+        initial: { clinic: [{ count: 1, waited: 10 }] },
+        stages: { clinic: { capacity: { slots: { wed: 1 } }, patience: { dist: 'fixed', value: 1.9 }, ...(leadTime ? { leadTime } : {}) } },
+      });
+    const run = (leadTime?: string) => {
+      const records: PatientRecord[] = [];
+      const r = simulate(s(leadTime), { patients: { write: (x) => records.push(x) } });
+      return { r, b: records.find((x) => x.visits[0]!.joined >= 0)!.visits[0]! };
+    };
+    const { r, b } = run('3d');
+    expect(b.joined).toBeGreaterThanOrEqual(0.5);
+    expect(b.joined).toBeLessThan(1);
+    expect(b.outcome).toBe('abandoned');
+    expect(b.start).toBeNull();
+    expect(r.patients.abandoned).toBe(2);
+    expect(r.stages.clinic!.started).toBe(0);
+    // Without the lead time B takes Wednesday 2 (the check that this setting can tell the two apart).
+    const free = run();
+    expect(free.b.start).toBe(2);
+    expect(free.r.patients.abandoned).toBe(1);
+  });
 });
 
 describe('all three together', () => {

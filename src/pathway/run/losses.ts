@@ -139,7 +139,7 @@ export class Losses {
     return this.store.joined(p) <= Math.floor(now) - this.lead[s]!;
   }
 
-  /** Whether the first entry of a lead-time stage's queue may take a slot now (abandoned entries may: they are discarded). */
+  /** Whether the first entry of a lead-time stage's queue may take a slot now (the caller has freed those who gave up: run/queue-front.ts). */
   headEligible(queue: FifoQueue, s: number, now: number): boolean {
     return this.eligible(queue.peek(), s, now);
   }
