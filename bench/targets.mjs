@@ -95,12 +95,18 @@ export function judgeTargets(lines) {
     reference: `the same run without records: ${r.simSecondsWithout} s`,
     met: r.recordsPerSecond >= 1e6,
   }));
-  // Heap (sampled during the run) within 1.25× from 1e6 to 1e7 patients: what the records hold.
-  row('Patient records, memory 1e6 → 1e7', 'heap flat (≤ 1.25×)', ['records-arrow-1e6', 'records-arrow-1e7'], (a, b) => ({
-    figure: `heap ${b.peakHeapMB} MB, RSS ${b.peakRssMB} MB at 1e7`,
-    reference: `heap ${a.peakHeapMB} MB, RSS ${a.peakRssMB} MB at 1e6`,
-    met: b.peakHeapMB <= 1.25 * a.peakHeapMB,
-  }));
+  // What the records add: peak RSS over the same tandem run without records (the tandem case's
+  // own process), at 1e6 and 1e7 patients. The run's own result grows with its horizon (time
+  // series), with records or without, so the records' share is the difference; flat = within 1.25×.
+  row('Patient records, memory 1e6 → 1e7', 'records add no more at 1e7 (≤ 1.25×)', ['tandem-1e6', 'tandem-1e7', 'records-arrow-1e6', 'records-arrow-1e7'], (t6, t7, a, b) => {
+    const small = a.peakRssMB - t6.peakRssMB;
+    const large = b.peakRssMB - t7.peakRssMB;
+    return {
+      figure: `+${round(large, 1)} MB at 1e7 (RSS ${b.peakRssMB} MB against ${t7.peakRssMB} MB without records)`,
+      reference: `+${round(small, 1)} MB at 1e6 (${a.peakRssMB} against ${t6.peakRssMB} MB)`,
+      met: large <= 1.25 * Math.max(small, 1),
+    };
+  });
   return rows;
 }
 
