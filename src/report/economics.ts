@@ -8,6 +8,7 @@ import { hasEconomics, QALY_EFFECT } from '../experiment/cea-input.js';
 import type { RatioInterval } from '../experiment/fieller.js';
 import type { ExperimentResult } from '../experiment/types.js';
 import { formatNumber } from './format.js';
+import { threeDigits } from './intl.js';
 import { metricInfo } from './metrics.js';
 
 /**
@@ -58,7 +59,7 @@ export function formatMoney(value: number, currency = 'GBP'): string {
   if (!Number.isFinite(value)) return '–';
   const symbol = SYMBOLS[currency];
   const abs = Math.abs(value);
-  const body = abs >= 1e6 ? `${new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 }).format(abs / 1e6)} million` : formatNumber(abs >= 100 ? Math.round(abs) : abs);
+  const body = abs >= 1e6 ? `${threeDigits().format(abs / 1e6)} million` : formatNumber(abs >= 100 ? Math.round(abs) : abs);
   const text = symbol ? `${symbol}${body}` : `${currency} ${body}`;
   return value < 0 ? `−${text}` : text;
 }

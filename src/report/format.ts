@@ -4,9 +4,7 @@
  * @module
  */
 
-const intFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const sigFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
-const approxFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
+import { longDates, threeDigits, twoDigits, wholeNumbers } from './intl.js';
 
 /**
  * Formats a count or a level for reading: thousands separated, fewer decimals as it grows
@@ -17,9 +15,9 @@ const approxFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
-  if (abs >= 100 || Number.isInteger(value)) return intFormat.format(value);
+  if (abs >= 100 || Number.isInteger(value)) return wholeNumbers().format(value);
   if (abs < 0.001) return value.toPrecision(2);
-  return sigFormat.format(value);
+  return threeDigits().format(value);
 }
 
 /**
@@ -34,7 +32,7 @@ export function formatNumber(value: number): string {
 export function formatDays(days: number): string {
   if (!Number.isFinite(days)) return '–';
   if (days !== 0 && Math.abs(days) < 0.05) return days.toPrecision(1);
-  return Math.abs(days) >= 100 ? intFormat.format(days) : days.toFixed(1);
+  return Math.abs(days) >= 100 ? wholeNumbers().format(days) : days.toFixed(1);
 }
 
 /**
@@ -47,8 +45,8 @@ export function formatDays(days: number): string {
  */
 export function formatApprox(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  if (Math.abs(value) >= 100) return intFormat.format(Math.round(value));
-  return approxFormat.format(value);
+  if (Math.abs(value) >= 100) return wholeNumbers().format(Math.round(value));
+  return twoDigits().format(value);
 }
 
 /**
@@ -146,8 +144,6 @@ export function dayToDate(startDate: string, day: number): string {
   return new Date(t + Math.floor(day) * 86_400_000).toISOString().slice(0, 10);
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /**
  * `2026-01-05` → `5 Jan 2026`; text that is not a `YYYY-MM-DD` date is returned unchanged.
  * @example
@@ -158,7 +154,7 @@ const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'shor
  */
 export function formatDate(iso: string): string {
   const t = parseIsoDate(iso);
-  return t === undefined ? iso : longDate.format(new Date(t));
+  return t === undefined ? iso : longDates().format(new Date(t));
 }
 
 /**

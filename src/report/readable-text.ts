@@ -5,8 +5,7 @@
  * @module
  */
 import { formatApprox, formatPercent } from './format.js';
-
-const intFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+import { wholeNumbers } from './intl.js';
 
 /**
  * Rewrites the numbers of a sentence: `utilisation 1.047` → `utilisation 105%`; integers of four
@@ -23,8 +22,8 @@ export function readableNumbers(text: string): string {
   return text
     .replace(/\butilisation (\d+(?:\.\d+)?)(?![\d%])/g, (_, x: string) => `utilisation ${formatPercent(Number(x), 0)}`)
     .replace(/(?<![\w\-/:.,])(\d+)(\.\d+)?(?![\w\-/:%]|\.\d)/g, (m, int: string, frac: string | undefined) => {
-      if (frac === undefined) return int.length >= 4 ? intFormat.format(Number(int)) : m;
+      if (frac === undefined) return int.length >= 4 ? wholeNumbers().format(Number(int)) : m;
       if (frac.length - 1 >= 3) return formatApprox(Number(m));
-      return int.length >= 4 ? `${intFormat.format(Number(int))}${frac}` : m;
+      return int.length >= 4 ? `${wholeNumbers().format(Number(int))}${frac}` : m;
     });
 }
