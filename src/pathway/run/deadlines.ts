@@ -34,9 +34,11 @@
  * @module
  */
 import type { PatientStore } from '../patients.js';
+import { DayLists } from './day-lists.js';
 
 /**
- * Per-day lists of (patient and tag, reserved order, deadline) for deadlines at or after `horizon`.
+ * Per-day lists of (patient and tag, reserved order, deadline) for deadlines at or after `horizon`:
+ * three places per deadline.
  * @internal
  * @example
  * ```ts
@@ -47,13 +49,9 @@ import type { PatientStore } from '../patients.js';
  * dl.patient(dl.list(12)!, 0); // 7
  * ```
  */
-export class DeferredDeadlines {
-  private readonly lists: (Float64Array | null)[];
-  private readonly lengths: Int32Array;
+export class DeferredDeadlines extends DayLists {
   /** Per patient row: changes at each deferred deadline set and each one dropped (see above). */
   private tags = new Uint8Array(0);
-  /** Deadlines before this time go straight into the calendar (their day's list was taken). */
-  horizon = 1;
 
   /**
    * Lists for the days 0 ..< ceil(end) + 1 (deadlines after `end` are never kept).
@@ -64,9 +62,7 @@ export class DeferredDeadlines {
     end: number,
     private readonly store: PatientStore | null = null,
   ) {
-    const days = Math.ceil(end) + 1;
-    this.lists = new Array<Float64Array | null>(days).fill(null);
-    this.lengths = new Int32Array(days);
+    super(end);
   }
 
   /** Keeps patient p's deadline `at` (horizon ≤ at ≤ end) with the order it reserved. */
@@ -145,30 +141,11 @@ export class DeferredDeadlines {
     return (list[i]! / 256) | 0;
   }
 
-  /** Day d's entries (patient and tag, order, at, ...) in the first `count(d)` places; call before {@link drop}. */
-  list(d: number): Float64Array | null {
-    return d < this.lists.length ? this.lists[d]! : null;
-  }
-
-  /** Number of places used in day d's list (three per deadline). */
-  count(d: number): number {
-    return d < this.lengths.length ? this.lengths[d]! : 0;
-  }
-
   private growTags(p: number): void {
     const n = Math.max(p + 1, this.store?.capacity ?? 0, 2 * this.tags.length);
     const tags = new Uint8Array(n);
     tags.set(this.tags);
     this.tags = tags;
-  }
-
-  /** Forgets day d's list and sends later-arriving deadlines before d + 1 straight to the calendar. */
-  drop(d: number): void {
-    if (d < this.lists.length) {
-      this.lists[d] = null;
-      this.lengths[d] = 0;
-    }
-    this.horizon = d + 1;
   }
 }
 

@@ -21,12 +21,13 @@
 import type { Simulation } from '../../core/simulation.js';
 import { CAP_SERVERS, CAP_SLOTS } from '../parts/capacity-kinds.js';
 import { EXIT, type Model } from '../model.js';
-import { ABANDONED, type PatientStore } from '../patients.js';
+import type { PatientStore } from '../patients.js';
 import type { FifoQueue } from '../queues.js';
 import type { RunResult } from '../result.js';
 import type { CapacityState } from './capacity-state.js';
 import { DeadlockDetector } from './deadlock.js';
 import { PoolState } from './pools.js';
+import { dropAbandonedFront } from './queue-front.js';
 import type { Statistics } from './stats.js';
 
 /** `ext` bits: the stage uses a pool; it has places; completions there go through the flow. @internal */
@@ -256,8 +257,9 @@ export class Flow {
         const u = order[i]!;
         if (this.waiting[u] === 0 || !this.host.hasFree(u)) continue;
         const q = this.fifo[u]!;
-        // Abandoned entries stay on the ring until they reach the front: discard them now.
-        while (store.state(q.peek()) === ABANDONED) store.release(q.shift());
+        // Abandoned entries stay on the ring until they reach the front: discard them now
+        // (rows keep their states here: run/gone-rows.ts is off where pools or places are).
+        dropAbandonedFront(q, store, null);
         const joined = store.joined(q.peek());
         if (joined < bestJoined) {
           best = u;

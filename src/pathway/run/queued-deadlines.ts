@@ -23,6 +23,7 @@
 import type { Model } from '../model.js';
 import { disciplineEntry } from '../parts/disciplines.js';
 import type { FifoQueue } from '../queues.js';
+import { DayLists } from './day-lists.js';
 
 /** Multiplier packing a stage into a place (stages are below 2^15: `MAX_STAGES`). @internal */
 export const STAGE_SLOTS = 32768;
@@ -32,7 +33,7 @@ const FIRST_LENGTH = 256;
 
 /**
  * Per-day lists of (patient, place, reserved order, deadline) for deadlines at or after
- * `horizon`, each told live by its place on its stage's ring.
+ * `horizon`, each told live by its place on its stage's ring: four places per deadline.
  * @internal
  * @example
  * ```ts
@@ -47,12 +48,7 @@ const FIRST_LENGTH = 256;
  * dl.live(dl.list(12)![1]!); // false
  * ```
  */
-export class QueuedDeadlines {
-  private readonly lists: (Float64Array | null)[];
-  private readonly lengths: Int32Array;
-  /** Deadlines before this time go straight into the calendar (their day's list was taken). */
-  horizon = 1;
-
+export class QueuedDeadlines extends DayLists {
   /**
    * Lists for the days 0 ..< ceil(end) + 1 (deadlines after `end` are never kept).
    * @param rings Each stage's ring (null where a stage has none: no stage with patience).
@@ -61,9 +57,7 @@ export class QueuedDeadlines {
     end: number,
     private readonly rings: (FifoQueue | null)[],
   ) {
-    const days = Math.ceil(end) + 1;
-    this.lists = new Array<Float64Array | null>(days).fill(null);
-    this.lengths = new Int32Array(days);
+    super(end);
   }
 
   /** Whether the patient at `place` (`n * STAGE_SLOTS + s`) is still on stage s's ring. */
@@ -106,25 +100,6 @@ export class QueuedDeadlines {
       k += 4;
     }
     return k;
-  }
-
-  /** Day d's entries (patient, place, order, at, ...) in the first `count(d)` places; call before {@link drop}. */
-  list(d: number): Float64Array | null {
-    return d < this.lists.length ? this.lists[d]! : null;
-  }
-
-  /** Number of places used in day d's list (four per deadline). */
-  count(d: number): number {
-    return d < this.lengths.length ? this.lengths[d]! : 0;
-  }
-
-  /** Forgets day d's list and sends later-arriving deadlines before d + 1 straight to the calendar. */
-  drop(d: number): void {
-    if (d < this.lists.length) {
-      this.lists[d] = null;
-      this.lengths[d] = 0;
-    }
-    this.horizon = d + 1;
   }
 }
 
