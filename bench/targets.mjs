@@ -124,6 +124,16 @@ export function formatTargets(rows) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = process.argv[2] ?? fileURLToPath(new URL('./out/latest.jsonl', import.meta.url));
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((text, i) => {
+      if (text.trim() === '') return null;
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new Error(`${file}, line ${i + 1}: expected one JSON object per line (a bench case), got ${JSON.stringify(text.slice(0, 60))}: ${e.message}`);
+      }
+    })
+    .filter((l) => l !== null);
   console.log(formatTargets(judgeTargets(lines)));
 }
